@@ -1,0 +1,47 @@
+// parallax: the command-line client of the engine. Thin: picks the subcommand and hands over.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(parallax: find near-duplicates and same-event coverage in multilingual news,
+and line up what each source claims.
+
+Usage: parallax COMMAND [OPTIONS] INPUT...
+
+Commands:
+  cluster CORPUS...      event clusters, and near-duplicate groups inside them
+  dedup CORPUS...        near-duplicate groups only (fast path)
+  compare DOC DOC...     align the claims of documents, sources or speakers
+
+CORPUS is a JSONL file (id, text required), a folder of .txt files, a text file, or - for stdin.
+Run `parallax COMMAND --help` for a command's options and examples.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace parallax::cli;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "parallax " << PARALLAX_VERSION_STRING << "\n";
+    return kExitOk;
+  }
+  if (command == "cluster") return run_cluster_command(args);
+  if (command == "dedup") return run_dedup_command(args);
+  if (command == "compare") return run_compare_command(args);
+  std::cerr << "parallax: unknown command '" << command << "'\n\n" << kUsage;
+  return kExitUsage;
+}

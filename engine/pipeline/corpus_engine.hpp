@@ -1,0 +1,84 @@
+#pragma once
+// The corpus pipeline behind `parallax cluster` / `dedup` and the C ABI: documents stream in, are
+// analyzed in parallel batches (text -> terms, shingles), and only their features are kept; build()
+// then weighs terms (TF-IDF), projects to dense vectors, and groups (near-duplicates, events).
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "features/minhash.hpp"
+#include "features/projection.hpp"
+#include "group/event_clustering.hpp"
+#include "group/knn_graph.hpp"
+#include "group/near_duplicates.hpp"
+
+namespace parallax {
+
+struct EngineOptions {
+  int threads = 0;  // 0: all cores
+  MinHashParams minhash;
+  NearDuplicateParams near_duplicates;
+  KnnParams knn;
+  EventClusteringParams events;
+  ProjectionKind projection = ProjectionKind::Random;
+  int dimensions = 256;
+  std::uint64_t seed = 42;
+  int top_terms = 8;
+  // Called from the adding/building thread as work advances; stage is a short label.
+  std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
+};
+
+// What the engine keeps of a document after analysis (its text is not kept).
+struct DocumentRecord {
+  std::string id, title, source, lang, date, url, origin;
+  std::vector<std::pair<std::string, std::string>> extra_fields;
+  std::optional<int> date_days;  // parsed `date`, days since 1970-01-01
+  std::size_t text_bytes = 0;
+};
+
+struct EventCluster {
+  std::vector<std::size_t> members;         // document indices, ascending
+  std::size_t representative = 0;           // the member closest to the cluster's centroid
+  std::vector<std::string> top_terms;       // highest summed TF-IDF weight over the members
+  std::optional<int> first_date_days, last_date_days;
+};
+
+enum class BuildScope { NearDuplicatesOnly, Everything };
+
+class CorpusEngine {
+ public:
+  explicit CorpusEngine(EngineOptions options);
+  ~CorpusEngine();
+  CorpusEngine(const CorpusEngine&) = delete;
+  CorpusEngine& operator=(const CorpusEngine&) = delete;
+
+  // Queues a document for analysis. Ids must be unique (the reader enforces it).
+  void add(Document&& document);
+  // Analyzes what is queued, then builds the requested results. May be called again after more
+  // add() calls; results are rebuilt from all documents.
+  void build(BuildScope scope);
+
+  std::size_t size() const;
+  const DocumentRecord& document(std::size_t index) const;
+  std::optional<std::size_t> find(const std::string& id) const;
+  const MinHashSignature& signature(std::size_t index) const;
+  // Rows are L2-normalized dense TF-IDF projections; valid after build(Everything).
+  const DenseMatrix& vectors() const;
+  const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
+  const std::vector<EventCluster>& event_clusters() const;
+  const EngineOptions& options() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Number of worker threads for a requested count (0 = all cores).
+int resolve_thread_count(int requested);
+
+}  // namespace parallax

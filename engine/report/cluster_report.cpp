@@ -1,0 +1,220 @@
+#include "report/cluster_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iomanip>
+#include <sstream>
+#include <stdexcept>
+
+namespace parallax {
+namespace {
+
+using nlohmann::json;
+
+// Index of the near-duplicate group of each document, or -1.
+std::vector<long> group_of_documents(const CorpusEngine& engine) {
+  std::vector<long> group(engine.size(), -1);
+  const auto& groups = engine.near_duplicate_groups();
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (std::size_t m : groups[g].members) group[m] = static_cast<long>(g);
+  return group;
+}
+
+json optional_day(const std::optional<int>& days) { return days ? json(format_day(*days)) : json(nullptr); }
+
+json parameters_json(const EngineOptions& o, bool include_events) {
+  json p = {{"shingle_size", o.minhash.shingle_size},
+            {"hashes", o.minhash.num_hashes},
+            {"bands", o.near_duplicates.bands},
+            {"dup_threshold", o.near_duplicates.jaccard_threshold}};
+  if (include_events) {
+    p["event_threshold"] = o.events.threshold;
+    p["neighbors"] = o.knn.neighbors;
+    p["date_window_days"] = o.events.date_window_days;
+    p["projection"] = projection_kind_name(o.projection);
+    p["dimensions"] = o.dimensions;
+  }
+  return p;
+}
+
+json member_json(const CorpusEngine& engine, std::size_t index, long group) {
+  const DocumentRecord& d = engine.document(index);
+  json m = {{"id", d.id}, {"title", d.title}, {"source", d.source}, {"lang", d.lang}, {"date", d.date}};
+  if (!d.url.empty()) m["url"] = d.url;
+  m["near_duplicate_group"] = group < 0 ? json(nullptr) : json(group);
+  for (const auto& [key, raw] : d.extra_fields) m["extra"][key] = json::parse(raw, nullptr, false);
+  return m;
+}
+
+json report_json(const CorpusEngine& engine, const ClusterReportContext& ctx) {
+  const auto group = group_of_documents(engine);
+  json out = {{"schema_version", kClusterSchemaVersion},
+              {"command", ctx.command},
+              {"parameters", parameters_json(engine.options(), ctx.include_events)},
+              {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}}};
+  if (ctx.include_events) {
+    json events = json::array();
+    const auto& clusters = engine.event_clusters();
+    for (std::size_t e = 0; e < clusters.size(); ++e) {
+      const EventCluster& c = clusters[e];
+      json members = json::array();
+      for (std::size_t m : c.members) members.push_back(member_json(engine, m, group[m]));
+      events.push_back({{"event", e},
+                        {"size", c.members.size()},
+                        {"representative", engine.document(c.representative).id},
+                        {"top_terms", c.top_terms},
+                        {"first_date", optional_day(c.first_date_days)},
+                        {"last_date", optional_day(c.last_date_days)},
+                        {"members", std::move(members)}});
+    }
+    out["events"] = std::move(events);
+  }
+  json groups = json::array();
+  const auto& dups = engine.near_duplicate_groups();
+  for (std::size_t g = 0; g < dups.size(); ++g) {
+    json members = json::array();
+    for (std::size_t i = 0; i < dups[g].members.size(); ++i)
+      members.push_back({{"id", engine.document(dups[g].members[i]).id}, {"jaccard", dups[g].jaccard_to_representative[i]}});
+    groups.push_back({{"group", g},
+                      {"size", dups[g].members.size()},
+                      {"representative", engine.document(dups[g].members[0]).id},
+                      {"members", std::move(members)}});
+  }
+  out["near_duplicate_groups"] = std::move(groups);
+  return out;
+}
+
+std::string label_of(const DocumentRecord& d) {
+  std::string label = d.id;
+  if (!d.lang.empty()) label += " [" + d.lang + "]";
+  if (!d.date.empty()) label += " " + d.date;
+  if (!d.source.empty()) label += " (" + d.source + ")";
+  if (!d.title.empty()) label += ": " + d.title;
+  return label;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
+}
+
+std::string date_range(const EventCluster& c) {
+  if (!c.first_date_days) return "";
+  const std::string first = format_day(*c.first_date_days), last = format_day(*c.last_date_days);
+  return first == last ? first : first + " .. " + last;
+}
+
+void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out, bool markdown) {
+  const auto group = group_of_documents(engine);
+  const auto& dups = engine.near_duplicate_groups();
+  const char* bullet = markdown ? "- " : "  ";
+  out << (markdown ? "# parallax " : "parallax ") << ctx.command << ": " << engine.size() << " documents ("
+      << ctx.rejected_records << " rejected)";
+  if (ctx.include_events) out << ", " << engine.event_clusters().size() << " events";
+  out << ", " << dups.size() << " near-duplicate groups\n\n";
+  if (ctx.include_events) {
+    const auto& clusters = engine.event_clusters();
+    for (std::size_t e = 0; e < clusters.size(); ++e) {
+      const EventCluster& c = clusters[e];
+      out << (markdown ? "## " : "") << "Event " << e << ": " << c.members.size() << " document"
+          << (c.members.size() == 1 ? "" : "s");
+      if (const auto range = date_range(c); !range.empty()) out << ", " << range;
+      out << "\n" << (markdown ? "\n" : "") << bullet << "top terms: " << join(c.top_terms, ", ") << "\n";
+      for (std::size_t m : c.members) {
+        out << bullet << (m == c.representative ? "* " : "  ") << label_of(engine.document(m));
+        if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
+        out << "\n";
+      }
+      out << "\n";
+    }
+  }
+  out << (markdown ? "## " : "") << "Near-duplicate groups\n" << (markdown ? "\n" : "");
+  if (dups.empty()) out << bullet << "(none)\n";
+  for (std::size_t g = 0; g < dups.size(); ++g) {
+    out << bullet << "group " << g << ":";
+    for (std::size_t i = 0; i < dups[g].members.size(); ++i) {
+      out << " " << engine.document(dups[g].members[i]).id;
+      if (i > 0) out << " (J~" << std::fixed << std::setprecision(2) << dups[g].jaccard_to_representative[i] << ")";
+    }
+    out << "\n";
+  }
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A self-contained page; dir="auto" lets the browser lay out Arabic titles right to left.
+void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>parallax " << ctx.command
+      << "</title>\n<style>body{font-family:system-ui,'Noto Naskh Arabic',sans-serif;margin:2em}"
+         "li{margin:.2em 0}.rep{font-weight:bold}.terms{color:#555}</style></head><body>\n";
+  out << "<h1>parallax " << ctx.command << "</h1><p>" << engine.size() << " documents, " << ctx.rejected_records
+      << " rejected</p>\n";
+  const auto group = group_of_documents(engine);
+  if (ctx.include_events) {
+    const auto& clusters = engine.event_clusters();
+    for (std::size_t e = 0; e < clusters.size(); ++e) {
+      const EventCluster& c = clusters[e];
+      out << "<section><h2>Event " << e << " (" << c.members.size() << ") " << date_range(c)
+          << "</h2><p class=\"terms\" dir=\"auto\">" << html_escape(join(c.top_terms, ", ")) << "</p><ul>\n";
+      for (std::size_t m : c.members) {
+        out << "<li dir=\"auto\"" << (m == c.representative ? " class=\"rep\"" : "") << ">"
+            << html_escape(label_of(engine.document(m)));
+        if (group[m] >= 0) out << " <small>[near-duplicate group " << group[m] << "]</small>";
+        out << "</li>\n";
+      }
+      out << "</ul></section>\n";
+    }
+  }
+  out << "<h2>Near-duplicate groups</h2><ul>\n";
+  const auto& dups = engine.near_duplicate_groups();
+  for (std::size_t g = 0; g < dups.size(); ++g) {
+    out << "<li>group " << g << ":";
+    for (std::size_t m : dups[g].members) out << " <span dir=\"auto\">" << html_escape(engine.document(m).id) << "</span>";
+    out << "</li>\n";
+  }
+  out << "</ul></body></html>\n";
+}
+
+}  // namespace
+
+ReportFormat parse_report_format(std::string_view name) {
+  if (name == "text") return ReportFormat::Text;
+  if (name == "md" || name == "markdown") return ReportFormat::Markdown;
+  if (name == "json") return ReportFormat::Json;
+  if (name == "html") return ReportFormat::Html;
+  throw std::invalid_argument("unknown format '" + std::string(name) + "' (expected text, md, json or html)");
+}
+
+std::string format_day(int days_since_epoch) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days_since_epoch}}};
+  std::ostringstream s;
+  s << static_cast<int>(ymd.year()) << '-' << std::setw(2) << std::setfill('0') << static_cast<unsigned>(ymd.month())
+    << '-' << std::setw(2) << std::setfill('0') << static_cast<unsigned>(ymd.day());
+  return s.str();
+}
+
+void render_cluster_report(const CorpusEngine& engine, const ClusterReportContext& context, ReportFormat format,
+                           std::ostream& out) {
+  switch (format) {
+    case ReportFormat::Json: out << report_json(engine, context).dump(2) << "\n"; break;
+    case ReportFormat::Markdown: render_text(engine, context, out, true); break;
+    case ReportFormat::Html: render_html(engine, context, out); break;
+    case ReportFormat::Text: render_text(engine, context, out, false); break;
+  }
+}
+
+}  // namespace parallax

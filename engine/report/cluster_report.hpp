@@ -1,0 +1,29 @@
+#pragma once
+// Renders the results of `parallax cluster` and `parallax dedup`: text for a terminal, Markdown,
+// and JSON (schema in docs/json-schema.md; bump kClusterSchemaVersion on incompatible changes).
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "pipeline/corpus_engine.hpp"
+
+namespace parallax {
+
+inline constexpr const char* kClusterSchemaVersion = "1.0";
+
+enum class ReportFormat { Text, Markdown, Json, Html };
+ReportFormat parse_report_format(std::string_view name);  // text | md | json | html; throws otherwise
+
+struct ClusterReportContext {
+  std::string command;              // "cluster" or "dedup"
+  std::size_t rejected_records = 0; // input records that failed validation
+  bool include_events = true;
+};
+
+void render_cluster_report(const CorpusEngine& engine, const ClusterReportContext& context, ReportFormat format,
+                           std::ostream& out);
+
+// "YYYY-MM-DD" of a day count since 1970-01-01.
+std::string format_day(int days_since_epoch);
+
+}  // namespace parallax

@@ -1,0 +1,20 @@
+#pragma once
+// Script and language detection for documents without a `lang` field.
+#include <string>
+#include <string_view>
+
+namespace parallax {
+
+enum class Script { Latin, Arabic, Cyrillic, Other, None };
+
+// The script of a single word (by its first letter).
+Script word_script(std::string_view utf8_word);
+
+// The dominant script of a text, by letter counts.
+Script dominant_script(std::string_view utf8);
+
+// ISO 639-1 code ("ar", "en", "ru", "fr", ...) or "und" when unknown. Uses CLD2 when it is
+// reliable, else falls back to the dominant script (Arabic -> ar, Cyrillic -> ru, Latin -> en).
+std::string detect_language(std::string_view utf8);
+
+}  // namespace parallax

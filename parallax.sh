@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# One entry point for users and CI:
+#   ./parallax.sh                 set up, build, then cluster the bundled example corpus
+#   ./parallax.sh ARGS...         set up, build, then run `parallax ARGS...`
+#   ./parallax.sh test            set up, build, then run every test (CTest)
+# Set-up installs only the Debian packages that are missing (needs root or sudo), then configures
+# and builds with CMake in Release mode under build/.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+build_dir="${PARALLAX_BUILD_DIR:-$here/build}"
+
+# Debian packages the build, the tests, the Python package and the benchmarks need.
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev libeigen3-dev libfaiss-dev libopenblas0-pthread libopenblas-dev
+  libboost-program-options-dev doctest-dev libstemmer-dev libcld2-dev
+  libxxhash-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
+  python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss
+  python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
+)
+
+log() { printf '[parallax.sh] %s\n' "$*" >&2; }
+
+install_missing_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+  local jobs
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    log "configuring (Release) in $build_dir"
+    cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >&2
+  fi
+  log "building with $jobs jobs"
+  cmake --build "$build_dir" -j "$jobs" >&2
+}
+
+install_missing_packages
+build
+
+if [ $# -eq 0 ]; then
+  exec "$build_dir/engine/parallax" cluster "$here/examples/corpus.jsonl"
+elif [ "$1" = "test" ]; then
+  shift
+  cd "$build_dir"
+  exec ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" "$@"
+else
+  exec "$build_dir/engine/parallax" "$@"
+fi

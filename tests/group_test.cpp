@@ -1,0 +1,108 @@
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "features/minhash.hpp"
+#include "group/event_clustering.hpp"
+#include "group/knn_graph.hpp"
+#include "group/near_duplicates.hpp"
+
+using namespace parallax;
+
+namespace {
+
+// A unit vector near `axis` (a few percent of noise), in `dims` dimensions.
+Eigen::VectorXf noisy_unit(int dims, int axis, std::mt19937& rng, float noise = 0.05f) {
+  std::normal_distribution<float> gauss(0.0f, noise);
+  Eigen::VectorXf v(dims);
+  for (int d = 0; d < dims; ++d) v[d] = gauss(rng);
+  v[axis] += 1.0f;
+  return v.normalized();
+}
+
+std::size_t cluster_of(const std::vector<std::vector<std::size_t>>& clusters, std::size_t doc) {
+  for (std::size_t c = 0; c < clusters.size(); ++c)
+    for (std::size_t m : clusters[c])
+      if (m == doc) return c;
+  FAIL("document " << doc << " is in no cluster");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("group: near-duplicate groups join edited copies and leave unrelated documents alone") {
+  std::mt19937_64 rng(11);
+  std::vector<std::string> original;
+  for (int i = 0; i < 300; ++i) original.push_back("w" + std::to_string(rng() % 5000));
+  std::vector<std::string> copy = original;
+  for (int i = 0; i < 6; ++i) copy[rng() % copy.size()] = "edit" + std::to_string(i);  // 2% substitutions
+  std::vector<std::string> unrelated;
+  for (int i = 0; i < 300; ++i) unrelated.push_back("u" + std::to_string(rng() % 5000));
+
+  MinHasher hasher({3, 128, 5});
+  const std::vector<MinHashSignature> sigs = {hasher.signature(original), hasher.signature(unrelated),
+                                              hasher.signature(copy), {} /* a text with no words */};
+  const auto groups = find_near_duplicate_groups(sigs, NearDuplicateParams{}, 2);
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0].members == std::vector<std::size_t>{0, 2});
+  CHECK(groups[0].jaccard_to_representative[0] == 1.0);
+  CHECK(groups[0].jaccard_to_representative[1] > 0.7);
+  CHECK_THROWS_AS(find_near_duplicate_groups(sigs, NearDuplicateParams{0.5, 30}, 1), std::invalid_argument);
+}
+
+TEST_CASE("group: a bridge document does not chain two stories into one event") {
+  // Ten documents on story A, ten on story B (orthogonal), one document that mixes both equally.
+  std::mt19937 rng(3);
+  const int dims = 32;
+  DenseMatrix vectors(21, dims);
+  for (int i = 0; i < 10; ++i) vectors.row(i) = noisy_unit(dims, 0, rng).transpose();
+  for (int i = 10; i < 20; ++i) vectors.row(i) = noisy_unit(dims, 1, rng).transpose();
+  Eigen::VectorXf bridge = Eigen::VectorXf::Zero(dims);
+  bridge[0] = bridge[1] = 1.0f;
+  vectors.row(20) = bridge.normalized().transpose();
+
+  const auto edges = knn_graph(vectors, KnnParams{}, 1);
+  const std::vector<std::optional<int>> no_dates(21);
+  const auto clusters = cluster_events(vectors, edges, no_dates, EventClusteringParams{0.3f, 7});
+  for (int i = 1; i < 10; ++i) CHECK(cluster_of(clusters, i) == cluster_of(clusters, 0));
+  for (int i = 11; i < 20; ++i) CHECK(cluster_of(clusters, i) == cluster_of(clusters, 10));
+  CHECK(cluster_of(clusters, 0) != cluster_of(clusters, 10));
+  // Single linkage at the same threshold would have joined them: the bridge is close to both.
+  CHECK(vectors.row(20).dot(vectors.row(0)) > 0.6f);
+  CHECK(vectors.row(20).dot(vectors.row(10)) > 0.6f);
+}
+
+TEST_CASE("group: documents far apart in time do not share an event") {
+  std::mt19937 rng(5);
+  DenseMatrix vectors(4, 16);
+  for (int i = 0; i < 4; ++i) vectors.row(i) = noisy_unit(16, 2, rng).transpose();
+  const std::vector<std::optional<int>> dates = {18000, 18001, 18060, std::nullopt};
+  const auto edges = knn_graph(vectors, KnnParams{}, 1);
+  const auto clusters = cluster_events(vectors, edges, dates, EventClusteringParams{0.3f, 7});
+  CHECK(cluster_of(clusters, 0) == cluster_of(clusters, 1));
+  CHECK(cluster_of(clusters, 0) != cluster_of(clusters, 2));
+  // With the window off, dates are ignored.
+  const auto undated = cluster_events(vectors, edges, dates, EventClusteringParams{0.3f, 0});
+  CHECK(undated.size() == 1);
+}
+
+TEST_CASE("group: the approximate index finds the same neighbours on clustered data") {
+  std::mt19937 rng(9);
+  const int n = 2000, dims = 32;
+  DenseMatrix vectors(n, dims);
+  for (int i = 0; i < n; ++i) vectors.row(i) = noisy_unit(dims, i % dims, rng, 0.2f).transpose();
+  KnnParams exact;
+  exact.neighbors = 5;
+  KnnParams approximate = exact;
+  approximate.exact_search_limit = 100;
+  const auto e1 = knn_graph(vectors, exact, 2);
+  const auto e2 = knn_graph(vectors, approximate, 2);
+  // IVF may miss a few neighbours, but most edges must agree.
+  std::size_t shared = 0;
+  std::size_t j = 0;
+  for (const auto& e : e1) {
+    while (j < e2.size() && (e2[j].a < e.a || (e2[j].a == e.a && e2[j].b < e.b))) ++j;
+    if (j < e2.size() && e2[j].a == e.a && e2[j].b == e.b) ++shared;
+  }
+  CHECK(static_cast<double>(shared) / e1.size() > 0.9);
+}
