@@ -32,13 +32,19 @@ void normalize_rows(DenseMatrix& m) {
 }  // namespace
 
 ProjectionKind parse_projection_kind(std::string_view name) {
+  if (name == "auto") return ProjectionKind::Auto;
   if (name == "random") return ProjectionKind::Random;
   if (name == "svd") return ProjectionKind::Svd;
-  throw std::invalid_argument("unknown projection '" + std::string(name) + "' (expected random or svd)");
+  throw std::invalid_argument("unknown projection '" + std::string(name) + "' (expected auto, random or svd)");
 }
 
 const char* projection_kind_name(ProjectionKind kind) {
-  return kind == ProjectionKind::Svd ? "svd" : "random";
+  switch (kind) {
+    case ProjectionKind::Auto: return "auto";
+    case ProjectionKind::Svd: return "svd";
+    case ProjectionKind::Random: break;
+  }
+  return "random";
 }
 
 void project_random(const SparseVector& v, int dims, std::uint64_t seed, float* out) {

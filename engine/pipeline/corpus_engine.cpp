@@ -121,7 +121,9 @@ struct CorpusEngine::State {
 
   void build_vectors(const std::vector<SparseVector>& tfidf) {
     report("project", 0, tfidf.size());
-    if (options.projection == ProjectionKind::Svd) {
+    ProjectionKind kind = options.projection;
+    if (kind == ProjectionKind::Auto) kind = tfidf.size() <= kAutoSvdLimit ? ProjectionKind::Svd : ProjectionKind::Random;
+    if (kind == ProjectionKind::Svd) {
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
       vectors.resize(static_cast<Eigen::Index>(tfidf.size()), options.dimensions);

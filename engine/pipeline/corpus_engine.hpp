@@ -25,7 +25,7 @@ struct EngineOptions {
   NearDuplicateParams near_duplicates;
   KnnParams knn;
   EventClusteringParams events;
-  ProjectionKind projection = ProjectionKind::Random;
+  ProjectionKind projection = ProjectionKind::Auto;
   int dimensions = 256;
   std::uint64_t seed = 42;
   int top_terms = 8;

@@ -6,9 +6,9 @@
 
 namespace parallax {
 
-// NFKC + case folding + Arabic normalization (see normalize_arabic), and Arabic-Indic and Persian
-// digits as ASCII digits (NFKC keeps them). Invalid UTF-8 is replaced with U+FFFD rather than
-// failing: validation happens at ingest.
+// NFKC + case folding + Arabic normalization (see normalize_arabic); also Arabic-Indic and Persian
+// digits as ASCII digits and the typographic apostrophe ’ as ', which NFKC keeps. Invalid UTF-8 is
+// replaced with U+FFFD rather than failing: validation happens at ingest.
 std::string normalize_for_matching(std::string_view utf8);
 
 // Arabic orthographic normalization only: drops tashkeel (U+064B..U+0652, U+0670) and tatweel

@@ -1,0 +1,53 @@
+#pragma once
+// The checks every record passes whatever its format (JSONL line or text file), and the one place
+// that reports problems, counts rejections and hands valid documents to the sink.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "io/corpus_reader.hpp"
+
+namespace parallax {
+
+class RecordGate {
+ public:
+  RecordGate(const DocumentSink& sink, InputDiagnostics& diagnostics);
+
+  // Names the file the following calls are about (for messages and Document::origin).
+  void begin_file(std::string file);
+  const std::string& file() const { return files_.back(); }
+
+  // Delivers `document` unless its text is blank or its id was seen before. `line` is 0 for a
+  // whole-file document. An unparseable date is reported and cleared; the document is kept.
+  void offer(Document&& document, std::size_t line);
+
+  // A record that cannot become a document: reported and counted as rejected.
+  void reject(std::size_t line, std::string message,
+              std::optional<std::size_t> byte_offset = std::nullopt);
+  // Anything else worth telling: reported, not counted.
+  void warn(std::size_t line, std::string message,
+            std::optional<std::size_t> byte_offset = std::nullopt);
+
+  std::size_t delivered() const { return delivered_; }
+
+ private:
+  struct FirstOccurrence {
+    std::uint32_t file_index;
+    std::size_t line;
+  };
+
+  std::string describe_location(std::size_t file_index, std::size_t line) const;
+  bool is_duplicate(const Document& document, std::size_t line);
+
+  const DocumentSink& sink_;
+  InputDiagnostics& diagnostics_;
+  // Ids point at interned file names, so the table stays small for millions of documents.
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, FirstOccurrence> first_occurrence_;
+  std::size_t delivered_ = 0;
+};
+
+}  // namespace parallax

@@ -1,0 +1,121 @@
+#include "pipeline/engine_option_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <system_error>
+#include <type_traits>
+
+namespace parallax {
+namespace {
+
+std::string canonical_name(std::string_view name) {
+  std::string key(name);
+  std::replace(key.begin(), key.end(), '-', '_');
+  return key;
+}
+
+// Parses the whole of `value` as a number of type T, or throws naming the option.
+template <typename T>
+T parse_number(std::string_view name, std::string_view value) {
+  T out{};
+  const char* first = value.data();
+  const char* last = value.data() + value.size();
+  if (!value.empty() && value.front() == '+') ++first;
+  const auto [end, error] = std::from_chars(first, last, out);
+  if (value.empty() || error != std::errc() || end != last)
+    throw std::invalid_argument("option '" + std::string(name) + "': '" + std::string(value) + "' is not a valid " +
+                                (std::is_integral_v<T> ? "integer" : "number"));
+  return out;
+}
+
+template <typename T>
+std::string format_number(T value) {
+  char buffer[64];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : std::string();
+}
+
+// One row per option; the lambdas convert without capturing, so they decay to plain functions.
+#define PARALLAX_NUMBER_OPTION(key, type, field, text)                                                  \
+  EngineOptionSpec {                                                                                    \
+    key, type, text,                                                                                    \
+        [](EngineOptions& o, std::string_view v) { o.field = parse_number<decltype(o.field)>(key, v); }, \
+        [](const EngineOptions& o) { return format_number(o.field); }                                  \
+  }
+#define PARALLAX_INT_OPTION(key, field, text) PARALLAX_NUMBER_OPTION(key, "int", field, text)
+#define PARALLAX_FLOAT_OPTION(key, field, text) PARALLAX_NUMBER_OPTION(key, "float", field, text)
+
+std::vector<EngineOptionSpec> make_table() {
+  std::vector<EngineOptionSpec> table = {
+      PARALLAX_INT_OPTION("threads", threads, "worker threads (0: all cores)"),
+      PARALLAX_INT_OPTION("shingle_size", minhash.shingle_size, "words per shingle"),
+      PARALLAX_INT_OPTION("hashes", minhash.num_hashes, "MinHash signature length"),
+      PARALLAX_INT_OPTION("bands", near_duplicates.bands, "LSH bands (must divide hashes)"),
+      PARALLAX_FLOAT_OPTION("dup_threshold", near_duplicates.jaccard_threshold,
+                            "estimated Jaccard of word shingles needed to call two documents near-duplicates"),
+      PARALLAX_FLOAT_OPTION("event_threshold", events.threshold,
+                            "minimum average cosine between all members of an event cluster"),
+      PARALLAX_INT_OPTION("neighbors", knn.neighbors, "nearest neighbours searched per document"),
+      PARALLAX_INT_OPTION("date_window", events.date_window_days,
+                          "days apart beyond which dated documents never share an event (0: ignore dates)"),
+      PARALLAX_INT_OPTION("dimensions", dimensions, "dense vector dimensions"),
+      PARALLAX_INT_OPTION("exact_search_limit", knn.exact_search_limit,
+                          "corpus size above which an approximate (IVF) index replaces exact search"),
+      PARALLAX_INT_OPTION("top_terms", top_terms, "top terms listed per event cluster"),
+      PARALLAX_INT_OPTION("seed", seed, "seed of the dense projection"),
+  };
+  table.push_back({"projection", "string", "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD)",
+                   [](EngineOptions& o, std::string_view v) {
+                     try {
+                       o.projection = parse_projection_kind(v);
+                     } catch (const std::exception&) {
+                       throw std::invalid_argument("option 'projection': '" + std::string(v) +
+                                                   "' is not one of random, svd");
+                     }
+                   },
+                   [](const EngineOptions& o) { return std::string(projection_kind_name(o.projection)); }});
+  return table;
+}
+
+#undef PARALLAX_FLOAT_OPTION
+#undef PARALLAX_INT_OPTION
+#undef PARALLAX_NUMBER_OPTION
+
+}  // namespace
+
+const std::vector<EngineOptionSpec>& engine_option_table() {
+  static const std::vector<EngineOptionSpec> table = make_table();
+  return table;
+}
+
+const EngineOptionSpec* find_engine_option(std::string_view name) {
+  const std::string key = canonical_name(name);
+  for (const auto& spec : engine_option_table())
+    if (key == spec.name) return &spec;
+  return nullptr;
+}
+
+void set_engine_option(EngineOptions& options, std::string_view name, std::string_view value) {
+  const EngineOptionSpec* spec = find_engine_option(name);
+  if (!spec) throw UnknownOptionError("unknown option '" + std::string(name) + "'");
+  spec->set(options, value);
+}
+
+void validate_engine_options(const EngineOptions& o) {
+  if (o.minhash.shingle_size < 1) throw std::invalid_argument("shingle_size must be at least 1");
+  if (o.minhash.num_hashes < 1 || o.near_duplicates.bands < 1 || o.minhash.num_hashes % o.near_duplicates.bands != 0)
+    throw std::invalid_argument("bands must be positive and divide hashes");
+  if (!(o.near_duplicates.jaccard_threshold >= 0 && o.near_duplicates.jaccard_threshold <= 1))
+    throw std::invalid_argument("dup_threshold must lie in [0, 1]");
+  if (!(o.events.threshold >= -1 && o.events.threshold <= 1))
+    throw std::invalid_argument("event_threshold must lie in [-1, 1]");
+  if (o.dimensions < 1) throw std::invalid_argument("dimensions must be positive");
+  if (o.knn.neighbors < 1) throw std::invalid_argument("neighbors must be positive");
+  if (o.threads < 0) throw std::invalid_argument("threads must not be negative");
+  if (o.events.date_window_days < 0) throw std::invalid_argument("date_window must not be negative");
+  if (o.top_terms < 0) throw std::invalid_argument("top_terms must not be negative");
+}
+
+}  // namespace parallax

@@ -1,0 +1,139 @@
+#include "text/stem.hpp"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+
+#include "text/languages.hpp"
+#include "text/utf8.hpp"
+
+namespace parallax {
+namespace {
+
+// --- Arabic light stemming -------------------------------------------------------------------
+
+// Words kept whole (normalized forms): names and frequent news words whose first letter و or ف
+// belongs to the root and would otherwise be taken for a conjunction (واشنطن -> اشنطن,
+// الولايات -> لاي), and الله.
+constexpr std::string_view kProtectedArabicWords[] = {
+    "الله",   "واشنطن", "فلاديمير", "فرنسا", "فلسطين", "فنزويلا", "فيتنام", "فنلندا", "فيينا",
+    "فيروس", "وزير",   "وزراء",    "وزاره", "وكاله",  "ولايه",   "ولايات",
+};
+
+// The article, alone or after the prepositions ب ك ل (ل + ال is written لل); longest first.
+constexpr std::string_view kArticles[] = {"بال", "كال", "لل", "ال"};
+constexpr std::string_view kConjunctions[] = {"و", "ف"};
+constexpr std::size_t kMinPrefixRemainder = 3;
+
+struct ArabicSuffix {
+  std::string_view text;
+  std::size_t min_stem;  // letters that must remain: 4 where names often end so (بوتين, ايران)
+};
+// One suffix at most from each group, in this order: attached pronoun, plural or dual ending,
+// then the feminine ending (ة, normalized to ه), so that اتفاقياتها -> اتفاقي, like اتفاقيه.
+constexpr ArabicSuffix kPronounSuffixes[] = {{"هما", 4}, {"هم", 4}, {"ها", 3}};
+constexpr ArabicSuffix kNumberSuffixes[] = {{"ات", 3}, {"ون", 4}, {"ين", 4}, {"ان", 4}};
+constexpr ArabicSuffix kFeminineSuffixes[] = {{"ه", 3}};
+
+bool is_protected(std::string_view word) {
+  return std::find(std::begin(kProtectedArabicWords), std::end(kProtectedArabicWords), word) !=
+         std::end(kProtectedArabicWords);
+}
+
+template <typename Prefixes>
+bool strip_one_prefix(std::string_view& word, const Prefixes& prefixes) {
+  for (std::string_view prefix : prefixes) {
+    if (word.starts_with(prefix) &&
+        utf8::count_code_points(word.substr(prefix.size())) >= kMinPrefixRemainder) {
+      word.remove_prefix(prefix.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+template <typename Suffixes>
+void strip_one_suffix(std::string_view& word, const Suffixes& suffixes) {
+  for (const ArabicSuffix& suffix : suffixes) {
+    if (word.ends_with(suffix.text) &&
+        utf8::count_code_points(word.substr(0, word.size() - suffix.text.size())) >=
+            suffix.min_stem) {
+      word.remove_suffix(suffix.text.size());
+      return;
+    }
+  }
+}
+
+// Prefixes are stripped until none is left rather than once, so that a word gets the same stem
+// with and without a conjunction even when its own first letter is و (وزير, ووزير, والوزير).
+std::string_view strip_arabic_prefixes(std::string_view word) {
+  while (!is_protected(word) &&
+         (strip_one_prefix(word, kArticles) || strip_one_prefix(word, kConjunctions))) {
+  }
+  return word;
+}
+
+// --- Snowball --------------------------------------------------------------------------------
+
+bool libstemmer_has(const char* algorithm) {
+  for (const char** name = sb_stemmer_list(); *name != nullptr; ++name) {
+    if (std::strcmp(*name, algorithm) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string light_stem_arabic(std::string_view normalized_word) {
+  std::string_view word = strip_arabic_prefixes(normalized_word);
+  if (!is_protected(word)) {
+    strip_one_suffix(word, kPronounSuffixes);
+    strip_one_suffix(word, kNumberSuffixes);
+    strip_one_suffix(word, kFeminineSuffixes);
+  }
+  return std::string(word);
+}
+
+struct Stemmer::Impl {
+  bool arabic = false;
+  sb_stemmer* snowball = nullptr;  // null for Arabic and for the identity stemmer
+
+  ~Impl() { sb_stemmer_delete(snowball); }
+};
+
+Stemmer::Stemmer(std::string_view lang) : impl_(std::make_unique<Impl>()) {
+  const StemmerLanguage* language = find_stemmer_language(lang);
+  if (language == nullptr) return;
+  impl_->arabic = language->code == "ar";
+  if (!impl_->arabic) impl_->snowball = sb_stemmer_new(language->snowball_name, nullptr);
+}
+
+Stemmer::~Stemmer() = default;
+Stemmer::Stemmer(Stemmer&&) noexcept = default;
+Stemmer& Stemmer::operator=(Stemmer&&) noexcept = default;
+
+std::string Stemmer::stem(std::string_view word) {
+  if (impl_ && impl_->arabic) return light_stem_arabic(word);
+  if (!impl_ || impl_->snowball == nullptr) return std::string(word);
+  const sb_symbol* stem = sb_stemmer_stem(
+      impl_->snowball, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (stem == nullptr) return std::string(word);  // out of memory inside libstemmer
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<std::size_t>(sb_stemmer_length(impl_->snowball)));
+}
+
+bool Stemmer::is_identity() const { return !impl_ || (!impl_->arabic && impl_->snowball == nullptr); }
+
+std::vector<std::string> stemmer_languages() {
+  std::vector<std::string> codes;
+  for (const StemmerLanguage& language : kStemmerLanguages) {
+    if (language.code == "ar" || libstemmer_has(language.snowball_name)) {
+      codes.emplace_back(language.code);
+    }
+  }
+  return codes;
+}
+
+}  // namespace parallax

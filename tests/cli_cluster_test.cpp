@@ -1,0 +1,181 @@
+// End-to-end tests of `parallax cluster` / `dedup` on the bundled example corpus (built from the two
+// seed articles) and on bad input, through the real CLI binary.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+CliRun run_cli(const std::string& args) {
+  const fs::path err_file = fs::temp_directory_path() / ("parallax_cli_err_" + std::to_string(::getpid()));
+  const std::string command = std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string();
+  CliRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = read_file(err_file);
+  fs::remove(err_file);
+  return run;
+}
+
+const std::string kCorpus = std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl";
+
+json cluster_json(const std::string& extra_args = "") {
+  const CliRun run = run_cli("cluster --format json --threads 2 " + extra_args + " " + kCorpus);
+  REQUIRE(run.exit_code == 0);
+  return json::parse(run.out);
+}
+
+std::optional<std::size_t> event_of(const json& report, const std::string& id) {
+  for (const auto& e : report["events"])
+    for (const auto& m : e["members"])
+      if (m["id"] == id) return e["event"].get<std::size_t>();
+  return std::nullopt;
+}
+
+std::optional<std::size_t> dup_group_of(const json& report, const std::string& id) {
+  for (const auto& g : report["near_duplicate_groups"])
+    for (const auto& m : g["members"])
+      if (m["id"] == id) return g["group"].get<std::size_t>();
+  return std::nullopt;
+}
+
+// A scratch folder removed at the end of the test.
+struct ScratchDir {
+  fs::path path = fs::temp_directory_path() / ("parallax_cli_test_" + std::to_string(::getpid()));
+  ScratchDir() { fs::create_directories(path); }
+  ~ScratchDir() { fs::remove_all(path); }
+  fs::path write(const std::string& name, const std::string& content) const {
+    std::ofstream(path / name, std::ios::binary) << content;
+    return path / name;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli: the two seed articles share one event but are not near-duplicates") {
+  const json report = cluster_json();
+  CHECK(report["schema_version"] == "1.0");
+  CHECK(report["input"]["documents"] == 13);
+  const auto seed0 = event_of(report, "seed-000");
+  const auto seed3 = event_of(report, "seed-003");
+  REQUIRE(seed0);
+  REQUIRE(seed3);
+  CHECK(*seed0 == *seed3);
+  CHECK((!dup_group_of(report, "seed-000") || dup_group_of(report, "seed-000") != dup_group_of(report, "seed-003")));
+}
+
+TEST_CASE("cli: a lightly edited copy of a seed is its near-duplicate, and nothing else is") {
+  const json report = cluster_json();
+  const auto copy = dup_group_of(report, "seed-003-copy");
+  REQUIRE(copy);
+  CHECK(dup_group_of(report, "seed-003") == copy);
+  REQUIRE(report["near_duplicate_groups"].size() == 1);
+  CHECK(report["near_duplicate_groups"][0]["size"] == 2);
+  CHECK(event_of(report, "seed-003-copy") == event_of(report, "seed-003"));
+}
+
+TEST_CASE("cli: documents on unrelated events land in other clusters") {
+  const json report = cluster_json();
+  const auto call = event_of(report, "seed-003");
+  for (const char* id : {"volcano-en-1", "volcano-en-2", "volcano-ru", "oil-ar-1", "oil-ar-2", "final-en"}) {
+    CAPTURE(id);
+    CHECK(event_of(report, id) != call);
+  }
+  CHECK(event_of(report, "volcano-en-1") == event_of(report, "volcano-en-2"));
+  CHECK(event_of(report, "oil-ar-1") == event_of(report, "oil-ar-2"));
+  CHECK(event_of(report, "volcano-en-1") != event_of(report, "oil-ar-1"));
+}
+
+TEST_CASE("cli: dedup reports near-duplicate groups only") {
+  const CliRun run = run_cli("dedup --format json " + kCorpus);
+  REQUIRE(run.exit_code == 0);
+  const json report = json::parse(run.out);
+  CHECK(report["command"] == "dedup");
+  CHECK_FALSE(report.contains("events"));
+  CHECK(report["near_duplicate_groups"].size() == 1);
+}
+
+TEST_CASE("cli: text, Markdown and HTML reports show the Arabic titles as they are") {
+  const std::string title = "أول محادثة هاتفية بين بايدن وبوتين";
+  CHECK(run_cli("cluster " + kCorpus).out.find(title) != std::string::npos);
+  CHECK(run_cli("cluster --format md " + kCorpus).out.find("## Event 0") != std::string::npos);
+  const CliRun html = run_cli("cluster --format html " + kCorpus);
+  CHECK(html.out.find(title) != std::string::npos);
+  CHECK(html.out.find("dir=\"auto\"") != std::string::npos);
+}
+
+TEST_CASE("cli: bad records are reported with file and line, valid ones still clustered") {
+  ScratchDir dir;
+  const std::string good1 = R"({"id":"a","text":"Lava flowed from the fissure near Reykjavik on Friday."})";
+  const std::string good2 = R"({"id":"b","text":"لم يرد بايدن على سؤال الصحفيين."})";
+  const std::string content = good1 + "\n" +
+                              "{\"id\":\"broken\",\"text\":\n" +                     // line 2: broken JSON
+                              "{\"text\":\"no id here\"}\n" +                          // line 3: missing id
+                              "{\"id\":\"c\",\"text\":\"bad \xff byte\"}\n" +          // line 4: invalid UTF-8
+                              R"({"id":"a","text":"duplicate id"})" "\n" +            // line 5: duplicate id
+                              R"({"id":"e","text":"   "})" "\n" +                     // line 6: empty text
+                              good2 + "\n";
+  const fs::path corpus = dir.write("mixed.jsonl", content);
+  const CliRun run = run_cli("cluster --format json " + corpus.string());
+  CHECK(run.exit_code == 0);
+  const json report = json::parse(run.out);
+  CHECK(report["input"]["documents"] == 2);
+  CHECK(report["input"]["rejected"] == 5);
+  for (int line = 2; line <= 6; ++line) {
+    CAPTURE(line);
+    CHECK(run.err.find("mixed.jsonl:" + std::to_string(line) + ":") != std::string::npos);
+  }
+  CHECK(run.err.find("5 records rejected") != std::string::npos);
+  CHECK(run_cli("cluster --strict --format json " + corpus.string()).exit_code == 3);
+}
+
+TEST_CASE("cli: a missing file is named, other inputs still read; --strict makes it fatal") {
+  ScratchDir dir;
+  const fs::path good = dir.write("ok.txt", "Chelsea won the final in Porto.");
+  const std::string missing = (dir.path / "nowhere.jsonl").string();
+  const CliRun run = run_cli("dedup --format json " + missing + " " + good.string());
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.find("nowhere.jsonl") != std::string::npos);
+  CHECK(json::parse(run.out)["input"]["documents"] == 1);
+  CHECK(run_cli("dedup --strict " + missing + " " + good.string()).exit_code == 3);
+}
+
+TEST_CASE("cli: bad options give usage errors") {
+  CHECK(run_cli("cluster --format yaml " + kCorpus).exit_code == 2);
+  CHECK(run_cli("cluster --bands 30 " + kCorpus).exit_code == 2);
+  CHECK(run_cli("cluster").exit_code == 2);
+  CHECK(run_cli("frobnicate").exit_code == 2);
+  const CliRun help = run_cli("cluster --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--event-threshold") != std::string::npos);
+}
