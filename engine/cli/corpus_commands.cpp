@@ -43,7 +43,7 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
       ("bands", po::value(&e.near_duplicates.bands)->default_value(32), "LSH bands (must divide --hashes)");
   if (with_events) {
     opts.add_options()
-        ("event-threshold", po::value(&e.events.threshold)->default_value(0.25f, "0.25"),
+        ("event-threshold", po::value(&e.events.threshold)->default_value(0.25, "0.25"),
          "minimum average cosine between all members of an event cluster")
         ("neighbors", po::value(&e.knn.neighbors)->default_value(20), "nearest neighbours searched per document")
         ("date-window", po::value(&e.events.date_window_days)->default_value(7),

@@ -62,6 +62,7 @@ struct CorpusEngine::State {
   std::unordered_map<std::uint64_t, std::string> term_names;
 
   DenseMatrix vectors;
+  ProjectionKind projection_used = ProjectionKind::Auto;
   std::vector<NearDuplicateGroup> near_duplicates;
   std::vector<EventCluster> events;
 
@@ -123,6 +124,7 @@ struct CorpusEngine::State {
     report("project", 0, tfidf.size());
     ProjectionKind kind = options.projection;
     if (kind == ProjectionKind::Auto) kind = tfidf.size() <= kAutoSvdLimit ? ProjectionKind::Svd : ProjectionKind::Random;
+    projection_used = kind;
     if (kind == ProjectionKind::Svd) {
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
@@ -205,5 +207,6 @@ const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }
 const EngineOptions& CorpusEngine::options() const { return state_->options; }
+ProjectionKind CorpusEngine::projection_used() const { return state_->projection_used; }
 
 }  // namespace parallax

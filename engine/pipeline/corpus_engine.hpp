@@ -72,6 +72,8 @@ class CorpusEngine {
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
   const std::vector<EventCluster>& event_clusters() const;
   const EngineOptions& options() const;
+  // The projection the last build used (Auto resolved to Svd or Random by corpus size).
+  ProjectionKind projection_used() const;
 
  private:
   struct State;

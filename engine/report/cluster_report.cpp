@@ -10,7 +10,7 @@
 namespace parallax {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // Index of the near-duplicate group of each document, or -1.
 std::vector<long> group_of_documents(const CorpusEngine& engine) {
@@ -23,7 +23,8 @@ std::vector<long> group_of_documents(const CorpusEngine& engine) {
 
 json optional_day(const std::optional<int>& days) { return days ? json(format_day(*days)) : json(nullptr); }
 
-json parameters_json(const EngineOptions& o, bool include_events) {
+json parameters_json(const CorpusEngine& engine, bool include_events) {
+  const EngineOptions& o = engine.options();
   json p = {{"shingle_size", o.minhash.shingle_size},
             {"hashes", o.minhash.num_hashes},
             {"bands", o.near_duplicates.bands},
@@ -32,7 +33,7 @@ json parameters_json(const EngineOptions& o, bool include_events) {
     p["event_threshold"] = o.events.threshold;
     p["neighbors"] = o.knn.neighbors;
     p["date_window_days"] = o.events.date_window_days;
-    p["projection"] = projection_kind_name(o.projection);
+    p["projection"] = projection_kind_name(engine.projection_used());
     p["dimensions"] = o.dimensions;
   }
   return p;
@@ -51,7 +52,7 @@ json report_json(const CorpusEngine& engine, const ClusterReportContext& ctx) {
   const auto group = group_of_documents(engine);
   json out = {{"schema_version", kClusterSchemaVersion},
               {"command", ctx.command},
-              {"parameters", parameters_json(engine.options(), ctx.include_events)},
+              {"parameters", parameters_json(engine, ctx.include_events)},
               {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}}};
   if (ctx.include_events) {
     json events = json::array();
