@@ -13,6 +13,7 @@
 
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
+#include "io/first_seen_index.hpp"
 #include "io/line_reader.hpp"
 
 namespace fs = std::filesystem;
@@ -424,6 +425,24 @@ TEST_CASE("io: \"-\" reads JSONL from stdin") {
   CHECK(result.documents[0].origin == "<stdin>:1");
   CHECK(result.diagnostics.format() ==
         "<stdin>:2: duplicate id \"s1\" (first seen at <stdin>:1)\n");
+}
+
+TEST_CASE("io: FirstSeenIndex remembers the first occurrence of many ids") {
+  parallax::FirstSeenIndex index;
+  constexpr std::size_t kIds = 50000;  // enough to grow the table several times
+  std::size_t new_ids = 0;
+  for (std::size_t i = 0; i < kIds; ++i) {
+    if (!index.insert("id-" + std::to_string(i), {7, i + 1})) ++new_ids;
+  }
+  CHECK(new_ids == kIds);
+  for (std::size_t i = 0; i < kIds; i += 997) {
+    const auto first = index.insert("id-" + std::to_string(i), {8, 0});
+    REQUIRE(first);
+    CHECK(first->file_index == 7);
+    CHECK(first->line == i + 1);
+  }
+  CHECK_FALSE(index.insert("", {0, 0}));
+  CHECK(index.insert("", {1, 1}));
 }
 
 TEST_CASE("io: LineReader keeps lines whole across chunk boundaries") {

@@ -1,11 +1,190 @@
-// TEMPORARY placeholder until the claims/diff work lands; replaced by the real command.
+// `parallax compare`: read the given documents, extract and attribute their claims, align them
+// across documents, sources or speakers, render.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "diff/compare.hpp"
+#include "diff/stance_features.hpp"
+#include "io/corpus_reader.hpp"
+#include "report/compare_report.hpp"
+
+namespace po = boost::program_options;
 
 namespace parallax::cli {
-int run_compare_command(const std::vector<std::string>&) {
-  std::cerr << "parallax compare: not built yet\n";
-  return kExitFailure;
+namespace {
+
+struct CompareSettings {
+  std::vector<std::string> inputs;
+  std::string by = "document";
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> alias_files;
+  bool no_default_aliases = false;
+  bool no_clause_split = false;
+  std::string stance_model;
+  int width = 0;
+  int threads = 0;
+  CompareOptions options;
+};
+
+po::options_description option_table(CompareSettings& s) {
+  CompareOptions& o = s.options;
+  po::options_description opts("Options");
+  opts.add_options()
+      ("help,h", "show this help")
+      ("by,b", po::value(&s.by)->default_value("document"),
+       "sides to compare: document, source (the JSONL source field) or speaker (who is quoted)")
+      ("format,f", po::value(&s.format)->default_value("text"), "output format: text, md, json or html")
+      ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
+      ("aliases,a", po::value(&s.alias_files)->composing(),
+       "alias file mapping names to speakers and entities (repeatable; format in docs/claims.md)")
+      ("no-default-aliases", po::bool_switch(&s.no_default_aliases), "do not load the built-in alias table")
+      ("align-threshold", po::value(&o.thresholds.align)->default_value(o.thresholds.align, "0.16"),
+       "lowest claim similarity (TF-IDF cosine, 0..1) at which two claims are aligned")
+      ("agree-threshold", po::value(&o.thresholds.agree)->default_value(o.thresholds.agree, "0.40"),
+       "lowest similarity at which an aligned pair with no conflict evidence is labelled agree")
+      ("max-cover-overlap", po::value(&o.max_cover_overlap)->default_value(o.max_cover_overlap, "0.34"),
+       "a claim may align with a second claim only if at most this share of the words they share repeats the first pair's")
+      ("no-clause-split", po::bool_switch(&s.no_clause_split), "keep long sentences whole")
+      ("stance-model", po::value(&s.stance_model),
+       "a trained stance judge (e.g. models/stance_ans.json) to refine agree / related / conflict labels")
+      ("width", po::value(&s.width)->default_value(0), "text format: total width in columns (0: terminal width or 120)")
+      ("threads,t", po::value(&s.threads)->default_value(0), "accepted for symmetry with other commands; compare runs on one thread");
+  return opts;
 }
+
+void print_help(const po::options_description& opts) {
+  std::cout << "Usage: parallax compare [OPTIONS] DOC DOC...\n\n"
+               "Splits the documents into claims, attributes each claim to a speaker (\"the White House\n"
+               "said\", \"وقال الكرملين\", \"по словам Пескова\"), aligns the claims across the sides and labels each\n"
+               "aligned pair agree, conflict or related; claims aligned with nothing are only-in-SIDE.\n"
+               "DOC: a text file, a folder of .txt files, a JSONL file (several documents), or - for JSONL on stdin.\n\n"
+            << opts
+            << "\nExit status: 0 done; 1 output could not be written; 2 bad command line or alias file;\n"
+               "3 input that cannot be compared (missing or unreadable file, empty document, fewer than two sides).\n"
+            << "\nExamples:\n"
+               "  parallax compare a.txt b.txt\n"
+               "  parallax compare --by speaker --format html -o call.html ../shared/seeds/*.txt\n"
+               "  parallax compare --by source --format json news.jsonl\n"
+               "  parallax compare --by speaker --aliases my_aliases.txt a.txt b.txt\n";
+}
+
+void validate(CompareSettings& s) {
+  if (s.inputs.empty()) throw po::error("no DOC given");
+  const auto by = parse_compare_by(s.by);
+  if (!by) throw po::error("--by must be document, source or speaker, not '" + s.by + "'");
+  s.options.by = *by;
+  if (s.format != "text" && s.format != "md" && s.format != "json" && s.format != "html")
+    throw po::error("--format must be text, md, json or html, not '" + s.format + "'");
+  const auto& t = s.options.thresholds;
+  if (t.align <= 0 || t.align > 1) throw po::error("--align-threshold must lie in (0, 1]");
+  if (t.agree < t.align || t.agree > 1) throw po::error("--agree-threshold must lie in [--align-threshold, 1]");
+  if (s.options.max_cover_overlap < 0 || s.options.max_cover_overlap > 1)
+    throw po::error("--max-cover-overlap must lie in [0, 1]");
+  s.options.claims.split_clauses = !s.no_clause_split;
+}
+
+int terminal_width(int requested) {
+  if (requested > 0) return requested;
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 40) return ws.ws_col;
+  return 120;
+}
+
+std::string render(const CompareResult& result, const CompareSettings& s) {
+  if (s.format == "json") return render_compare_json(result);
+  if (s.format == "md") return render_compare_markdown(result);
+  if (s.format == "html") return render_compare_html(result);
+  return render_compare_text(result, terminal_width(s.width));
+}
+
+int parse(const std::vector<std::string>& args, CompareSettings& s) {
+  const auto opts = option_table(s);
+  po::options_description all;
+  all.add(opts).add_options()("input", po::value(&s.inputs));
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      print_help(opts);
+      return kExitOk;
+    }
+    po::notify(vm);
+    validate(s);
+  } catch (const std::exception& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n(see parallax compare --help)\n";
+    return kExitUsage;
+  }
+  return -1;  // go on
+}
+
+}  // namespace
+
+int run_compare_command(const std::vector<std::string>& args) {
+  CompareSettings s;
+  if (const int early = parse(args, s); early >= 0) return early;
+
+  WordKeyer keyer;
+  EntityAliases aliases = s.no_default_aliases ? EntityAliases() : EntityAliases::defaults(keyer);
+  try {
+    for (const std::string& file : s.alias_files) aliases.add_file(file, keyer);
+  } catch (const AliasFileError& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n";
+    return kExitUsage;
+  }
+
+  StanceModel model;
+  if (!s.stance_model.empty()) {
+    try {
+      model = StanceModel::load(s.stance_model);
+      if (model.features() != stance_feature_names()) {
+        throw StanceModelError(s.stance_model + ": its features differ from this program's; retrain it");
+      }
+    } catch (const StanceModelError& e) {
+      std::cerr << "parallax compare: " << e.what() << "\n";
+      return kExitUsage;
+    }
+    s.options.stance_model = &model;
+  }
+
+  std::vector<Document> documents;
+  InputDiagnostics diagnostics;
+  read_corpus(s.inputs, [&](Document&& d) { documents.push_back(std::move(d)); }, diagnostics);
+  if (!diagnostics.problems().empty()) {
+    // Comparing a subset of what was asked for would silently change the answer.
+    std::cerr << diagnostics.format() << "parallax compare: " << diagnostics.problems().size()
+              << " input problem(s); nothing compared\n";
+    return kExitInvalidInput;
+  }
+
+  CompareResult result;
+  try {
+    result = compare_documents(documents, aliases, s.options);
+  } catch (const CompareError& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n";
+    return kExitInvalidInput;
+  }
+
+  const std::string report = render(result, s);
+  if (s.output.empty()) {
+    std::cout << report;
+    return std::cout ? kExitOk : kExitFailure;
+  }
+  std::ofstream out(s.output, std::ios::binary);
+  out << report;
+  if (!out) {
+    std::cerr << "parallax compare: cannot write " << s.output << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
 }  // namespace parallax::cli

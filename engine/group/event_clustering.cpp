@@ -1,27 +1,31 @@
 #include "group/event_clustering.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <queue>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace parallax {
 namespace {
 
+// Per cluster: its size, date range and kNN neighbours (other live clusters). Its vector sum is
+// the document's own row while it is a singleton, a slot of `sums_` once it has merged: memory
+// stays near the size of the edge list instead of one dense vector per document.
 struct ClusterState {
-  Eigen::VectorXf vector_sum;
-  std::size_t size = 1;
+  std::uint32_t size = 1;
+  std::uint32_t version = 0;
+  std::uint32_t sum_slot = kNoSlot;
+  bool alive = true;
   std::optional<int> first_date;
   std::optional<int> last_date;
-  unsigned version = 0;
-  bool alive = true;
-  std::unordered_set<std::size_t> neighbours;  // clusters joined to this one by a kNN edge
+  std::vector<std::uint32_t> neighbours;
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 };
 
 struct MergeCandidate {
   float average_similarity;
-  std::size_t a, b;
-  unsigned version_a, version_b;
+  std::uint32_t a, b;
+  std::uint32_t version_a, version_b;
   bool operator<(const MergeCandidate& o) const { return average_similarity < o.average_similarity; }
 };
 
@@ -29,18 +33,25 @@ class AverageLinkage {
  public:
   AverageLinkage(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates,
                  const EventClusteringParams& params)
-      : params_(params), clusters_(static_cast<std::size_t>(vectors.rows())) {
+      : params_(params), vectors_(vectors), clusters_(static_cast<std::size_t>(vectors.rows())),
+        absorbed_into_(clusters_.size()) {
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
-      clusters_[i].vector_sum = vectors.row(static_cast<Eigen::Index>(i)).transpose();
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
+      absorbed_into_[i] = static_cast<std::uint32_t>(i);
     }
   }
 
-  void add_edge(const SimilarityEdge& e) {
-    if (too_far_apart(clusters_[e.a], clusters_[e.b])) return;
-    clusters_[e.a].neighbours.insert(e.b);
-    clusters_[e.b].neighbours.insert(e.a);
-    queue_.push({e.similarity, e.a, e.b, 0, 0});
+  void add_edges(const std::vector<SimilarityEdge>& edges) {
+    std::vector<MergeCandidate> initial;
+    initial.reserve(edges.size());
+    for (const auto& e : edges) {
+      if (too_far_apart(clusters_[e.a], clusters_[e.b])) continue;
+      const auto a = static_cast<std::uint32_t>(e.a), b = static_cast<std::uint32_t>(e.b);
+      clusters_[a].neighbours.push_back(b);
+      clusters_[b].neighbours.push_back(a);
+      initial.push_back({e.similarity, a, b, 0, 0});
+    }
+    queue_ = std::priority_queue<MergeCandidate>(std::less<MergeCandidate>(), std::move(initial));
   }
 
   void run() {
@@ -70,6 +81,8 @@ class AverageLinkage {
   }
 
  private:
+  using ConstVector = Eigen::Map<const Eigen::VectorXf>;
+
   bool is_stale(const MergeCandidate& c) const {
     const auto& a = clusters_[c.a];
     const auto& b = clusters_[c.b];
@@ -82,8 +95,14 @@ class AverageLinkage {
     return gap > params_.date_window_days;
   }
 
-  float average_similarity(const ClusterState& x, const ClusterState& y) const {
-    return x.vector_sum.dot(y.vector_sum) / static_cast<float>(x.size * y.size);
+  ConstVector sum_of(std::uint32_t c) const {
+    const auto& cluster = clusters_[c];
+    if (cluster.sum_slot == ClusterState::kNoSlot) return ConstVector(vectors_.row(c).data(), vectors_.cols());
+    return ConstVector(sums_[cluster.sum_slot].data(), vectors_.cols());
+  }
+
+  float average_similarity(std::uint32_t x, std::uint32_t y) const {
+    return sum_of(x).dot(sum_of(y)) / (static_cast<float>(clusters_[x].size) * static_cast<float>(clusters_[y].size));
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -97,51 +116,83 @@ class AverageLinkage {
     into.last_date = std::max(*into.last_date, *from.last_date);
   }
 
-  void merge(std::size_t a, std::size_t b) {
+  // Gives `into` a slot of its own holding sum(into) + sum(from); frees from's slot.
+  void add_sums(std::uint32_t into, std::uint32_t from) {
+    auto& cluster = clusters_[into];
+    if (cluster.sum_slot == ClusterState::kNoSlot) {
+      const Eigen::VectorXf own = sum_of(into);
+      if (free_slots_.empty()) {
+        cluster.sum_slot = static_cast<std::uint32_t>(sums_.size());
+        sums_.push_back(own);
+      } else {
+        cluster.sum_slot = free_slots_.back();
+        free_slots_.pop_back();
+        sums_[cluster.sum_slot] = own;
+      }
+    }
+    sums_[cluster.sum_slot] += sum_of(from);
+    if (clusters_[from].sum_slot != ClusterState::kNoSlot) free_slots_.push_back(clusters_[from].sum_slot);
+    clusters_[from].sum_slot = ClusterState::kNoSlot;
+  }
+
+  // In c's neighbour list, `old_id` becomes `new_id` (or disappears when new_id is already there).
+  static void rename_neighbour(std::vector<std::uint32_t>& list, std::uint32_t old_id, std::uint32_t new_id) {
+    const auto old_it = std::find(list.begin(), list.end(), old_id);
+    if (old_it == list.end()) return;
+    if (std::find(list.begin(), list.end(), new_id) != list.end()) {
+      *old_it = list.back();
+      list.pop_back();
+    } else {
+      *old_it = new_id;
+    }
+  }
+
+  void merge(std::uint32_t a, std::uint32_t b) {
     if (clusters_[a].size < clusters_[b].size) std::swap(a, b);
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
-    into.vector_sum += from.vector_sum;
+    add_sums(a, b);
     into.size += from.size;
     widen_dates(into, from);
     ++into.version;
     from.alive = false;
     absorbed_into_[b] = a;
-    for (std::size_t c : from.neighbours) {
+    for (std::uint32_t c : from.neighbours) {
       if (c == a) continue;
-      clusters_[c].neighbours.erase(b);
-      clusters_[c].neighbours.insert(a);
-      into.neighbours.insert(c);
+      rename_neighbour(clusters_[c].neighbours, b, a);
+      into.neighbours.push_back(c);
     }
-    into.neighbours.erase(b);
-    from.neighbours.clear();
-    from.vector_sum.resize(0);
-    for (std::size_t c : into.neighbours)
-      queue_.push({average_similarity(into, clusters_[c]), a, c, into.version, clusters_[c].version});
+    std::sort(into.neighbours.begin(), into.neighbours.end());
+    into.neighbours.erase(std::unique(into.neighbours.begin(), into.neighbours.end()), into.neighbours.end());
+    into.neighbours.erase(std::remove(into.neighbours.begin(), into.neighbours.end(), b), into.neighbours.end());
+    std::vector<std::uint32_t>().swap(from.neighbours);
+    for (std::uint32_t c : into.neighbours)
+      queue_.push({average_similarity(a, c), a, c, into.version, clusters_[c].version});
   }
 
   std::size_t find(std::size_t i) const {
-    while (true) {
-      const auto it = absorbed_into_.find(i);
-      if (it == absorbed_into_.end()) return i;
-      i = it->second;
-    }
+    while (absorbed_into_[i] != i) i = absorbed_into_[i];
+    return i;
   }
 
   EventClusteringParams params_;
+  const DenseMatrix& vectors_;
   std::vector<ClusterState> clusters_;
+  std::vector<Eigen::VectorXf> sums_;
+  std::vector<std::uint32_t> free_slots_;
   std::priority_queue<MergeCandidate> queue_;
-  std::unordered_map<std::size_t, std::size_t> absorbed_into_;
+  std::vector<std::uint32_t> absorbed_into_;
 };
 
 }  // namespace
 
 std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
-                                                     const std::vector<SimilarityEdge>& edges,
+                                                     std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params) {
   AverageLinkage linkage(vectors, dates, params);
-  for (const auto& e : edges) linkage.add_edge(e);
+  linkage.add_edges(edges);
+  std::vector<SimilarityEdge>().swap(edges);  // the queue holds them now; at 1M documents this is ~0.5 GB
   linkage.run();
   return linkage.members(static_cast<std::size_t>(vectors.rows()));
 }

@@ -21,7 +21,7 @@ struct EventClusteringParams {
 // document is compatible with any date). Returns clusters (document indices ascending), the
 // largest first; every document is in exactly one cluster.
 std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
-                                                     const std::vector<SimilarityEdge>& edges,
+                                                     std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params);
 

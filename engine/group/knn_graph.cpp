@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 namespace parallax {
@@ -27,33 +28,19 @@ std::unique_ptr<faiss::Index> make_index(const DenseMatrix& vectors, const KnnPa
   return ivf;
 }
 
-}  // namespace
-
-std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads) {
-  const auto n = static_cast<std::size_t>(vectors.rows());
-  if (n < 2) return {};
-  omp_set_num_threads(std::max(1, threads));
-  std::unique_ptr<faiss::IndexFlatIP> quantizer;
-  auto index = make_index(vectors, params, quantizer);
-  index->add(static_cast<FaissId>(n), vectors.data());
-
-  const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
-  std::vector<float> similarities(n * k);
-  std::vector<FaissId> labels(n * k);
-  index->search(static_cast<FaissId>(n), vectors.data(), k, similarities.data(), labels.data());
-
-  std::vector<SimilarityEdge> edges;
-  edges.reserve(n * (k - 1));
-  for (std::size_t q = 0; q < n; ++q) {
-    for (int j = 0; j < k; ++j) {
-      const FaissId other = labels[q * k + j];
-      const float sim = similarities[q * k + j];
-      if (other < 0 || static_cast<std::size_t>(other) == q || sim < params.min_similarity) continue;
-      const auto o = static_cast<std::size_t>(other);
-      edges.push_back({std::min(q, o), std::max(q, o), sim});
-    }
+// Keeps the edges of one query's neighbour list (self matches and weak edges dropped).
+void add_query_edges(std::size_t q, const FaissId* labels, const float* similarities, int k, float min_similarity,
+                     std::vector<SimilarityEdge>& edges) {
+  for (int j = 0; j < k; ++j) {
+    const FaissId other = labels[j];
+    if (other < 0 || static_cast<std::size_t>(other) == q || similarities[j] < min_similarity) continue;
+    const auto o = static_cast<std::size_t>(other);
+    edges.push_back({std::min(q, o), std::max(q, o), similarities[j]});
   }
-  // Each pair may appear twice (found from both ends): keep one.
+}
+
+// Each pair may appear twice (found from both ends): keep one.
+void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
   std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
     return x.a < y.a || (x.a == y.a && x.b < y.b);
   });
@@ -61,6 +48,135 @@ std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParam
                 return x.a == y.a && x.b == y.b;
               }),
               edges.end());
+}
+
+// kNN of the given query rows against the whole corpus, with the index chosen by corpus size.
+void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
+                         int threads, std::vector<SimilarityEdge>& edges) {
+  const auto n = static_cast<std::size_t>(vectors.rows());
+  omp_set_num_threads(std::max(1, threads));
+  std::unique_ptr<faiss::IndexFlatIP> quantizer;
+  auto index = make_index(vectors, params, quantizer);
+  index->add(static_cast<FaissId>(n), vectors.data());
+  const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
+  DenseMatrix query_rows(static_cast<Eigen::Index>(queries.size()), vectors.cols());
+  for (std::size_t i = 0; i < queries.size(); ++i)
+    query_rows.row(static_cast<Eigen::Index>(i)) = vectors.row(static_cast<Eigen::Index>(queries[i]));
+  std::vector<float> similarities(queries.size() * k);
+  std::vector<FaissId> labels(queries.size() * k);
+  index->search(static_cast<FaissId>(queries.size()), query_rows.data(), k, similarities.data(), labels.data());
+  for (std::size_t i = 0; i < queries.size(); ++i)
+    add_query_edges(queries[i], labels.data() + i * k, similarities.data() + i * k, k, params.min_similarity, edges);
+}
+
+// Dated documents sorted by day, cut into blocks of one day (at most kMaxBlockQueries each); a
+// block's candidates are the documents dated within the window of its day, plus undated ones.
+struct DateBlock {
+  std::size_t begin, end;                      // queries: positions in the day-sorted order
+  std::size_t candidates_begin, candidates_end;
+};
+
+constexpr std::size_t kMaxBlockQueries = 512;
+
+std::vector<DateBlock> date_blocks(const std::vector<int>& sorted_days, int window_days) {
+  std::vector<DateBlock> blocks;
+  for (std::size_t i = 0; i < sorted_days.size();) {
+    std::size_t day_end = i;
+    while (day_end < sorted_days.size() && sorted_days[day_end] == sorted_days[i]) ++day_end;
+    const auto lo = std::lower_bound(sorted_days.begin(), sorted_days.end(), sorted_days[i] - window_days);
+    const auto hi = std::upper_bound(sorted_days.begin(), sorted_days.end(), sorted_days[i] + window_days);
+    for (std::size_t b = i; b < day_end; b += kMaxBlockQueries)
+      blocks.push_back({b, std::min(day_end, b + kMaxBlockQueries), static_cast<std::size_t>(lo - sorted_days.begin()),
+                        static_cast<std::size_t>(hi - sorted_days.begin())});
+    i = day_end;
+  }
+  return blocks;
+}
+
+// One block: gathers queries and candidates, scores all pairs with one matrix product, keeps
+// each query's k best.
+void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& dated_order,
+                  const std::vector<std::size_t>& undated, const DateBlock& block, int k, float min_similarity,
+                  std::vector<SimilarityEdge>& edges) {
+  const Eigen::Index dims = vectors.cols();
+  const std::size_t window = block.candidates_end - block.candidates_begin;
+  std::vector<FaissId> candidate_ids(window + undated.size());
+  DenseMatrix candidates(static_cast<Eigen::Index>(candidate_ids.size()), dims);
+  for (std::size_t c = 0; c < candidate_ids.size(); ++c) {
+    candidate_ids[c] = static_cast<FaissId>(c < window ? dated_order[block.candidates_begin + c] : undated[c - window]);
+    candidates.row(static_cast<Eigen::Index>(c)) = vectors.row(candidate_ids[c]);
+  }
+  DenseMatrix queries(static_cast<Eigen::Index>(block.end - block.begin), dims);
+  for (std::size_t q = block.begin; q < block.end; ++q)
+    queries.row(static_cast<Eigen::Index>(q - block.begin)) = vectors.row(static_cast<Eigen::Index>(dated_order[q]));
+  DenseMatrix scores(queries.rows(), candidates.rows());
+  scores.noalias() = queries * candidates.transpose();
+
+  const int keep = std::min<int>(k, static_cast<int>(candidate_ids.size()));
+  std::vector<std::pair<float, FaissId>> ranked(candidate_ids.size());
+  std::vector<FaissId> labels(keep);
+  std::vector<float> similarities(keep);
+  for (Eigen::Index q = 0; q < queries.rows(); ++q) {
+    for (std::size_t c = 0; c < ranked.size(); ++c) ranked[c] = {scores(q, static_cast<Eigen::Index>(c)), candidate_ids[c]};
+    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                      [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+    for (int j = 0; j < keep; ++j) {
+      similarities[j] = ranked[j].first;
+      labels[j] = ranked[j].second;
+    }
+    add_query_edges(dated_order[block.begin + static_cast<std::size_t>(q)], labels.data(), similarities.data(), keep,
+                    min_similarity, edges);
+  }
+}
+
+}  // namespace
+
+std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads) {
+  const auto n = static_cast<std::size_t>(vectors.rows());
+  if (n < 2) return {};
+  std::vector<std::size_t> all(n);
+  for (std::size_t i = 0; i < n; ++i) all[i] = i;
+  std::vector<SimilarityEdge> edges;
+  edges.reserve(n * std::min<std::size_t>(params.neighbors, n - 1));
+  search_whole_corpus(vectors, all, params, threads, edges);
+  sort_and_deduplicate(edges);
+  return edges;
+}
+
+std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
+                                                      const std::vector<std::optional<int>>& dates,
+                                                      int window_days, const KnnParams& params, int threads) {
+  const auto n = static_cast<std::size_t>(vectors.rows());
+  if (n < 2 || window_days <= 0) return knn_graph(vectors, params, threads);
+  std::vector<std::size_t> dated, undated;
+  for (std::size_t i = 0; i < n; ++i) (dates[i] ? dated : undated).push_back(i);
+  if (dated.empty()) return knn_graph(vectors, params, threads);
+  std::stable_sort(dated.begin(), dated.end(), [&](std::size_t x, std::size_t y) { return *dates[x] < *dates[y]; });
+  std::vector<int> sorted_days(dated.size());
+  for (std::size_t i = 0; i < dated.size(); ++i) sorted_days[i] = *dates[dated[i]];
+  const auto blocks = date_blocks(sorted_days, window_days);
+  std::size_t widest = 0;
+  for (const auto& b : blocks) widest = std::max(widest, b.candidates_end - b.candidates_begin);
+  if (widest + undated.size() > params.exact_search_limit) return knn_graph(vectors, params, threads);
+
+  const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
+  const int workers = std::max(1, threads);
+  std::vector<std::vector<SimilarityEdge>> found(workers);
+  // One block per task; inside a parallel region Eigen's matrix product stays single-threaded.
+#pragma omp parallel for schedule(dynamic, 1) num_threads(workers)
+  for (std::size_t b = 0; b < blocks.size(); ++b)
+    search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()]);
+
+  std::vector<SimilarityEdge> edges;
+  if (!undated.empty()) search_whole_corpus(vectors, undated, params, threads, edges);
+  std::size_t total = edges.size();
+  for (const auto& f : found) total += f.size();
+  edges.reserve(total);
+  for (auto& f : found) {
+    edges.insert(edges.end(), f.begin(), f.end());
+    std::vector<SimilarityEdge>().swap(f);
+  }
+  sort_and_deduplicate(edges);
   return edges;
 }
 

@@ -2,6 +2,7 @@
 // The k-nearest-neighbour graph of dense, L2-normalized document vectors, by FAISS inner-product
 // search: exact (IndexFlatIP) up to a size limit, IVF past it.
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "features/projection.hpp"
@@ -23,5 +24,16 @@ struct SimilarityEdge {
 
 // Undirected edges, each once, a < b. `threads` caps FAISS's OpenMP threads.
 std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads);
+
+// The same graph restricted to what event clustering can use: a dated document's neighbours are
+// searched only among documents dated at most `window_days` from it, plus undated ones (edges
+// past the window are dropped by the clustering anyway, so they would only waste the k slots).
+// Undated documents search the whole corpus. Cost: N x (documents inside a window), i.e. linear in
+// N for a steady news stream, instead of N^2. Falls back to knn_graph() when window_days <= 0, no
+// document is dated, or one window holds more than params.exact_search_limit documents.
+// dates[i]: days since 1970-01-01, or nullopt.
+std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
+                                                      const std::vector<std::optional<int>>& dates,
+                                                      int window_days, const KnnParams& params, int threads);
 
 }  // namespace parallax

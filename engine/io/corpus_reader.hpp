@@ -41,6 +41,19 @@ using DocumentSink = std::function<void(Document&&)>;
 // name order, id = file name without extension), a *.jsonl / *.json / *.ndjson file (JSONL), or
 // any other file (plain text, one document, id = file name without extension).
 // Duplicate ids are rejected after the first occurrence. Returns the number of documents delivered.
+//
+// Rejected records (counted, reported, skipped): invalid UTF-8 (at the first bad byte), invalid
+// JSON, a line that is not an object, "id" or "text" missing or mistyped, a known field given
+// twice, an empty id, blank text (only white space and invisible marks such as U+200F), a
+// duplicate id (the message names the first occurrence).
+// Accepted as they come: a JSON integer id (taken as its decimal text, e.g. 42 -> "42"); null for
+// an optional field (absent); blank lines (skipped, still counted for line numbers); a leading
+// UTF-8 byte order mark (dropped; byte offsets still count it); "\r\n" line endings.
+// Reported, not counted, record kept: a "date" that does not start with a valid YYYY-MM-DD (the
+// date is cleared; see io/date.hpp); an optional field that is neither a string nor null
+// (ignored). Reported, not counted: an input that cannot be opened or read (line 0).
+// Directories: hidden files, sub-folders and non-.txt files are skipped without a message.
+// Origins: "file:line" for JSONL, "<stdin>:line" for stdin, "file" for text files.
 std::size_t read_corpus(const std::vector<std::string>& inputs, const DocumentSink& sink,
                         InputDiagnostics& diagnostics);
 

@@ -83,9 +83,9 @@ const char* type_name(ondemand::json_type type) {
 // simdjson explains errors in sentences ("The JSON document has..."); ours follow a colon.
 std::string as_clause(std::string sentence) {
   if (sentence.ends_with('.')) sentence.pop_back();
-  const bool capitalized_word =
-      sentence.size() > 1 && std::islower(static_cast<unsigned char>(sentence[1]));
-  if (capitalized_word) {  // "The ..." becomes "the ...", but "JSON ..." stays
+  // "The ..." and "A ..." start lower-case after a colon; "JSON ..." keeps its capitals.
+  const bool acronym = sentence.size() > 1 && std::isupper(static_cast<unsigned char>(sentence[1]));
+  if (!sentence.empty() && !acronym) {
     sentence[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[0])));
   }
   return sentence;

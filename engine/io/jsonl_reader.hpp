@@ -1,14 +1,8 @@
 #pragma once
-// JSONL input: one JSON object per line.
-//
-// Field rules (the contract is in core/document.hpp and io/corpus_reader.hpp):
-// - "id" is a string, or a JSON integer taken as its decimal text (many datasets number their
-//   records); "text" is a string. Either missing or of another type rejects the record.
-// - "title", "source", "lang", "date", "url" are strings; null means absent; any other type is
-//   reported and the field ignored, the record kept.
-// - Any other field goes to Document::extra_fields as (key, its JSON text exactly as written).
-// - A known field given twice rejects the record, since which value was meant is unknowable.
-// - Blank lines are skipped; a UTF-8 byte order mark at the start and "\r\n" endings are accepted.
+// JSONL input: one JSON object per line, read one line at a time (see read_corpus in
+// io/corpus_reader.hpp for what is accepted and what is rejected). Fields other than the known
+// ones go to Document::extra_fields with their JSON text exactly as written, after a full parse
+// that guarantees it is valid JSON.
 #include <cstdio>
 #include <filesystem>
 

@@ -27,11 +27,10 @@ void RecordGate::offer(Document&& document, std::size_t line) {
 
 bool RecordGate::is_duplicate(const Document& document, std::size_t line) {
   const auto file_index = static_cast<std::uint32_t>(files_.size() - 1);
-  const auto [first, inserted] =
-      first_occurrence_.try_emplace(document.id, FirstOccurrence{file_index, line});
-  if (inserted) return false;
+  const auto first = first_seen_.insert(document.id, {file_index, line});
+  if (!first) return false;
   reject(line, "duplicate id \"" + document.id + "\" (first seen at " +
-                   describe_location(first->second.file_index, first->second.line) + ")");
+                   describe_location(first->file_index, first->line) + ")");
   return true;
 }
 

@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "io/corpus_reader.hpp"
+#include "io/first_seen_index.hpp"
 
 namespace parallax {
 
@@ -34,19 +34,13 @@ class RecordGate {
   std::size_t delivered() const { return delivered_; }
 
  private:
-  struct FirstOccurrence {
-    std::uint32_t file_index;
-    std::size_t line;
-  };
-
   std::string describe_location(std::size_t file_index, std::size_t line) const;
   bool is_duplicate(const Document& document, std::size_t line);
 
   const DocumentSink& sink_;
   InputDiagnostics& diagnostics_;
-  // Ids point at interned file names, so the table stays small for millions of documents.
-  std::vector<std::string> files_;
-  std::unordered_map<std::string, FirstOccurrence> first_occurrence_;
+  std::vector<std::string> files_;  // FirstSeenIndex refers to files by their index here
+  FirstSeenIndex first_seen_;
   std::size_t delivered_ = 0;
 };
 

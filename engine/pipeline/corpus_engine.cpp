@@ -1,9 +1,11 @@
 #include "pipeline/corpus_engine.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
@@ -20,7 +22,75 @@ struct AnalyzedDocument {
   std::string lang;
   TermCounts term_counts;
   MinHashSignature signature;  // empty when the text has no word at all
-  std::vector<std::pair<std::uint64_t, std::string>> new_term_names;
+  std::vector<std::pair<std::uint64_t, std::string>> new_term_names;  // terms the store did not know
+};
+
+// Every document's term counts, flat and interned: 6 bytes per (document, distinct term) instead
+// of a pair of vectors per document with 64-bit keys, and document frequencies kept as documents
+// arrive. At 1M news documents this is the largest structure the engine holds. TF-IDF vectors
+// are computed from it when needed, never all held at once past the SVD limit.
+class TermStore {
+ public:
+  // Safe to call from analysis threads while no document is being added.
+  bool knows(std::uint64_t hash) const { return id_of_hash_.count(hash) != 0; }
+
+  // counts: sorted by hash (count_terms); names: at least every term knows() did not know.
+  void add_document(const TermCounts& counts, std::vector<std::pair<std::uint64_t, std::string>>& names) {
+    for (auto& [hash, name] : names) {
+      if (id_of_hash_.try_emplace(hash, static_cast<std::uint32_t>(hash_of_id_.size())).second) {
+        hash_of_id_.push_back(hash);
+        name_of_id_.push_back(std::move(name));
+        df_.push_back(0);
+      }
+    }
+    for (std::size_t t = 0; t < counts.terms.size(); ++t) {
+      const std::uint32_t id = id_of_hash_.at(counts.terms[t]);
+      ids_.push_back(id);
+      tfs_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(counts.counts[t], 0xffff)));
+      ++df_[id];
+    }
+    offsets_.push_back(ids_.size());
+  }
+
+  // Smoothed idf per term id, as DocumentFrequencies::idf computes it.
+  std::vector<float> idf() const {
+    const std::size_t n = offsets_.size() - 1;
+    std::vector<float> out(df_.size());
+    for (std::size_t id = 0; id < df_.size(); ++id)
+      out[id] = static_cast<float>(std::log((1.0 + n) / (1.0 + df_[id])) + 1.0);
+    return out;
+  }
+
+  // Document d's TF-IDF vector, equal to tfidf_vector(its counts, the corpus frequencies).
+  SparseVector tfidf(std::size_t d, const std::vector<float>& idf) const {
+    SparseVector v;
+    const std::size_t begin = offsets_[d], end = offsets_[d + 1];
+    v.terms.resize(end - begin);
+    v.weights.resize(end - begin);
+    double norm2 = 0.0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const float w = (1.0f + std::log(static_cast<float>(tfs_[i]))) * idf[ids_[i]];
+      v.terms[i - begin] = hash_of_id_[ids_[i]];
+      v.weights[i - begin] = w;
+      norm2 += static_cast<double>(w) * w;
+    }
+    if (norm2 > 0) {
+      const auto inv = static_cast<float>(1.0 / std::sqrt(norm2));
+      for (auto& w : v.weights) w *= inv;
+    }
+    return v;
+  }
+
+  const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
+
+ private:
+  std::unordered_map<std::uint64_t, std::uint32_t> id_of_hash_;
+  std::vector<std::uint64_t> hash_of_id_;
+  std::vector<std::string> name_of_id_;
+  std::vector<std::uint32_t> df_;
+  std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
+  std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
+  std::vector<std::size_t> offsets_{0};
 };
 
 // Runs fn(i) for i in [0, count) on up to `threads` threads, each with its own analyzer.
@@ -57,9 +127,8 @@ struct CorpusEngine::State {
   std::vector<Document> pending;
   std::vector<DocumentRecord> records;
   std::unordered_map<std::string, std::size_t> index_of_id;
-  std::vector<TermCounts> term_counts;
+  TermStore terms;
   std::vector<MinHashSignature> signatures;
-  std::unordered_map<std::uint64_t, std::string> term_names;
 
   DenseMatrix vectors;
   ProjectionKind projection_used = ProjectionKind::Auto;
@@ -78,7 +147,11 @@ struct CorpusEngine::State {
     out.lang = analyzed.lang;
     out.term_counts = count_terms(analyzed.terms);
     if (!analyzed.tokens.empty()) out.signature = hasher.signature(analyzed.tokens);
-    for (const auto& term : analyzed.terms) out.new_term_names.emplace_back(term_hash(term), term);
+    std::unordered_set<std::uint64_t> named;  // stays small: most terms are already known
+    for (const auto& term : analyzed.terms) {
+      const std::uint64_t hash = term_hash(term);
+      if (!terms.knows(hash) && named.insert(hash).second) out.new_term_names.emplace_back(hash, term);
+    }
     return out;
   }
 
@@ -106,55 +179,52 @@ struct CorpusEngine::State {
     r.text_bytes = doc.text.size();
     index_of_id.emplace(r.id, records.size());
     records.push_back(std::move(r));
-    term_counts.push_back(std::move(a.term_counts));
+    terms.add_document(a.term_counts, a.new_term_names);
     signatures.push_back(std::move(a.signature));
-    for (auto& [hash, name] : a.new_term_names) term_names.try_emplace(hash, std::move(name));
   }
 
-  std::vector<SparseVector> tfidf_vectors() const {
-    DocumentFrequencies df;
-    for (const auto& tc : term_counts) df.add(tc);
-    std::vector<SparseVector> out(term_counts.size());
-    parallel_for(out.size(), options.threads,
-                 [&](std::size_t i, int) { out[i] = tfidf_vector(term_counts[i], df); });
-    return out;
-  }
-
-  void build_vectors(const std::vector<SparseVector>& tfidf) {
-    report("project", 0, tfidf.size());
+  // The random projection streams: each document's TF-IDF vector lives only while it is projected.
+  void build_vectors(const std::vector<float>& idf) {
+    const std::size_t n = records.size();
+    report("project", 0, n);
     ProjectionKind kind = options.projection;
-    if (kind == ProjectionKind::Auto) kind = tfidf.size() <= kAutoSvdLimit ? ProjectionKind::Svd : ProjectionKind::Random;
+    if (kind == ProjectionKind::Auto) kind = n <= kAutoSvdLimit ? ProjectionKind::Svd : ProjectionKind::Random;
     projection_used = kind;
     if (kind == ProjectionKind::Svd) {
+      std::vector<SparseVector> tfidf(n);
+      parallel_for(n, options.threads, [&](std::size_t i, int) { tfidf[i] = terms.tfidf(i, idf); });
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
-      vectors.resize(static_cast<Eigen::Index>(tfidf.size()), options.dimensions);
-      parallel_for(tfidf.size(), options.threads, [&](std::size_t i, int) {
-        project_random(tfidf[i], options.dimensions, options.seed, vectors.row(static_cast<Eigen::Index>(i)).data());
+      vectors.resize(static_cast<Eigen::Index>(n), options.dimensions);
+      parallel_for(n, options.threads, [&](std::size_t i, int) {
+        project_random(terms.tfidf(i, idf), options.dimensions, options.seed,
+                       vectors.row(static_cast<Eigen::Index>(i)).data());
       });
     }
-    report("project", tfidf.size(), tfidf.size());
+    report("project", n, n);
   }
 
-  void build_events(const std::vector<SparseVector>& tfidf) {
-    report("search", 0, records.size());
-    const auto edges = knn_graph(vectors, options.knn, options.threads);
-    report("search", records.size(), records.size());
+  void build_events(const std::vector<float>& idf) {
     std::vector<std::optional<int>> dates;
     dates.reserve(records.size());
     for (const auto& r : records) dates.push_back(r.date_days);
+    report("search", 0, records.size());
+    auto edges =
+        knn_graph_in_date_windows(vectors, dates, options.events.date_window_days, options.knn, options.threads);
+    report("search", records.size(), records.size());
     events.clear();
-    for (auto& members : cluster_events(vectors, edges, dates, options.events))
-      events.push_back(describe_event(std::move(members), tfidf));
+    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events))
+      events.push_back(describe_event(std::move(members), idf));
   }
 
-  EventCluster describe_event(std::vector<std::size_t> members, const std::vector<SparseVector>& tfidf) const {
+  EventCluster describe_event(std::vector<std::size_t> members, const std::vector<float>& idf) const {
     EventCluster e;
     Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols());
     std::unordered_map<std::uint64_t, float> weight_of_term;
     for (std::size_t m : members) {
       centroid += vectors.row(static_cast<Eigen::Index>(m)).transpose();
-      for (std::size_t t = 0; t < tfidf[m].terms.size(); ++t) weight_of_term[tfidf[m].terms[t]] += tfidf[m].weights[t];
+      const SparseVector tfidf = terms.tfidf(m, idf);
+      for (std::size_t t = 0; t < tfidf.terms.size(); ++t) weight_of_term[tfidf.terms[t]] += tfidf.weights[t];
       if (const auto d = records[m].date_days) {
         e.first_date_days = e.first_date_days ? std::min(*e.first_date_days, *d) : *d;
         e.last_date_days = e.last_date_days ? std::max(*e.last_date_days, *d) : *d;
@@ -168,7 +238,7 @@ struct CorpusEngine::State {
     const std::size_t keep = std::min<std::size_t>(ranked.size(), options.top_terms);
     std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
                       [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
-    for (std::size_t i = 0; i < keep; ++i) e.top_terms.push_back(term_names.at(ranked[i].second));
+    for (std::size_t i = 0; i < keep; ++i) e.top_terms.push_back(terms.name(ranked[i].second));
     e.members = std::move(members);
     return e;
   }
@@ -190,9 +260,9 @@ void CorpusEngine::build(BuildScope scope) {
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
   if (scope == BuildScope::NearDuplicatesOnly) return;
-  const auto tfidf = s.tfidf_vectors();
-  s.build_vectors(tfidf);
-  s.build_events(tfidf);
+  const std::vector<float> idf = s.terms.idf();
+  s.build_vectors(idf);
+  s.build_events(idf);
 }
 
 std::size_t CorpusEngine::size() const { return state_->records.size() + state_->pending.size(); }

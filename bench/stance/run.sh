@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the project and runs the stance benchmark: FNC-1 (official weighted score, per-class F1,
+# macro-F1 on the competition test set, beside the published 79.53 / 82.02) and ANS (Arabic).
+# Trains the judges from the training splits and writes them to models/ (docs/claims.md).
+# Usage: bench/stance/run.sh [DATA_DIR]   (default: ../shared/data beside the repository)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+data="${1:-$root/../shared/data}"
+build="${PARALLAX_BUILD_DIR:-$root/build}"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$(nproc)" --target parallax_stance_bench >/dev/null
+mkdir -p "$root/models"
+echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+"$build/bench/parallax_stance_bench" "$data" "$root/models"

@@ -1,0 +1,70 @@
+// parallax_engine_compare: the claims of a set of the engine's documents, aligned and judged, as the
+// JSON `parallax compare --format json` prints.
+#include <unordered_set>
+
+#include "capi/abi_error.hpp"
+#include "capi/engine_handle.hpp"
+#include "claims/aliases.hpp"
+#include "claims/match_tokens.hpp"
+#include "diff/compare.hpp"
+#include "report/compare_report.hpp"
+
+using namespace parallax::capi;
+
+namespace {
+
+parallax::CompareBy compare_mode(int32_t mode) {
+  switch (mode) {
+    case PARALLAX_COMPARE_BY_DOCUMENT: return parallax::CompareBy::Document;
+    case PARALLAX_COMPARE_BY_SOURCE: return parallax::CompareBy::Source;
+    case PARALLAX_COMPARE_BY_SPEAKER: return parallax::CompareBy::Speaker;
+    default:
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                     "mode " + std::to_string(mode) + " is not a PARALLAX_COMPARE_BY_* constant");
+  }
+}
+
+// The kept documents with these ids, in the order given.
+std::vector<parallax::Document> selected_documents(const parallax_engine& engine, const char* const* ids,
+                                                   size_t count) {
+  std::vector<parallax::Document> out;
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < count; ++i) {
+    const std::string id = checked_text(ids[i], "ids[" + std::to_string(i) + "]");
+    const auto it = engine.index_of_id.find(id);
+    if (it == engine.index_of_id.end()) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + id + "'");
+    if (!seen.insert(id).second) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "id '" + id + "' is given twice");
+    out.push_back(engine.kept.at(it->second));
+  }
+  return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, const char* const* ids, size_t id_count,
+                                             int32_t mode, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(ids, "ids");
+    require(out_json, "out_json");
+    parallax::CompareOptions options;
+    options.by = compare_mode(mode);
+    if (id_count < 2)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "compare needs at least two documents, got " + std::to_string(id_count));
+    if (!engine->settings.keep_text)
+      throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
+    const auto documents = selected_documents(*engine, ids, id_count);
+    // The keyer owns stemmers (not thread-safe): one per call keeps concurrent compares safe.
+    parallax::WordKeyer keyer;
+    const parallax::EntityAliases aliases = parallax::EntityAliases::defaults(keyer);
+    try {
+      *out_json = copy_out(parallax::render_compare_json(parallax::compare_documents(documents, aliases, options)));
+    } catch (const parallax::CompareError& e) {
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, e.what());
+    }
+  });
+}
+
+}  // extern "C"

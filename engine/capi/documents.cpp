@@ -1,0 +1,220 @@
+// Adding documents, building, and reading documents back: the engine half of the C ABI.
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_set>
+
+#include "capi/abi_error.hpp"
+#include "capi/engine_handle.hpp"
+#include "io/corpus_reader.hpp"
+#include "io/date.hpp"
+#include "io/utf8_validation.hpp"
+
+using namespace parallax::capi;
+using parallax::Document;
+
+namespace {
+
+// An optional field: NULL reads as "".
+std::string optional_text(const char* text, const std::string& what) {
+  return text == nullptr ? std::string() : checked_text(text, what);
+}
+
+// The fields of one document from the caller, checked as the corpus readers check records.
+Document checked_document(const char* id, const char* text, const char* title, const char* source, const char* lang,
+                          const char* date, const char* url, const std::string& where) {
+  Document d;
+  d.id = checked_text(id, where + "id");
+  d.text = checked_text(text, where + "text");
+  d.title = optional_text(title, where + "title");
+  d.source = optional_text(source, where + "source");
+  d.lang = optional_text(lang, where + "lang");
+  d.date = optional_text(date, where + "date");
+  d.url = optional_text(url, where + "url");
+  if (d.id.empty()) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "id is empty");
+  if (parallax::is_blank_text(d.text))
+    throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "text of '" + d.id + "' is blank");
+  if (!d.date.empty() && !parallax::parse_iso_date_days(d.date))
+    throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                   where + "date '" + d.date + "' of '" + d.id + "' is not an ISO 8601 date (YYYY-MM-DD)");
+  d.origin = "parallax_engine_add";
+  return d;
+}
+
+void require_new_id(const parallax_engine& engine, const std::string& id, const std::string& where) {
+  if (engine.index_of_id.count(id))
+    throw AbiError(PARALLAX_ERROR_DUPLICATE_ID, where + "id '" + id + "' is already in the engine");
+}
+
+void add_checked(parallax_engine& engine, Document&& document) {
+  engine.index_of_id.emplace(document.id, engine.index_of_id.size());
+  if (engine.settings.keep_text) engine.kept.push_back(document);
+  engine.engine.add(std::move(document));
+  engine.current_scope = 0;
+}
+
+const char* item(const char* const* array, size_t i) { return array == nullptr ? nullptr : array[i]; }
+
+nlohmann::json document_json(const parallax::CorpusEngine& engine, std::size_t index) {
+  const parallax::DocumentRecord& d = engine.document(index);
+  nlohmann::json out = {{"index", index}, {"id", d.id},     {"title", d.title}, {"source", d.source},
+                        {"lang", d.lang},   {"date", d.date}, {"url", d.url},     {"text_bytes", d.text_bytes}};
+  for (const auto& [key, raw] : d.extra_fields) out["extra"][key] = nlohmann::json::parse(raw, nullptr, false);
+  return out;
+}
+
+void require_built(const parallax_engine& engine) {
+  if (engine.current_scope == 0)
+    throw AbiError(PARALLAX_ERROR_NOT_BUILT, engine.index_of_id.empty()
+                                                 ? "the engine has not been built (add documents, then build)"
+                                                 : "documents were added since the last build (call parallax_engine_build)");
+}
+
+void require_index(const parallax_engine& engine, size_t index) {
+  if (index >= engine.engine.size())
+    throw AbiError(PARALLAX_ERROR_NOT_FOUND, "document index " + std::to_string(index) + " is out of range (" +
+                                                 std::to_string(engine.engine.size()) + " documents)");
+}
+
+}  // namespace
+
+namespace parallax::capi {
+
+void require_built_index(const parallax_engine& engine, size_t index) {
+  require_built(engine);
+  require_index(engine, index);
+}
+
+void require_built_scope(const parallax_engine& engine, int32_t scope) {
+  require_built(engine);
+  if (scope == PARALLAX_BUILD_EVERYTHING && engine.current_scope != PARALLAX_BUILD_EVERYTHING)
+    throw AbiError(PARALLAX_ERROR_NOT_BUILT,
+                   "the last build was near-duplicates only; build with PARALLAX_BUILD_EVERYTHING for vectors and events");
+}
+
+}  // namespace parallax::capi
+
+extern "C" {
+
+PARALLAX_API int32_t parallax_engine_add(parallax_engine* engine, const char* id, const char* text, const char* title,
+                                         const char* source, const char* lang, const char* date, const char* url) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    Document d = checked_document(id, text, title, source, lang, date, url, "");
+    require_new_id(*engine, d.id, "");
+    add_checked(*engine, std::move(d));
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine* engine, size_t count, const char* const* ids,
+                                               const char* const* texts, const char* const* titles,
+                                               const char* const* sources, const char* const* langs,
+                                               const char* const* dates, const char* const* urls) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    if (count == 0) return;
+    require(ids, "ids");
+    require(texts, "texts");
+    std::vector<Document> batch;
+    batch.reserve(count);
+    std::unordered_set<std::string> batch_ids;
+    for (size_t i = 0; i < count; ++i) {
+      const std::string where = "document " + std::to_string(i) + ": ";
+      batch.push_back(checked_document(ids[i], texts[i], item(titles, i), item(sources, i), item(langs, i),
+                                       item(dates, i), item(urls, i), where));
+      require_new_id(*engine, batch.back().id, where);
+      if (!batch_ids.insert(batch.back().id).second)
+        throw AbiError(PARALLAX_ERROR_DUPLICATE_ID, where + "id '" + batch.back().id + "' appears twice in the batch");
+    }
+    for (Document& d : batch) add_checked(*engine, std::move(d));
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_read_corpus(parallax_engine* engine, const char* path, size_t* out_added,
+                                                 size_t* out_rejected, char** out_problems) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    const std::string input = checked_text(path, "path");
+    std::error_code error;
+    if (input == "-" || !std::filesystem::exists(input, error))
+      throw AbiError(PARALLAX_ERROR_IO, "cannot read '" + input + "': no such file or directory");
+    parallax::InputDiagnostics diagnostics;
+    size_t added = 0;
+    parallax::read_corpus(
+        {input},
+        [&](Document&& d) {
+          if (engine->index_of_id.count(d.id)) {
+            diagnostics.report({.file = d.origin,
+                                .message = "duplicate id '" + d.id + "' (already in the engine); record skipped"});
+            diagnostics.count_rejected_record();
+            return;
+          }
+          add_checked(*engine, std::move(d));
+          ++added;
+        },
+        diagnostics);
+    std::unique_ptr<char, decltype(&parallax_string_free)> problems(
+        out_problems ? copy_out(diagnostics.problems().empty() ? std::string() : diagnostics.format()) : nullptr,
+        &parallax_string_free);
+    if (out_added) *out_added = added;
+    if (out_rejected) *out_rejected = diagnostics.rejected_records();
+    if (out_problems) *out_problems = problems.release();
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_document_count(const parallax_engine* engine, size_t* out_count) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_count, "out_count");
+    *out_count = engine->engine.size();
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_build(parallax_engine* engine, int32_t scope) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    if (scope != PARALLAX_BUILD_NEAR_DUPLICATES && scope != PARALLAX_BUILD_EVERYTHING)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                     "scope " + std::to_string(scope) + " is neither PARALLAX_BUILD_NEAR_DUPLICATES nor PARALLAX_BUILD_EVERYTHING");
+    if (engine->engine.size() == 0)
+      throw AbiError(PARALLAX_ERROR_EMPTY_CORPUS, "no document was added; add documents before building");
+    engine->current_scope = 0;
+    engine->engine.build(scope == PARALLAX_BUILD_EVERYTHING ? parallax::BuildScope::Everything
+                                                            : parallax::BuildScope::NearDuplicatesOnly);
+    engine->current_scope = scope;
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_find(const parallax_engine* engine, const char* id, size_t* out_index) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_index, "out_index");
+    const std::string key = checked_text(id, "id");
+    const auto it = engine->index_of_id.find(key);
+    if (it == engine->index_of_id.end()) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + key + "'");
+    *out_index = it->second;
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_document_json(const parallax_engine* engine, size_t index, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    require_built_index(*engine, index);
+    *out_json = copy_out(document_json(engine->engine, index).dump());
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_documents_json(const parallax_engine* engine, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    require_built(*engine);
+    nlohmann::json all = nlohmann::json::array();
+    for (size_t i = 0; i < engine->engine.size(); ++i) all.push_back(document_json(engine->engine, i));
+    *out_json = copy_out(all.dump());
+  });
+}
+
+}  // extern "C"

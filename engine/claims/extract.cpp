@@ -1,0 +1,310 @@
+#include "claims/extract.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "claims/cues.hpp"
+#include "text/language.hpp"
+#include "text/segment.hpp"
+
+namespace parallax {
+
+const char* to_string(AttributionKind kind) {
+  switch (kind) {
+    case AttributionKind::Explicit:
+      return "explicit";
+    case AttributionKind::Carried:
+      return "carried";
+    case AttributionKind::Author:
+      return "author";
+  }
+  return "author";
+}
+
+namespace {
+
+using Range = std::pair<std::size_t, std::size_t>;
+
+struct Speaker {
+  std::string canonical;
+  std::string surface;
+};
+
+// What a document remembers while its sentences are attributed in order.
+struct DocumentState {
+  EntityAliases learned;  // names introduced in this document ("المتحدثة باسم البيت الأبيض جين ساكي")
+  std::optional<Speaker> last_speaker;
+  std::size_t last_speaker_sentence = 0;
+};
+
+// One sentence's text and tokens, with the clause boundaries inside it.
+struct SentenceView {
+  std::string_view text;
+  std::size_t offset = 0;  // byte offset of the sentence in the document
+  std::vector<MatchToken> tokens;
+};
+
+struct Attribution {
+  std::optional<Speaker> speaker;  // none: the author
+  AttributionKind kind = AttributionKind::Author;
+  std::optional<CueHit> cue;
+  Range speaker_words{0, 0};  // the speaker phrase, when the cue names one
+};
+
+// "المصدر : وكالة ايسنا للأنباء", "Source: Reuters": a byline names where the text came from; it
+// makes no claim.
+bool is_byline(const std::vector<MatchToken>& tokens) {
+  if (tokens.size() < 2 || tokens.size() > 8) return false;
+  const std::string& first = tokens[0].normalized;
+  const bool source_word = first == "المصدر" || first == "source" || first == "источник";
+  return source_word && tokens[1].gap_before.find(':') != std::string::npos;
+}
+
+bool ends_with_closing_punctuation(std::string_view s) {
+  for (std::string_view mark : {".", "!", "?", "؟", "…", "”", "\"", "»", ")", ":"}) {
+    if (s.size() >= mark.size() && s.substr(s.size() - mark.size()) == mark) return true;
+  }
+  return false;
+}
+
+std::string_view range_text(const SentenceView& s, Range r) {
+  if (r.first >= r.second) return {};
+  const std::size_t begin = s.tokens[r.first].span.begin;
+  const std::size_t end = s.tokens[r.second - 1].span.end;
+  return s.text.substr(begin, end - begin);
+}
+
+std::vector<std::size_t> clause_starts(const std::vector<MatchToken>& tokens, bool split) {
+  std::vector<std::size_t> starts = {0};
+  if (!split) return starts;
+  constexpr std::size_t kMinClauseWords = 4;  // shorter pieces stay with their neighbour
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (!opens_reported_clause(tokens, i)) continue;
+    if (i - starts.back() < kMinClauseWords || tokens.size() - i < kMinClauseWords) continue;
+    starts.push_back(i);
+  }
+  return starts;
+}
+
+class SentenceAttributor {
+ public:
+  SentenceAttributor(const EntityAliases& aliases, WordKeyer& keyer, DocumentState& state,
+                     const ClaimOptions& options, std::size_t sentence)
+      : aliases_(aliases), keyer_(keyer), state_(state), options_(options), sentence_(sentence) {}
+
+  Attribution attribute(const SentenceView& s, Range clause, bool first_clause,
+                        const std::optional<Speaker>& sentence_speaker) {
+    Attribution a;
+    a.cue = find_cue(s.tokens, clause.first, clause.second);
+    if (a.cue) {
+      if (a.cue->kind == CueKind::Participle) {
+        resolve_participle(s, a, sentence_speaker);
+      } else {
+        resolve_phrases(s, a);
+      }
+      return a;
+    }
+    if (!first_clause && sentence_speaker) {
+      a.speaker = sentence_speaker;
+      a.kind = AttributionKind::Carried;
+    } else if (starts_with_continuation(s.tokens, clause.first, clause.second)) {
+      carry_previous(a);
+    }
+    return a;
+  }
+
+ private:
+  // The speaker entity named in tokens[r]: learned names first, then speakers, then other entities.
+  std::optional<AliasMatch> resolve(const SentenceView& s, Range r) const {
+    for (const EntityAliases* table : {static_cast<const EntityAliases*>(&state_.learned), &aliases_}) {
+      if (auto m = table->find(AliasSection::Speakers, s.tokens, r.first, r.second)) return m;
+    }
+    return aliases_.find(AliasSection::Entities, s.tokens, r.first, r.second);
+  }
+
+  // "المتحدثة باسم البيت الأبيض جين ساكي": the name after a role word and an entity speaks for
+  // that entity for the rest of the document.
+  void learn_apposition(const SentenceView& s, Range r, const AliasMatch& m) {
+    bool has_role = false;
+    for (std::size_t i = r.first; i < r.second; ++i) has_role = has_role || is_role_word(s.tokens[i]);
+    if (!has_role) return;
+    std::size_t first = m.end;
+    while (first < r.second && (is_role_word(s.tokens[first]) || is_speaker_filler(s.tokens[first])))
+      ++first;
+    if (first >= r.second) return;
+    const Script script = word_script(s.tokens[first].normalized);
+    if (script != Script::Arabic && !s.tokens[first].capitalized) return;
+    state_.learned.add(AliasSection::Speakers, m.canonical,
+                       range_text(s, {first, r.second}), keyer_);
+    const MatchToken& family_name = s.tokens[r.second - 1];
+    state_.learned.add(AliasSection::Speakers, m.canonical,
+                       s.text.substr(family_name.span.begin,
+                                     family_name.span.end - family_name.span.begin),
+                       keyer_);
+  }
+
+  void resolve_phrases(const SentenceView& s, Attribution& a) {
+    for (const Range& r : a.cue->speaker_ranges) {
+      if (r.first >= r.second) continue;
+      if (auto m = resolve(s, r)) {
+        learn_apposition(s, r, *m);
+        set_explicit(a, Speaker{m->canonical, std::string(range_text(s, r))});
+        a.speaker_words = r;
+        return;
+      }
+    }
+    for (const Range& r : a.cue->speaker_ranges) {
+      if (r.first < r.second && is_anaphoric_phrase(s.tokens, r.first, r.second)) {
+        carry_previous(a);
+        return;
+      }
+    }
+    for (const Range& r : a.cue->speaker_ranges) {
+      if (r.first < r.second) {
+        const std::string surface(range_text(s, r));
+        set_explicit(a, Speaker{surface, surface});
+        a.speaker_words = r;
+        return;
+      }
+    }
+    // "وأضاف أن ...": a verb with no subject of its own continues the previous speaker.
+    carry_previous(a);
+  }
+
+  void resolve_participle(const SentenceView& s, Attribution& a,
+                          const std::optional<Speaker>& sentence_speaker) {
+    if (sentence_speaker) {
+      a.speaker = sentence_speaker;
+      a.kind = AttributionKind::Carried;
+      return;
+    }
+    // "كان لدى الكرملين نسخة أخرى ... ، قائلاً إن": the subject is the last entity before the cue.
+    std::optional<AliasMatch> last;
+    for (std::size_t i = 0; i < a.cue->begin; ++i) {
+      if (auto m = resolve(s, {i, a.cue->begin}); m && m->begin == i) last = m;
+    }
+    if (last) {
+      set_explicit(a, Speaker{last->canonical, std::string(range_text(s, {last->begin, last->end}))});
+      a.speaker_words = {last->begin, last->end};
+    } else {
+      carry_previous(a);
+    }
+  }
+
+  void set_explicit(Attribution& a, Speaker speaker) {
+    a.speaker = std::move(speaker);
+    a.kind = AttributionKind::Explicit;
+  }
+
+  void carry_previous(Attribution& a) {
+    if (state_.last_speaker &&
+        sentence_ - state_.last_speaker_sentence <= options_.carry_over_sentences) {
+      a.speaker = state_.last_speaker;
+      a.kind = AttributionKind::Carried;
+    }
+  }
+
+  const EntityAliases& aliases_;
+  WordKeyer& keyer_;
+  DocumentState& state_;
+  const ClaimOptions& options_;
+  std::size_t sentence_;
+};
+
+Claim make_claim(const Document& doc, std::size_t document_index, const SentenceView& s,
+                 std::size_t sentence, std::size_t clause, std::size_t clause_count, Range r,
+                 std::size_t clause_end_byte) {
+  Claim c;
+  c.document_id = doc.id;
+  c.document_index = document_index;
+  c.sentence = sentence + 1;
+  c.clause = clause + 1;
+  c.id = doc.id + "#" + std::to_string(sentence + 1);
+  if (clause_count > 1) c.id.append(".").append(std::to_string(clause + 1));
+  const std::size_t begin = clause == 0 ? 0 : s.tokens[r.first].span.begin;
+  std::string_view text = s.text.substr(begin, clause_end_byte - begin);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  c.text = std::string(text);
+  c.span = {s.offset + begin, s.offset + begin + text.size()};
+  return c;
+}
+
+// The claim text with the cue and speaker words blanked out (bytes keep their places).
+std::string content_without_attribution(const Claim& c, const SentenceView& s, const Attribution& a) {
+  std::string content = c.text;
+  auto blank = [&](Range r) {
+    if (r.first >= r.second) return;
+    const std::size_t b = s.offset + s.tokens[r.first].span.begin;
+    const std::size_t e = s.offset + s.tokens[r.second - 1].span.end;
+    if (b < c.span.begin || e > c.span.end) return;
+    content.replace(b - c.span.begin, e - b, e - b, ' ');
+  };
+  if (a.cue) blank({a.cue->begin, a.cue->end});
+  blank(a.speaker_words);
+  // "ونقلت وكالات أنباء بينها فرانس برس، عن البيت الأبيض قوله": the relaying agencies are part of
+  // the attribution too.
+  if (a.cue && a.cue->kind == CueKind::Relay && a.speaker_words.first > a.cue->end) {
+    std::size_t end = a.speaker_words.second;
+    if (end < s.tokens.size() && is_quote_noun(s.tokens[end])) ++end;
+    blank({a.cue->begin, end});
+  }
+  return content;
+}
+
+}  // namespace
+
+ClaimExtractor::ClaimExtractor(const EntityAliases& aliases, ClaimOptions options)
+    : aliases_(aliases), options_(options) {}
+
+std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t document_index) {
+  const std::string author = doc.source.empty() ? doc.id : doc.source;
+  const std::string lang = doc.lang.empty() ? detect_language(doc.text) : doc.lang;
+  DocumentState state;
+  std::vector<Claim> claims;
+  const std::vector<TextSpan> sentences = sentence_spans(doc.text);
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    SentenceView s;
+    s.offset = sentences[si].begin;
+    s.text = std::string_view(doc.text).substr(s.offset, sentences[si].end - s.offset);
+    s.tokens = keyer_.tokenize(s.text);
+    if (s.tokens.size() < options_.min_words || is_byline(s.tokens)) continue;
+    if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text))
+      continue;
+    const std::vector<std::size_t> starts = clause_starts(s.tokens, options_.split_clauses);
+    SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
+    std::optional<Speaker> sentence_speaker;
+    for (std::size_t ci = 0; ci < starts.size(); ++ci) {
+      const bool last = ci + 1 == starts.size();
+      const Range r{starts[ci], last ? s.tokens.size() : starts[ci + 1]};
+      const std::size_t end_byte = last ? s.text.size() : s.tokens[r.second - 1].span.end;
+      Attribution a = attributor.attribute(s, r, ci == 0, sentence_speaker);
+      Claim c = make_claim(doc, document_index, s, si, ci, starts.size(), r, end_byte);
+      c.lang = lang;
+      if (a.speaker) {
+        c.speaker = a.speaker->canonical;
+        c.speaker_surface = a.speaker->surface;
+        c.attribution = a.kind;
+        sentence_speaker = a.speaker;
+        state.last_speaker = a.speaker;
+        state.last_speaker_sentence = si;
+      } else {
+        c.speaker = author;
+        c.attribution = AttributionKind::Author;
+      }
+      if (a.cue) {
+        c.has_cue = true;
+        const std::size_t b = s.tokens[a.cue->begin].span.begin;
+        const std::size_t e = s.tokens[a.cue->end - 1].span.end;
+        c.cue = {std::string(s.text.substr(b, e - b)), {s.offset + b, s.offset + e},
+                 to_string(a.cue->kind)};
+      }
+      c.content = content_without_attribution(c, s, a);
+      claims.push_back(std::move(c));
+    }
+  }
+  return claims;
+}
+
+}  // namespace parallax

@@ -1,0 +1,56 @@
+#pragma once
+// What the diff stage knows about one claim: its content words, the named entities, numbers and
+// dates it mentions, whether it is negated or a denial, and how it characterizes the talk.
+#include <cstddef>
+#include <set>
+#include <string_view>
+#include <string>
+#include <vector>
+
+#include "claims/aliases.hpp"
+#include "claims/claim.hpp"
+#include "diff/quantities.hpp"
+#include "text/analyzer.hpp"
+
+namespace parallax {
+
+struct ClaimProfile {
+  // Terms for the TF-IDF vector: content-word stems, plus "@entity:NAME" for each named entity
+  // (so "البداية الجديدة" and "ستارت" meet as "@entity:New START"), "#N" for numbers, "@date:MM-DD"
+  // for dates and "@characterization" when the claim characterizes something.
+  std::vector<std::string> terms;
+  std::set<std::string> entities;
+  Quantities quantities;
+  int negations = 0;       // negation words ("لم", "not", "не")
+  bool denial = false;     // a denial verb ("نفى", "denied", "опроверг")
+  std::set<std::string> characterizations;  // canonical names ("frank", "business-like")
+  // Terms of each comma-delimited segment with at least kMinSegmentTerms terms, when the claim has
+  // two or more such segments (empty otherwise). A long sentence often reports several things
+  // ("Putin congratulated Biden, and they discussed the coronavirus"); similarity also compares
+  // segment with segment so that one part is not drowned by the rest.
+  std::vector<std::vector<std::string>> segments;
+};
+
+inline constexpr std::size_t kMinSegmentTerms = 5;
+
+// A denial verb ("نفى", "denied", "опроверг"), normalized. Used on a claim's cue too: in
+// "Moscow denied that ..." the denial is the attribution verb itself.
+bool is_denial_word(std::string_view normalized_word);
+
+// Not thread-safe (owns stemmers): one per thread.
+class ClaimProfiler {
+ public:
+  explicit ClaimProfiler(const EntityAliases& aliases);
+  ClaimProfile profile(const std::string& text, const std::string& lang);
+
+ private:
+  std::vector<std::string> content_terms(std::string_view text, const std::string& lang);
+  void add_segments(ClaimProfile& p, const std::string& text, const std::vector<MatchToken>& tokens,
+                    const std::string& lang);
+
+  const EntityAliases& aliases_;
+  TextAnalyzer analyzer_;
+  WordKeyer keyer_;
+};
+
+}  // namespace parallax

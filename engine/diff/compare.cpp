@@ -1,0 +1,241 @@
+#include "diff/compare.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "diff/assignment.hpp"
+#include "diff/claim_profile.hpp"
+#include "diff/claim_vectors.hpp"
+#include "diff/stance_features.hpp"
+#include "features/tfidf.hpp"
+#include "text/normalize.hpp"
+
+namespace parallax {
+
+const char* to_string(CompareBy by) {
+  switch (by) {
+    case CompareBy::Document:
+      return "document";
+    case CompareBy::Source:
+      return "source";
+    case CompareBy::Speaker:
+      return "speaker";
+  }
+  return "document";
+}
+
+std::optional<CompareBy> parse_compare_by(std::string_view name) {
+  if (name == "document") return CompareBy::Document;
+  if (name == "source") return CompareBy::Source;
+  if (name == "speaker") return CompareBy::Speaker;
+  return std::nullopt;
+}
+
+namespace {
+
+bool is_blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+std::string side_name(const Claim& claim, const Document& doc, CompareBy by) {
+  switch (by) {
+    case CompareBy::Document:
+      return doc.id;
+    case CompareBy::Source:
+      return doc.source.empty() ? doc.id : doc.source;
+    case CompareBy::Speaker:
+      return claim.speaker;
+  }
+  return doc.id;
+}
+
+std::vector<std::uint64_t> shared_terms(const SparseVector& a, const SparseVector& b) {
+  std::vector<std::uint64_t> out;
+  std::set_intersection(a.terms.begin(), a.terms.end(), b.terms.begin(), b.terms.end(),
+                        std::back_inserter(out));
+  return out;
+}
+
+// Everything the aligner needs about the claims of the compared set.
+struct ClaimSpace {
+  std::vector<ClaimProfile> profiles;
+  std::vector<ClaimVector> vectors;
+
+  double similarity(std::size_t a, std::size_t b) const {
+    return claim_similarity(vectors[a], vectors[b]);
+  }
+
+  // The pair (a, extra) shares words with `a` that mostly differ from what (a, first) shares.
+  double repeated_share(std::size_t a, std::size_t first, std::size_t extra) const {
+    const auto with_extra = shared_terms(vectors[a].whole, vectors[extra].whole);
+    if (with_extra.empty()) return 1.0;
+    const auto with_first = shared_terms(vectors[a].whole, vectors[first].whole);
+    const auto repeated = shared_terms(SparseVector{with_extra, {}}, SparseVector{with_first, {}});
+    return static_cast<double>(repeated.size()) / static_cast<double>(with_extra.size());
+  }
+};
+
+ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& aliases) {
+  ClaimSpace space;
+  ClaimProfiler profiler(aliases);
+  for (const Claim& claim : claims) {
+    space.profiles.push_back(profiler.profile(claim.content, claim.lang));
+    if (claim.has_cue && is_denial_word(normalize_for_matching(claim.cue.text))) {
+      space.profiles.back().denial = true;
+    }
+  }
+  space.vectors = claim_vectors(space.profiles);
+  return space;
+}
+
+class SideAligner {
+ public:
+  SideAligner(const ClaimSpace& space, const CompareOptions& options,
+              const std::vector<Claim>& claims, StanceFeaturizer* featurizer)
+      : space_(space), options_(options), claims_(claims), featurizer_(featurizer) {}
+
+  void align(const std::vector<std::size_t>& left, const std::vector<std::size_t>& right,
+             std::vector<Alignment>& out) const {
+    Eigen::MatrixXd weights = Eigen::MatrixXd::Zero(left.size(), right.size());
+    for (std::size_t i = 0; i < left.size(); ++i) {
+      for (std::size_t j = 0; j < right.size(); ++j) {
+        const double s = space_.similarity(left[i], right[j]);
+        if (s >= options_.thresholds.align) weights(i, j) = s;
+      }
+    }
+    const std::vector<int> match = max_weight_assignment(weights);
+    std::vector<int> match_of_right(right.size(), -1);
+    for (std::size_t i = 0; i < left.size(); ++i) {
+      if (match[i] < 0) continue;
+      match_of_right[match[i]] = static_cast<int>(i);
+      out.push_back(make(left[i], right[match[i]], weights(i, match[i]), false));
+    }
+    add_covering(weights, left, right, match, match_of_right, out);
+  }
+
+ private:
+  Alignment make(std::size_t a, std::size_t b, double s, bool extra) const {
+    Alignment al;
+    al.left = a;
+    al.right = b;
+    al.similarity = s;
+    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, options_.thresholds);
+    if (options_.stance_model && al.judgement.label != PairLabel::Conflict) apply_model(al);
+    al.covers_several = extra;
+    return al;
+  }
+
+  // One-to-many: a claim c whose closest claim a on the other side went to another partner p in
+  // the global matching still aligns with a when a "really covers" both: the words a shares with c
+  // are mostly not those it shares with p (a sentence reporting both the congratulations and the
+  // talk about coronavirus, against two sentences reporting one each). Each claim gains at most one
+  // such extra pair, with its closest claim.
+  void add_covering(const Eigen::MatrixXd& w, const std::vector<std::size_t>& left,
+                    const std::vector<std::size_t>& right, const std::vector<int>& match,
+                    const std::vector<int>& match_of_right, std::vector<Alignment>& out) const {
+    for (Eigen::Index j = 0; j < w.cols(); ++j) {
+      Eigen::Index i = -1;
+      if (w.col(j).maxCoeff(&i) <= 0 || match[i] < 0 || match[i] == j) continue;
+      if (space_.repeated_share(left[i], right[match[i]], right[j]) <= options_.max_cover_overlap)
+        out.push_back(make(left[i], right[j], w(i, j), true));
+    }
+    for (Eigen::Index i = 0; i < w.rows(); ++i) {
+      Eigen::Index j = -1;
+      if (w.row(i).maxCoeff(&j) <= 0 || match_of_right[j] < 0 || match_of_right[j] == i) continue;
+      if (match[i] >= 0 && w(i, match[i]) >= w(i, j)) continue;
+      const bool already = std::any_of(out.begin(), out.end(), [&](const Alignment& a) {
+        return a.left == left[i] && a.right == right[j];
+      });
+      if (!already &&
+          space_.repeated_share(right[j], left[match_of_right[j]], left[i]) <= options_.max_cover_overlap)
+        out.push_back(make(left[i], right[j], w(i, j), true));
+    }
+  }
+
+  void apply_model(Alignment& al) const {
+    const StanceModel& model = *options_.stance_model;
+    const Claim& a = claims_[al.left];
+    const Claim& b = claims_[al.right];
+    const auto p = model.predict(featurizer_->features(a.content, b.content, a.lang));
+    const auto top = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
+    const std::string& stance = model.classes()[top];
+    char probability[16];
+    std::snprintf(probability, sizeof probability, "%.2f", p[top]);
+    if (stance == "disagree") {
+      al.judgement.label = PairLabel::Conflict;
+      al.judgement.reasons.push_back(std::string("stance model: disagree (p=") + probability + ")");
+    } else {
+      al.judgement.label = stance == "agree" ? PairLabel::Agree : PairLabel::Related;
+    }
+  }
+
+  const ClaimSpace& space_;
+  const CompareOptions& options_;
+  const std::vector<Claim>& claims_;
+  StanceFeaturizer* featurizer_;
+};
+
+void check_input(const std::vector<Document>& documents) {
+  if (documents.size() < 2) {
+    throw CompareError("compare needs at least two documents; got " +
+                       std::to_string(documents.size()));
+  }
+  for (const Document& doc : documents) {
+    if (is_blank(doc.text)) {
+      throw CompareError((doc.origin.empty() ? doc.id : doc.origin) + ": document '" + doc.id +
+                         "' is empty");
+    }
+  }
+}
+
+}  // namespace
+
+CompareResult compare_documents(const std::vector<Document>& documents,
+                                const EntityAliases& aliases, const CompareOptions& options) {
+  check_input(documents);
+  CompareResult result;
+  result.options = options;
+  ClaimExtractor extractor(aliases, options.claims);
+  std::map<std::string, std::size_t> side_index;
+  std::vector<std::vector<std::size_t>> side_claims;
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    const Document& doc = documents[d];
+    std::vector<Claim> claims = extractor.extract(doc, d);
+    result.documents.push_back({doc.id, doc.source, claims.empty() ? doc.lang : claims[0].lang,
+                                doc.origin});
+    for (Claim& claim : claims) {
+      const std::string side = side_name(claim, doc, options.by);
+      auto [it, inserted] = side_index.emplace(side, result.sides.size());
+      if (inserted) {
+        result.sides.push_back(side);
+        side_claims.emplace_back();
+      }
+      side_claims[it->second].push_back(result.claims.size());
+      result.side_of_claim.push_back(it->second);
+      result.claims.push_back(std::move(claim));
+    }
+  }
+  if (result.sides.size() < 2) {
+    throw CompareError(std::string("compare needs at least two sides to compare; by ") +
+                       to_string(options.by) + " there " +
+                       (result.sides.empty() ? "are none (no claims found)"
+                                             : "is only '" + result.sides[0] + "'"));
+  }
+  const ClaimSpace space = build_space(result.claims, aliases);
+  StanceFeaturizer featurizer(aliases);
+  const SideAligner aligner(space, options, result.claims, &featurizer);
+  for (std::size_t a = 0; a < side_claims.size(); ++a) {
+    for (std::size_t b = a + 1; b < side_claims.size(); ++b) {
+      aligner.align(side_claims[a], side_claims[b], result.alignments);
+    }
+  }
+  std::vector<bool> aligned(result.claims.size(), false);
+  for (const Alignment& al : result.alignments) aligned[al.left] = aligned[al.right] = true;
+  for (std::size_t c = 0; c < result.claims.size(); ++c) {
+    if (!aligned[c]) result.unaligned.push_back(c);
+  }
+  return result;
+}
+
+}  // namespace parallax

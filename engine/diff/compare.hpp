@@ -1,0 +1,75 @@
+#pragma once
+// `parallax compare`: split the given documents into attributed claims, group the claims into
+// sides (documents, sources or speakers), align every pair of sides globally, and judge each
+// aligned pair; claims aligned with nothing are "only in" their side.
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/aliases.hpp"
+#include "claims/claim.hpp"
+#include "claims/extract.hpp"
+#include "core/document.hpp"
+#include "diff/judge.hpp"
+#include "diff/stance_model.hpp"
+
+namespace parallax {
+
+enum class CompareBy { Document, Source, Speaker };
+
+const char* to_string(CompareBy by);
+std::optional<CompareBy> parse_compare_by(std::string_view name);
+
+struct CompareOptions {
+  CompareBy by = CompareBy::Document;
+  JudgeThresholds thresholds;
+  // One claim may align with a second claim on the other side only when it "really covers" both:
+  // the words it shares with the second must mostly differ from those it shares with the first.
+  // This is the largest allowed share of repeated shared words.
+  double max_cover_overlap = 0.34;
+  ClaimOptions claims;
+  // An optional trained stance judge (stance_model.hpp) that refines labels the rules leave open:
+  // its "disagree" makes a conflict, its "agree" an agreement, anything else "related". A rule's
+  // conflict (numbers, dates, denial, negation, characterization) always stands. Not owned.
+  const StanceModel* stance_model = nullptr;
+};
+
+// Input that cannot be compared (too few documents or sides, an empty document).
+class CompareError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CompareDocument {
+  std::string id;
+  std::string source;
+  std::string lang;
+  std::string origin;
+};
+
+struct Alignment {
+  std::size_t left = 0;   // index into CompareResult::claims (the side listed first)
+  std::size_t right = 0;
+  double similarity = 0;
+  Judgement judgement;
+  bool covers_several = false;  // an extra (one-to-many) pair beside the global matching
+};
+
+struct CompareResult {
+  CompareOptions options;
+  std::vector<CompareDocument> documents;
+  std::vector<Claim> claims;
+  std::vector<std::string> sides;            // in order of first appearance
+  std::vector<std::size_t> side_of_claim;    // parallel to claims
+  std::vector<Alignment> alignments;
+  std::vector<std::size_t> unaligned;        // claims aligned with nothing, in claim order
+};
+
+// Throws CompareError for fewer than two documents, an empty document, or fewer than two sides.
+CompareResult compare_documents(const std::vector<Document>& documents,
+                                const EntityAliases& aliases, const CompareOptions& options);
+
+}  // namespace parallax

@@ -1,0 +1,25 @@
+#pragma once
+// Numbers and calendar dates mentioned in a claim, in Arabic, English and Russian: digits (ASCII
+// and Arabic-Indic), number words ("خمس", "five", "пять"), ordinals ("الخامس", "fifth") and month
+// names. Two accounts of one event that give different numbers or dates disagree.
+#include <string>
+#include <vector>
+
+#include "claims/match_tokens.hpp"
+
+namespace parallax {
+
+struct NumberMention {
+  double value = 0;
+  std::string unit;  // matching key of the word after the number ("سنو", "year"), may be empty
+};
+
+struct Quantities {
+  std::vector<NumberMention> numbers;  // not counting those that are part of a date
+  std::vector<std::string> dates;      // "MM-DD" (day and month), or "MM" for a month alone
+  std::vector<int> years;
+};
+
+Quantities find_quantities(const std::vector<MatchToken>& tokens);
+
+}  // namespace parallax

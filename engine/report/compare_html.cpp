@@ -1,0 +1,93 @@
+#include <cstdio>
+#include <sstream>
+
+#include "report/compare_layout.hpp"
+#include "report/compare_report.hpp"
+
+namespace parallax {
+
+namespace {
+
+constexpr const char* kStyle = R"(
+body { font-family: system-ui, "Noto Sans", "Noto Naskh Arabic", sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
+th, td { border: 1px solid #ccc; padding: 0.5em; vertical-align: top; }
+th { background: #f4f4f4; }
+td.claim { width: 42%; }
+.meta { color: #666; font-size: 0.85em; display: block; }
+.agree { background: #e8f6e8; }
+.conflict { background: #fbe4e4; }
+.related { background: #f6f6f6; }
+.label { font-weight: bold; white-space: nowrap; }
+)";
+
+std::string escape(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+// Arabic claims get dir="rtl" outright; others dir="auto" (the browser picks by the first
+// strong letter), so a mixed page reads correctly in every cell.
+std::string direction(const Claim& c) { return c.lang == "ar" || c.lang == "fa" || c.lang == "he" ? "rtl" : "auto"; }
+
+std::string claim_html(const Claim& c, const char* tag, const char* css_class) {
+  std::ostringstream out;
+  out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape(c.lang) << "\" dir=\""
+      << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape(c.id) << " · "
+      << escape(speaker_label(c));
+  if (c.has_cue) out << " · cue: <bdi>" << escape(c.cue.text) << "</bdi>";
+  out << "</span>" << escape(c.text) << "</" << tag << ">";
+  return out.str();
+}
+
+}  // namespace
+
+std::string render_compare_html(const CompareResult& r) {
+  const CompareLayout layout = layout_compare(r);
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<title>parallax compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+      << "<h1>Claim comparison</h1>\n<p>" << r.documents.size() << " documents, compared by "
+      << to_string(r.options.by) << ": " << r.claims.size() << " claims, " << r.alignments.size()
+      << " aligned pairs (" << label_counts(r) << "), " << r.unaligned.size()
+      << " on one side only.</p>\n";
+  for (const SidePairSection& section : layout.sections) {
+    out << "<h2><bdi>" << escape(r.sides[section.left_side]) << "</bdi> vs <bdi>"
+        << escape(r.sides[section.right_side]) << "</bdi></h2>\n<table>\n<tr><th>label</th><th><bdi>"
+        << escape(r.sides[section.left_side]) << "</bdi></th><th><bdi>"
+        << escape(r.sides[section.right_side]) << "</bdi></th></tr>\n";
+    for (const Alignment* a : section.alignments) {
+      const char* label = to_string(a->judgement.label);
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", a->similarity);
+      out << "<tr class=\"" << label << "\"><td><span class=\"label\">" << label << "</span> "
+          << score;
+      for (const auto& reason : a->judgement.reasons) out << "<br>" << escape(reason);
+      if (a->covers_several) out << "<br>covers several";
+      out << "</td>" << claim_html(r.claims[a->left], "td", "claim")
+          << claim_html(r.claims[a->right], "td", "claim") << "</tr>\n";
+    }
+    out << "</table>\n";
+  }
+  for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
+    if (layout.only_in[side].empty()) continue;
+    out << "<h2>Only in <bdi>" << escape(r.sides[side]) << "</bdi></h2>\n<ul>\n";
+    for (std::size_t c : layout.only_in[side]) {
+      out << claim_html(r.claims[c], "li", "only") << "\n";
+    }
+    out << "</ul>\n";
+  }
+  out << "</body>\n</html>\n";
+  return out.str();
+}
+
+}  // namespace parallax

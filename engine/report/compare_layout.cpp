@@ -1,0 +1,45 @@
+#include "report/compare_layout.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace parallax {
+
+CompareLayout layout_compare(const CompareResult& r) {
+  CompareLayout layout;
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> section_of;
+  for (const Alignment& a : r.alignments) {
+    const auto key = std::make_pair(r.side_of_claim[a.left], r.side_of_claim[a.right]);
+    auto [it, inserted] = section_of.emplace(key, layout.sections.size());
+    if (inserted) layout.sections.push_back({key.first, key.second, {}});
+    layout.sections[it->second].alignments.push_back(&a);
+  }
+  for (auto& section : layout.sections) {
+    std::sort(section.alignments.begin(), section.alignments.end(),
+              [](const Alignment* x, const Alignment* y) {
+                return std::tie(x->left, x->right) < std::tie(y->left, y->right);
+              });
+  }
+  std::sort(layout.sections.begin(), layout.sections.end(),
+            [](const SidePairSection& x, const SidePairSection& y) {
+              return std::tie(x.left_side, x.right_side) < std::tie(y.left_side, y.right_side);
+            });
+  layout.only_in.resize(r.sides.size());
+  for (std::size_t c : r.unaligned) layout.only_in[r.side_of_claim[c]].push_back(c);
+  return layout;
+}
+
+std::string label_counts(const CompareResult& r) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (const Alignment& a : r.alignments) ++counts[static_cast<int>(a.judgement.label)];
+  return "agree " + std::to_string(counts[0]) + ", conflict " + std::to_string(counts[1]) +
+         ", related " + std::to_string(counts[2]);
+}
+
+std::string speaker_label(const Claim& claim) {
+  if (claim.attribution == AttributionKind::Carried) return claim.speaker + " (carried)";
+  if (claim.attribution == AttributionKind::Author) return claim.speaker + " (author)";
+  return claim.speaker;
+}
+
+}  // namespace parallax

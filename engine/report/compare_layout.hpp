@@ -1,0 +1,32 @@
+#pragma once
+// How every compare renderer orders its content: one section per pair of sides that has
+// alignments, pairs listed in order of the left claim, then the claims found on one side only.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "diff/compare.hpp"
+
+namespace parallax {
+
+struct SidePairSection {
+  std::size_t left_side = 0;
+  std::size_t right_side = 0;
+  std::vector<const Alignment*> alignments;  // ordered by left claim, then right claim
+};
+
+struct CompareLayout {
+  std::vector<SidePairSection> sections;
+  // Per side, its claims aligned with nothing ("only in X").
+  std::vector<std::vector<std::size_t>> only_in;
+};
+
+CompareLayout layout_compare(const CompareResult& result);
+
+// "agree 3, conflict 1, related 12"
+std::string label_counts(const CompareResult& result);
+
+// The claim's speaker as shown: "Kremlin", or "Kremlin (carried)" for a carried-over attribution.
+std::string speaker_label(const Claim& claim);
+
+}  // namespace parallax

@@ -1,0 +1,68 @@
+#include <cstdio>
+#include <sstream>
+
+#include "report/compare_layout.hpp"
+#include "report/compare_report.hpp"
+
+namespace parallax {
+
+namespace {
+
+// Table cells: pipes escaped, line breaks flattened.
+std::string cell(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '|') {
+      out += "\\|";
+    } else if (ch == '\n' || ch == '\r') {
+      out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+std::string claim_cell(const Claim& c) {
+  return "**" + cell(c.id) + "** (" + cell(speaker_label(c)) + ")<br>" + cell(c.text);
+}
+
+}  // namespace
+
+std::string render_compare_markdown(const CompareResult& r) {
+  const CompareLayout layout = layout_compare(r);
+  std::ostringstream out;
+  out << "# Claim comparison\n\n"
+      << r.documents.size() << " documents, compared by " << to_string(r.options.by) << ": "
+      << r.claims.size() << " claims, " << r.alignments.size() << " aligned pairs ("
+      << label_counts(r) << "), " << r.unaligned.size() << " on one side only.\n";
+  for (const SidePairSection& section : layout.sections) {
+    const std::string& left = r.sides[section.left_side];
+    const std::string& right = r.sides[section.right_side];
+    out << "\n## " << cell(left) << " vs " << cell(right) << "\n\n"
+        << "| label | score | " << cell(left) << " | " << cell(right) << " | why |\n"
+        << "|---|---|---|---|---|\n";
+    for (const Alignment* a : section.alignments) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", a->similarity);
+      std::string why;
+      for (const auto& reason : a->judgement.reasons) why += (why.empty() ? "" : "; ") + reason;
+      if (a->covers_several) why += std::string(why.empty() ? "" : "; ") + "covers several";
+      out << "| " << to_string(a->judgement.label) << " | " << score << " | "
+          << claim_cell(r.claims[a->left]) << " | " << claim_cell(r.claims[a->right]) << " | "
+          << cell(why) << " |\n";
+    }
+  }
+  for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
+    if (layout.only_in[side].empty()) continue;
+    out << "\n## Only in " << cell(r.sides[side]) << "\n\n";
+    for (std::size_t c : layout.only_in[side]) {
+      const Claim& claim = r.claims[c];
+      out << "- **" << claim.id << "** (" << speaker_label(claim) << ") " << cell(claim.text)
+          << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace parallax

@@ -1,0 +1,23 @@
+#pragma once
+// Renderers for `parallax compare` results. Every format shows the claims' original text (Arabic
+// stays Arabic, in UTF-8), each aligned pair with its score, label and reasons, and the claims
+// found on one side only. The JSON schema is documented in docs/claims.md.
+#include <string>
+
+#include "diff/compare.hpp"
+
+namespace parallax {
+
+inline constexpr int kCompareSchemaVersion = 1;
+
+// Versioned JSON (schema_version 1).
+std::string render_compare_json(const CompareResult& result);
+// Terminal text: aligned side-by-side columns; total_width is the terminal width in columns.
+std::string render_compare_text(const CompareResult& result, int total_width = 120);
+// Markdown tables, one per pair of sides.
+std::string render_compare_markdown(const CompareResult& result);
+// One self-contained HTML page (inline CSS, no scripts); each claim carries dir="rtl" or
+// dir="auto" so Arabic reads right to left beside English or Russian.
+std::string render_compare_html(const CompareResult& result);
+
+}  // namespace parallax

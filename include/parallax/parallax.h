@@ -1,0 +1,342 @@
+/*
+ * parallax.h: the C ABI of the parallax engine (libparallax).
+ *
+ * Near-duplicate groups, event clusters and claim comparison over a multilingual news corpus,
+ * callable from C and from anything that can call C (the Python package uses ctypes).
+ *
+ * Conventions, true of every function below unless its comment says otherwise:
+ *
+ *  - Status: every function that can fail returns an int32_t status, PARALLAX_OK (0) on success or
+ *    one of the PARALLAX_ERROR_* codes. The numbers are fixed and will never be reused.
+ *  - Errors: parallax_last_error() returns the calling thread's message for its last failed call
+ *    ("" after a successful one). Out-parameters are left untouched on failure, except where a
+ *    comment says otherwise (the size reported with PARALLAX_ERROR_BUFFER_TOO_SMALL).
+ *  - Handles are typed and opaque. The caller owns what a *_create or result call gives it and
+ *    releases it with the matching *_free; every *_free accepts NULL.
+ *  - Text in and out is UTF-8, NUL-terminated. Text that is not valid UTF-8 is refused with
+ *    PARALLAX_ERROR_INVALID_UTF8.
+ *  - JSON text handed out (char **out_json) is owned by the caller and freed with
+ *    parallax_string_free().
+ *  - Numeric results go into caller buffers: a shape call reports the size first; a buffer that
+ *    is too small (or NULL) is refused with PARALLAX_ERROR_BUFFER_TOO_SMALL and the size needed is
+ *    still written to *out_needed.
+ *  - Options are (key, value) text pairs from one table (see parallax_option_info); the same keys
+ *    are the CLI's flags (with dashes) and the Python package's keyword arguments.
+ *  - No C++ exception crosses this boundary; a failure inside the engine becomes a status.
+ *
+ * Thread safety: the library keeps no global mutable state besides each thread's last error.
+ * Different engines may be used from different threads at once. One engine is not synchronized:
+ * calls that change it (add, read_corpus, build, free) must not overlap any other call on it;
+ * read-only calls (taking a const parallax_engine *) may run concurrently with each other.
+ * Result handles (parallax_groups) are immutable and safe to read from any thread.
+ */
+#ifndef PARALLAX_PARALLAX_H
+#define PARALLAX_PARALLAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#  if defined(PARALLAX_BUILDING_LIBRARY)
+#    define PARALLAX_API __declspec(dllexport)
+#  else
+#    define PARALLAX_API __declspec(dllimport)
+#  endif
+#else
+#  define PARALLAX_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Version of this ABI. Raised on every incompatible change (a removed or changed function or
+ * constant). Bindings compare it with parallax_abi_version() when they load the library.
+ */
+#define PARALLAX_ABI_VERSION 1
+
+/* ---- Status codes (fixed numbers) ------------------------------------------------------------ */
+
+#define PARALLAX_OK 0
+/* A required pointer argument (handle, out-parameter, array) was NULL. */
+#define PARALLAX_ERROR_NULL_ARGUMENT 1
+/* An argument is out of range or malformed (empty id, blank text, bad date, unknown scope...). */
+#define PARALLAX_ERROR_INVALID_ARGUMENT 2
+/* A text argument is not valid UTF-8. The message names the field and the byte offset. */
+#define PARALLAX_ERROR_INVALID_UTF8 3
+/* An option key is not in the option table. */
+#define PARALLAX_ERROR_UNKNOWN_OPTION 4
+/* An option value does not parse, or the options contradict each other (bands must divide hashes). */
+#define PARALLAX_ERROR_INVALID_OPTION 5
+/* A document id is already in the engine. */
+#define PARALLAX_ERROR_DUPLICATE_ID 6
+/* parallax_engine_build() was called on an engine holding no document. */
+#define PARALLAX_ERROR_EMPTY_CORPUS 7
+/* A result was asked for before the build that produces it (or documents were added since). */
+#define PARALLAX_ERROR_NOT_BUILT 8
+/* A document index is out of range, or a document id is unknown. */
+#define PARALLAX_ERROR_NOT_FOUND 9
+/* The caller's buffer is NULL or smaller than needed; *out_needed holds the size needed. */
+#define PARALLAX_ERROR_BUFFER_TOO_SMALL 10
+/* A file could not be read. */
+#define PARALLAX_ERROR_IO 11
+/* The engine ran out of memory. */
+#define PARALLAX_ERROR_OUT_OF_MEMORY 12
+/* The call needs something this engine does not have (e.g. compare with keep_text=false). */
+#define PARALLAX_ERROR_UNAVAILABLE 13
+/* Anything else that went wrong inside the engine; the message says what. */
+#define PARALLAX_ERROR_INTERNAL 14
+
+/* ---- Build scopes ----------------------------------------------------------------------------- */
+
+/* Near-duplicate groups only (the fast path; no vectors, no event clusters). */
+#define PARALLAX_BUILD_NEAR_DUPLICATES 1
+/* Near-duplicate groups, dense vectors and event clusters. */
+#define PARALLAX_BUILD_EVERYTHING 2
+
+/* ---- Comparison modes ------------------------------------------------------------------------- */
+
+/* Each compared document is one side. */
+#define PARALLAX_COMPARE_BY_DOCUMENT 1
+/* Documents are pooled per source field. */
+#define PARALLAX_COMPARE_BY_SOURCE 2
+/* Claims are pooled per attributed speaker. */
+#define PARALLAX_COMPARE_BY_SPEAKER 3
+
+/* ---- Handles ---------------------------------------------------------------------------------- */
+
+/* An engine: a corpus of documents and the results of its last build. */
+typedef struct parallax_engine parallax_engine;
+/* An immutable result: groups of document indices (near-duplicate groups or event clusters). */
+typedef struct parallax_groups parallax_groups;
+
+/* ---- Library ---------------------------------------------------------------------------------- */
+
+/* The library's version, e.g. "0.1.0". Static storage; never fails. Thread-safe. */
+PARALLAX_API const char *parallax_version(void);
+
+/* The PARALLAX_ABI_VERSION the library was built with. Never fails. Thread-safe. */
+PARALLAX_API int32_t parallax_abi_version(void);
+
+/*
+ * The calling thread's message for its last failed parallax_* call, or "" when that call
+ * succeeded. Valid until the thread's next parallax_* call. Never NULL. Thread-safe (per thread).
+ */
+PARALLAX_API const char *parallax_last_error(void);
+
+/* The name of a status code ("PARALLAX_ERROR_NOT_BUILT"), or "PARALLAX_UNKNOWN_STATUS". Static
+ * storage; never fails; does not touch the last error. Thread-safe. */
+PARALLAX_API const char *parallax_status_name(int32_t status);
+
+/* Releases text handed out by the library (JSON results, diagnostics). Accepts NULL. */
+PARALLAX_API void parallax_string_free(char *text);
+
+/* ---- Options ---------------------------------------------------------------------------------- */
+
+/* Number of rows in the option table. Never fails. Thread-safe. */
+PARALLAX_API size_t parallax_option_count(void);
+
+/*
+ * Describes row `index` of the option table. Each out-pointer may be NULL when not wanted; the
+ * strings are static storage. type is "int", "float", "string" or "bool"; default_value is the
+ * value an engine uses when the key is not given.
+ * Errors: PARALLAX_ERROR_NOT_FOUND (index >= parallax_option_count()). Thread-safe.
+ */
+PARALLAX_API int32_t parallax_option_info(size_t index, const char **out_name, const char **out_type,
+                                          const char **out_default_value, const char **out_description);
+
+/* ---- Engine ----------------------------------------------------------------------------------- */
+
+/*
+ * Creates an engine. keys[i] = values[i] for i < option_count set options (e.g. "threads" = "4",
+ * "dup_threshold" = "0.6"); keys may also be spelled with dashes ("dup-threshold"). Keys not given
+ * keep their defaults; option_count 0 (keys and values may then be NULL) gives all defaults.
+ * A later key overrides an earlier one. On success *out_engine is a new engine, freed with
+ * parallax_engine_free().
+ * Errors: NULL_ARGUMENT (out_engine NULL, or keys/values NULL with option_count > 0, or a NULL
+ * entry), UNKNOWN_OPTION, INVALID_OPTION, INVALID_UTF8, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_create(const char *const *keys, const char *const *values, size_t option_count,
+                                            parallax_engine **out_engine);
+
+/* Frees an engine and everything it holds. Accepts NULL. Result handles taken from it stay valid. */
+PARALLAX_API void parallax_engine_free(parallax_engine *engine);
+
+/*
+ * The engine's current value of option `key` as text (the form parallax_engine_create accepts),
+ * in *out_value, freed with parallax_string_free().
+ * Errors: NULL_ARGUMENT, UNKNOWN_OPTION.
+ */
+PARALLAX_API int32_t parallax_engine_option(const parallax_engine *engine, const char *key, char **out_value);
+
+/*
+ * Adds one document. id and text are required: id non-empty, text holding something visible.
+ * title, source (outlet or speaker), lang (BCP-47; detected when NULL or ""), date (ISO 8601
+ * "YYYY-MM-DD[...]") and url are optional: pass NULL or "". Every string is copied.
+ * The document gets the next index (0, 1, 2... in the order added); its features are computed at
+ * the next build. Adding invalidates results until the next parallax_engine_build().
+ * Errors: NULL_ARGUMENT (engine, id or text NULL), INVALID_UTF8, INVALID_ARGUMENT (empty id,
+ * blank text, unparseable date), DUPLICATE_ID, OUT_OF_MEMORY. On failure nothing is added.
+ */
+PARALLAX_API int32_t parallax_engine_add(parallax_engine *engine, const char *id, const char *text, const char *title,
+                                         const char *source, const char *lang, const char *date, const char *url);
+
+/*
+ * Adds `count` documents at once: document i has ids[i], texts[i] and, when the array is not NULL,
+ * titles[i], sources[i], langs[i], dates[i], urls[i] (entries may be NULL). All or nothing: every
+ * document is checked first (as parallax_engine_add does, plus duplicates inside the batch); on any
+ * failure none is added and the message names the index of the offending document.
+ * Errors: as parallax_engine_add; NULL_ARGUMENT also when ids or texts is NULL with count > 0.
+ */
+PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine *engine, size_t count, const char *const *ids,
+                                               const char *const *texts, const char *const *titles,
+                                               const char *const *sources, const char *const *langs,
+                                               const char *const *dates, const char *const *urls);
+
+/*
+ * Reads a corpus the way the CLI does: a JSONL file, a folder of .txt files, or a text file.
+ * Records that fail validation (bad JSON or UTF-8, missing id/text, duplicate id, including an id
+ * already in the engine) are skipped and counted; every valid record is added.
+ * *out_added and *out_rejected (each may be NULL) receive the counts. When out_problems is not
+ * NULL it receives the problems as text, one "file:line: message" per line ("" when none), freed
+ * with parallax_string_free().
+ * Errors: NULL_ARGUMENT (engine or path), INVALID_UTF8 (path), IO (the path cannot be read: the
+ * engine is unchanged), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_read_corpus(parallax_engine *engine, const char *path, size_t *out_added,
+                                                 size_t *out_rejected, char **out_problems);
+
+/* Number of documents added so far (built or not) in *out_count. Errors: NULL_ARGUMENT. */
+PARALLAX_API int32_t parallax_engine_document_count(const parallax_engine *engine, size_t *out_count);
+
+/*
+ * Analyzes the documents added since the last build, then computes results from all documents:
+ * scope PARALLAX_BUILD_NEAR_DUPLICATES (groups only) or PARALLAX_BUILD_EVERYTHING (groups, dense
+ * vectors, event clusters). May be called again after more adds. Uses `threads` worker threads.
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (unknown scope), EMPTY_CORPUS (no document added),
+ * OUT_OF_MEMORY, INTERNAL.
+ */
+PARALLAX_API int32_t parallax_engine_build(parallax_engine *engine, int32_t scope);
+
+/* ---- Documents (after a build) ---------------------------------------------------------------- */
+
+/*
+ * Index of the document with this id in *out_index (works before a build too).
+ * Errors: NULL_ARGUMENT, INVALID_UTF8, NOT_FOUND.
+ */
+PARALLAX_API int32_t parallax_engine_find(const parallax_engine *engine, const char *id, size_t *out_index);
+
+/*
+ * The metadata of document `index` as a JSON object in *out_json (freed with parallax_string_free):
+ * {"index", "id", "title", "source", "lang" (given or detected), "date", "url", "text_bytes",
+ *  "extra": {unknown JSONL fields, verbatim; only when present}}.
+ * Errors: NULL_ARGUMENT, NOT_BUILT, NOT_FOUND (index out of range), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_document_json(const parallax_engine *engine, size_t index, char **out_json);
+
+/* All documents' metadata as a JSON array of the objects above, in index order. Errors: as above. */
+PARALLAX_API int32_t parallax_engine_documents_json(const parallax_engine *engine, char **out_json);
+
+/* ---- Signatures and vectors (caller buffers) -------------------------------------------------- */
+
+/* Shape call: the MinHash signature length (option "hashes") in *out_length. Errors: NULL_ARGUMENT. */
+PARALLAX_API int32_t parallax_engine_signature_length(const parallax_engine *engine, size_t *out_length);
+
+/*
+ * Copies document `index`'s MinHash signature into buffer[0 .. *out_written). *out_written is the
+ * signature length, or 0 for a document with no word at all (it has no signature).
+ * With buffer NULL or capacity too small: BUFFER_TOO_SMALL, and *out_written holds the length needed.
+ * Errors: NULL_ARGUMENT (engine or out_written), NOT_BUILT, NOT_FOUND, BUFFER_TOO_SMALL.
+ */
+PARALLAX_API int32_t parallax_engine_signature(const parallax_engine *engine, size_t index, uint32_t *buffer,
+                                               size_t capacity, size_t *out_written);
+
+/*
+ * Shape call: rows (= documents) and columns (dimensions) of the dense vectors of the last
+ * PARALLAX_BUILD_EVERYTHING build. Columns can be fewer than the "dimensions" option with
+ * projection "svd" on a small corpus. Errors: NULL_ARGUMENT, NOT_BUILT.
+ */
+PARALLAX_API int32_t parallax_engine_vector_shape(const parallax_engine *engine, size_t *out_rows,
+                                                  size_t *out_columns);
+
+/*
+ * Copies document `index`'s dense vector (L2-normalized, so a dot product is a cosine) into
+ * buffer[0 .. columns). *out_written receives columns (also on BUFFER_TOO_SMALL).
+ * Errors: NULL_ARGUMENT, NOT_BUILT, NOT_FOUND, BUFFER_TOO_SMALL.
+ */
+PARALLAX_API int32_t parallax_engine_vector(const parallax_engine *engine, size_t index, float *buffer,
+                                            size_t capacity, size_t *out_written);
+
+/*
+ * Copies every dense vector, row-major (rows x columns floats), into buffer. *out_written
+ * receives rows * columns (also on BUFFER_TOO_SMALL). Errors: as parallax_engine_vector.
+ */
+PARALLAX_API int32_t parallax_engine_vectors(const parallax_engine *engine, float *buffer, size_t capacity,
+                                             size_t *out_written);
+
+/* ---- Groups ----------------------------------------------------------------------------------- */
+
+/*
+ * The near-duplicate groups of the last build (either scope) as a new result handle in *out_groups,
+ * freed with parallax_groups_free(). Groups have two or more members, in the CLI's order; a group's
+ * representative is its first member (first added); scores are each member's estimated Jaccard
+ * similarity with the representative (1.0 for the representative).
+ * Errors: NULL_ARGUMENT, NOT_BUILT, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_near_duplicate_groups(const parallax_engine *engine,
+                                                           parallax_groups **out_groups);
+
+/*
+ * The event clusters of the last PARALLAX_BUILD_EVERYTHING build as a new result handle. Every
+ * document is in exactly one cluster; clusters come largest first (the CLI's order); members are
+ * ascending indices; the representative is the member closest to the centroid; scores are each
+ * member's cosine with the representative.
+ * Errors: NULL_ARGUMENT, NOT_BUILT (no build, a near-duplicates-only build, or adds since), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_event_clusters(const parallax_engine *engine, parallax_groups **out_groups);
+
+/* Frees a result handle. Accepts NULL. */
+PARALLAX_API void parallax_groups_free(parallax_groups *groups);
+
+/*
+ * Shape call: number of groups and total number of members over all groups.
+ * Errors: NULL_ARGUMENT.
+ */
+PARALLAX_API int32_t parallax_groups_shape(const parallax_groups *groups, size_t *out_group_count,
+                                           size_t *out_member_count);
+
+/*
+ * Borrowed views into the result, valid until parallax_groups_free(groups). Each out-pointer may
+ * be NULL when not wanted.
+ *  offsets:         group_count + 1 entries; group g's members are members[offsets[g] .. offsets[g+1]).
+ *  members:         member_count document indices.
+ *  scores:          member_count similarities, parallel to members (see the call that made the result).
+ *  representatives: group_count document indices, one per group.
+ * Errors: NULL_ARGUMENT (groups).
+ */
+PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups *groups, const uint64_t **out_offsets,
+                                            const uint64_t **out_members, const double **out_scores,
+                                            const uint64_t **out_representatives);
+
+/* ---- Comparison ------------------------------------------------------------------------------- */
+
+/*
+ * Compares the claims of documents given by id: mode PARALLAX_COMPARE_BY_DOCUMENT (each document a
+ * side), _BY_SOURCE (documents pooled per source) or _BY_SPEAKER (claims pooled per attributed
+ * speaker). The result is the JSON document `parallax compare --format json` prints (see
+ * docs/abi.md), in *out_json, freed with parallax_string_free(). Needs the documents' text: the
+ * engine keeps it unless created with keep_text=false. Does not need a build. Uses the built-in
+ * alias table and the CLI's default thresholds. Thread-safe against other read-only calls.
+ * Errors: NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT (fewer than two ids, unknown mode, an id
+ * given twice, fewer than two sides: e.g. two documents of one source compared by source),
+ * NOT_FOUND (unknown id), UNAVAILABLE (keep_text=false), OUT_OF_MEMORY, INTERNAL.
+ */
+PARALLAX_API int32_t parallax_engine_compare(const parallax_engine *engine, const char *const *ids, size_t id_count,
+                                             int32_t mode, char **out_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PARALLAX_PARALLAX_H */

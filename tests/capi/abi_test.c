@@ -1,0 +1,419 @@
+/* The C ABI through its public header only, compiled as C: every call, and every error path
+ * (null handle, invalid UTF-8, build before add, buffer too small, unknown option, ...).
+ * Usage: parallax_capi_test CORPUS.jsonl */
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <parallax/parallax.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(condition)                                                        \
+  do {                                                                          \
+    ++checks;                                                                   \
+    if (!(condition)) {                                                         \
+      ++failures;                                                               \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #condition); \
+    }                                                                           \
+  } while (0)
+
+/* A call's status, and that a failure left a message (and a success none). */
+#define CHECK_STATUS(call, expected)                                                              \
+  do {                                                                                            \
+    int32_t status_ = (call);                                                                     \
+    ++checks;                                                                                     \
+    if (status_ != (expected)) {                                                                  \
+      ++failures;                                                                                 \
+      fprintf(stderr, "%s:%d: %s returned %s, expected %s (%s)\n", __FILE__, __LINE__, #call,     \
+              parallax_status_name(status_), parallax_status_name(expected), parallax_last_error()); \
+    } else if ((status_ == PARALLAX_OK) != (parallax_last_error()[0] == '\0')) {                  \
+      ++failures;                                                                                 \
+      fprintf(stderr, "%s:%d: %s: last error '%s' does not match its status\n", __FILE__, __LINE__, \
+              #call, parallax_last_error());                                                      \
+    }                                                                                             \
+  } while (0)
+
+static int contains(const char *text, const char *part) { return text && strstr(text, part) != NULL; }
+
+static const char *kStory =
+    "The central bank raised its main interest rate by half a percentage point on Thursday, "
+    "the largest increase in two decades, saying inflation had spread across the economy. "
+    "The governor told reporters that further increases were likely this year.";
+static const char *kStoryCopy =
+    "The central bank raised its main interest rate by half a percentage point on Thursday, "
+    "the largest increase in two decades, saying inflation had spread across the economy. "
+    "The governor told reporters that further increases were likely this year. Reporting by staff.";
+static const char *kOther =
+    "Heavy rain flooded the coastal villages overnight and rescue teams evacuated hundreds of "
+    "families, the regional governor said, adding that schools would stay closed until Monday.";
+
+static parallax_engine *new_engine(void) {
+  const char *keys[] = {"threads", "dup_threshold"};
+  const char *values[] = {"2", "0.5"};
+  parallax_engine *engine = NULL;
+  CHECK_STATUS(parallax_engine_create(keys, values, 2, &engine), PARALLAX_OK);
+  CHECK(engine != NULL);
+  return engine;
+}
+
+static void test_library(void) {
+  const char *name = NULL, *type = NULL, *def = NULL, *description = NULL;
+  size_t i, count = parallax_option_count();
+  int saw_threads = 0;
+  CHECK(parallax_abi_version() == PARALLAX_ABI_VERSION);
+  CHECK(strlen(parallax_version()) > 0);
+  CHECK(strcmp(parallax_status_name(PARALLAX_ERROR_NOT_BUILT), "PARALLAX_ERROR_NOT_BUILT") == 0);
+  CHECK(strcmp(parallax_status_name(999), "PARALLAX_UNKNOWN_STATUS") == 0);
+  CHECK(count > 5);
+  for (i = 0; i < count; ++i) {
+    CHECK_STATUS(parallax_option_info(i, &name, &type, &def, &description), PARALLAX_OK);
+    CHECK(name && type && def && description);
+    if (strcmp(name, "threads") == 0) saw_threads = strcmp(def, "0") == 0;
+  }
+  CHECK(saw_threads);
+  CHECK_STATUS(parallax_option_info(count, &name, NULL, NULL, NULL), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_option_info(0, NULL, NULL, NULL, NULL), PARALLAX_OK);
+  parallax_string_free(NULL);
+  parallax_engine_free(NULL);
+  parallax_groups_free(NULL);
+}
+
+static void test_create_errors(void) {
+  parallax_engine *engine = NULL;
+  const char *unknown_keys[] = {"threads", "no_such_option"};
+  const char *unknown_values[] = {"1", "3"};
+  const char *bad_value_keys[] = {"shingle-size"};
+  const char *bad_value_values[] = {"three"};
+  const char *bands_keys[] = {"hashes", "bands"};
+  const char *bands_values[] = {"100", "32"};
+  const char *null_entry_keys[] = {NULL};
+  const char *bad_utf8_values[] = {"\xc3\x28"};
+  const char *keep_keys[] = {"keep_text"};
+  const char *keep_values[] = {"maybe"};
+  char *value = NULL;
+
+  CHECK_STATUS(parallax_engine_create(NULL, NULL, 0, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_create(NULL, NULL, 1, &engine), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_create(null_entry_keys, unknown_values, 1, &engine), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_create(unknown_keys, unknown_values, 2, &engine), PARALLAX_ERROR_UNKNOWN_OPTION);
+  CHECK(contains(parallax_last_error(), "no_such_option"));
+  CHECK_STATUS(parallax_engine_create(bad_value_keys, bad_value_values, 1, &engine), PARALLAX_ERROR_INVALID_OPTION);
+  CHECK(contains(parallax_last_error(), "three"));
+  CHECK_STATUS(parallax_engine_create(bands_keys, bands_values, 2, &engine), PARALLAX_ERROR_INVALID_OPTION);
+  CHECK(contains(parallax_last_error(), "bands"));
+  CHECK_STATUS(parallax_engine_create(bad_value_keys, bad_utf8_values, 1, &engine), PARALLAX_ERROR_INVALID_UTF8);
+  CHECK_STATUS(parallax_engine_create(keep_keys, keep_values, 1, &engine), PARALLAX_ERROR_INVALID_OPTION);
+  CHECK(engine == NULL); /* untouched on failure */
+
+  CHECK_STATUS(parallax_engine_create(bad_value_keys, unknown_values, 1, &engine), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_option(engine, "shingle_size", &value), PARALLAX_OK);
+  CHECK(value && strcmp(value, "1") == 0);
+  parallax_string_free(value);
+  CHECK_STATUS(parallax_engine_option(engine, "dup-threshold", &value), PARALLAX_OK);
+  CHECK(value && strcmp(value, "0.5") == 0);
+  parallax_string_free(value);
+  CHECK_STATUS(parallax_engine_option(engine, "colour", &value), PARALLAX_ERROR_UNKNOWN_OPTION);
+  CHECK_STATUS(parallax_engine_option(engine, NULL, &value), PARALLAX_ERROR_NULL_ARGUMENT);
+  parallax_engine_free(engine);
+}
+
+static void test_null_handles(void) {
+  size_t n = 0, m = 0;
+  char *json = NULL;
+  uint32_t signature[4];
+  float vector[4];
+  parallax_groups *groups = NULL;
+  const char *ids[] = {"a"};
+  const uint64_t *offsets = NULL;
+
+  CHECK_STATUS(parallax_engine_add(NULL, "a", "text", NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add_batch(NULL, 1, ids, ids, NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_read_corpus(NULL, "x", &n, &m, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_document_count(NULL, &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_build(NULL, PARALLAX_BUILD_EVERYTHING), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_find(NULL, "a", &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_document_json(NULL, 0, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_documents_json(NULL, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_signature_length(NULL, &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_signature(NULL, 0, signature, 4, &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_vector_shape(NULL, &n, &m), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_vector(NULL, 0, vector, 4, &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_vectors(NULL, vector, 4, &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(NULL, &groups), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_event_clusters(NULL, &groups), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_option(NULL, "threads", &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(NULL, ids, 1, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_groups_shape(NULL, &n, &m), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_groups_arrays(NULL, &offsets, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK(json == NULL && groups == NULL && offsets == NULL);
+}
+
+static void test_add_errors(void) {
+  parallax_engine *engine = new_engine();
+  size_t count = 99;
+  const char *ids[] = {"b1", "b2", "b1"};
+  const char *texts[] = {"first text here", "second text here", "third text here"};
+  const char *bad_dates[] = {NULL, "2024-02-30"};
+  const char *good_dates[] = {NULL, "2024-02-29"};
+
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_ERROR_EMPTY_CORPUS);
+  CHECK(contains(parallax_last_error(), "add documents"));
+  CHECK_STATUS(parallax_engine_add(engine, NULL, "text", NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add(engine, "a", NULL, NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add(engine, "a", "bad \xff byte", NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_INVALID_UTF8);
+  CHECK(contains(parallax_last_error(), "text") && contains(parallax_last_error(), "byte 4"));
+  CHECK_STATUS(parallax_engine_add(engine, "\xed\xa0\x80", "surrogate id", NULL, NULL, NULL, NULL, NULL),
+               PARALLAX_ERROR_INVALID_UTF8);
+  CHECK_STATUS(parallax_engine_add(engine, "a", "text", "\xc0\xaf overlong", NULL, NULL, NULL, NULL),
+               PARALLAX_ERROR_INVALID_UTF8);
+  CHECK(contains(parallax_last_error(), "title"));
+  CHECK_STATUS(parallax_engine_add(engine, "", "text", NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add(engine, "a", " \n\xe2\x80\x8f ", NULL, NULL, NULL, NULL, NULL),
+               PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add(engine, "a", "text", NULL, NULL, NULL, "yesterday", NULL), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_document_count(engine, &count), PARALLAX_OK);
+  CHECK(count == 0);
+
+  CHECK_STATUS(parallax_engine_add(engine, "a", "some text", "", "", "", "", ""), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_add(engine, "a", "other text", NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_DUPLICATE_ID);
+  CHECK_STATUS(parallax_engine_add_batch(engine, 3, ids, texts, NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_DUPLICATE_ID);
+  CHECK(contains(parallax_last_error(), "document 2"));
+  CHECK_STATUS(parallax_engine_add_batch(engine, 2, ids, texts, NULL, NULL, NULL, bad_dates, NULL),
+               PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add_batch(engine, 2, NULL, texts, NULL, NULL, NULL, NULL, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_add_batch(engine, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_document_count(engine, &count), PARALLAX_OK);
+  CHECK(count == 1); /* failed batches added nothing */
+  CHECK_STATUS(parallax_engine_add_batch(engine, 2, ids, texts, NULL, NULL, NULL, good_dates, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_document_count(engine, &count), PARALLAX_OK);
+  CHECK(count == 3);
+  CHECK_STATUS(parallax_engine_build(engine, 7), PARALLAX_ERROR_INVALID_ARGUMENT);
+  parallax_engine_free(engine);
+}
+
+static void check_groups_partition(const parallax_groups *groups, size_t documents) {
+  size_t group_count = 0, member_count = 0, g, i;
+  const uint64_t *offsets = NULL, *members = NULL, *representatives = NULL;
+  const double *scores = NULL;
+  int *seen = calloc(documents, sizeof(int));
+  CHECK_STATUS(parallax_groups_shape(groups, &group_count, &member_count), PARALLAX_OK);
+  CHECK_STATUS(parallax_groups_arrays(groups, &offsets, &members, &scores, &representatives), PARALLAX_OK);
+  CHECK(member_count == documents);
+  CHECK(offsets[0] == 0 && offsets[group_count] == member_count);
+  for (g = 0; g < group_count; ++g) {
+    int representative_is_member = 0;
+    CHECK(offsets[g] < offsets[g + 1]);
+    for (i = offsets[g]; i < offsets[g + 1]; ++i) {
+      CHECK(members[i] < documents);
+      if (members[i] < documents) ++seen[members[i]];
+      if (members[i] == representatives[g]) representative_is_member = 1;
+      CHECK(scores[i] <= 1.0001);
+    }
+    CHECK(representative_is_member);
+  }
+  for (i = 0; i < documents; ++i) CHECK(seen[i] == 1);
+  free(seen);
+}
+
+static void test_results(void) {
+  parallax_engine *engine = new_engine();
+  parallax_groups *groups = NULL;
+  size_t length = 0, written = 0, rows = 0, columns = 0, index = 0, group_count = 0, member_count = 0, i, equal = 0;
+  uint32_t *signature_a, *signature_b, tiny[2];
+  float *vector, *all, norm = 0;
+  char *json = NULL;
+  const uint64_t *offsets = NULL, *members = NULL;
+  const double *scores = NULL;
+  const char *ids[] = {"copy", "other"};
+  const char *texts[] = {NULL, NULL};
+  const char *sources[] = {"Wire B", NULL};
+  texts[0] = kStoryCopy;
+  texts[1] = kOther;
+
+  CHECK_STATUS(parallax_engine_add(engine, "story", kStory, "Rates up", "Wire A", "en", "2024-03-05", "https://a.example/1"),
+               PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_add_batch(engine, 2, ids, texts, NULL, sources, NULL, NULL, NULL), PARALLAX_OK);
+
+  /* nothing before a build */
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(engine, &groups), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_signature(engine, 0, tiny, 2, &written), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_document_json(engine, 0, &json), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_find(engine, "other", &index), PARALLAX_OK);
+  CHECK(index == 2);
+
+  /* near-duplicates only: groups yes, vectors and events no */
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_NEAR_DUPLICATES), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_vector_shape(engine, &rows, &columns), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(engine, &groups), PARALLAX_OK);
+  CHECK_STATUS(parallax_groups_shape(groups, &group_count, &member_count), PARALLAX_OK);
+  CHECK(group_count == 1 && member_count == 2);
+  CHECK_STATUS(parallax_groups_arrays(groups, &offsets, &members, &scores, NULL), PARALLAX_OK);
+  CHECK(members[0] == 0 && members[1] == 1 && scores[0] == 1.0 && scores[1] > 0.5);
+  parallax_groups_free(groups);
+
+  /* signatures: shape first, then a buffer */
+  CHECK_STATUS(parallax_engine_signature_length(engine, &length), PARALLAX_OK);
+  CHECK(length == 128);
+  CHECK_STATUS(parallax_engine_signature(engine, 0, tiny, 2, &written), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(written == length);
+  written = 0;
+  CHECK_STATUS(parallax_engine_signature(engine, 0, NULL, 0, &written), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(written == length);
+  CHECK_STATUS(parallax_engine_signature(engine, 0, tiny, 2, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_signature(engine, 3, tiny, 2, &written), PARALLAX_ERROR_NOT_FOUND);
+  signature_a = malloc(length * sizeof(uint32_t));
+  signature_b = malloc(length * sizeof(uint32_t));
+  CHECK_STATUS(parallax_engine_signature(engine, 0, signature_a, length, &written), PARALLAX_OK);
+  CHECK(written == length);
+  CHECK_STATUS(parallax_engine_signature(engine, 1, signature_b, length, &written), PARALLAX_OK);
+  for (i = 0; i < length; ++i) equal += signature_a[i] == signature_b[i];
+  CHECK(equal > length / 2);
+  free(signature_a);
+  free(signature_b);
+
+  /* everything: events and vectors */
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_vector_shape(engine, &rows, &columns), PARALLAX_OK);
+  CHECK(rows == 3 && columns >= 1 && columns <= 256); /* svd on a tiny corpus: fewer columns */
+  vector = malloc(columns * sizeof(float));
+  CHECK_STATUS(parallax_engine_vector(engine, 1, vector, columns - 1, &written), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(written == columns);
+  CHECK_STATUS(parallax_engine_vector(engine, 9, vector, columns, &written), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_engine_vector(engine, 1, vector, columns, &written), PARALLAX_OK);
+  for (i = 0; i < columns; ++i) norm += vector[i] * vector[i];
+  CHECK(fabsf(norm - 1.0f) < 1e-3f);
+  all = malloc(rows * columns * sizeof(float));
+  CHECK_STATUS(parallax_engine_vectors(engine, all, rows * columns - 1, &written), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(written == rows * columns);
+  CHECK_STATUS(parallax_engine_vectors(engine, all, rows * columns, &written), PARALLAX_OK);
+  CHECK(memcmp(all + columns, vector, columns * sizeof(float)) == 0);
+  free(vector);
+  free(all);
+
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
+  check_groups_partition(groups, 3);
+  parallax_groups_free(groups);
+
+  /* documents */
+  CHECK_STATUS(parallax_engine_document_json(engine, 0, &json), PARALLAX_OK);
+  CHECK(contains(json, "\"id\":\"story\"") && contains(json, "\"source\":\"Wire A\"") &&
+        contains(json, "https://a.example/1"));
+  parallax_string_free(json);
+  CHECK_STATUS(parallax_engine_document_json(engine, 3, &json), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_engine_documents_json(engine, &json), PARALLAX_OK);
+  CHECK(contains(json, "\"id\":\"other\"") && json[0] == '[');
+  parallax_string_free(json);
+  CHECK_STATUS(parallax_engine_find(engine, "missing", &index), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_engine_find(engine, "\xff", &index), PARALLAX_ERROR_INVALID_UTF8);
+
+  /* adding invalidates results until the next build */
+  CHECK_STATUS(parallax_engine_add(engine, "late", kOther, NULL, NULL, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_ERROR_NOT_BUILT);
+  CHECK(contains(parallax_last_error(), "added since"));
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
+  check_groups_partition(groups, 4);
+  parallax_engine_free(engine); /* results outlive their engine */
+  CHECK_STATUS(parallax_groups_shape(groups, &group_count, &member_count), PARALLAX_OK);
+  CHECK(member_count == 4);
+  parallax_groups_free(groups);
+}
+
+static void test_read_corpus(const char *corpus) {
+  parallax_engine *engine = new_engine();
+  parallax_groups *groups = NULL;
+  size_t added = 0, rejected = 0, count = 0;
+  char *problems = NULL;
+  CHECK_STATUS(parallax_engine_read_corpus(engine, "/no/such/corpus.jsonl", &added, &rejected, &problems), PARALLAX_ERROR_IO);
+  CHECK(problems == NULL);
+  CHECK_STATUS(parallax_engine_read_corpus(engine, NULL, &added, &rejected, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_read_corpus(engine, corpus, &added, &rejected, &problems), PARALLAX_OK);
+  CHECK(added == 13 && rejected == 0 && problems && problems[0] == '\0');
+  parallax_string_free(problems);
+  /* the same corpus again: every record is a duplicate id */
+  CHECK_STATUS(parallax_engine_read_corpus(engine, corpus, &added, &rejected, &problems), PARALLAX_OK);
+  CHECK(added == 0 && rejected == 13 && contains(problems, "duplicate id"));
+  parallax_string_free(problems);
+  CHECK_STATUS(parallax_engine_document_count(engine, &count), PARALLAX_OK);
+  CHECK(count == 13);
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
+  check_groups_partition(groups, 13);
+  parallax_groups_free(groups);
+  parallax_engine_free(engine);
+}
+
+static void test_compare(const char *corpus) {
+  parallax_engine *engine = new_engine();
+  parallax_engine *textless = NULL;
+  const char *keep_keys[] = {"keep_text"};
+  const char *keep_values[] = {"false"};
+  const char *seeds[] = {"seed-000", "seed-003"};
+  const char *unknown[] = {"seed-000", "nope"};
+  const char *twice[] = {"seed-000", "seed-000"};
+  char *json = NULL;
+  CHECK_STATUS(parallax_engine_read_corpus(engine, corpus, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_compare(engine, NULL, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, PARALLAX_COMPARE_BY_DOCUMENT, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 1, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, 42, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(engine, unknown, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NOT_FOUND);
+  CHECK(contains(parallax_last_error(), "nope"));
+  CHECK_STATUS(parallax_engine_compare(engine, twice, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK(json == NULL);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_OK);
+  CHECK(json && json[0] == '{');
+  parallax_string_free(json);
+  json = NULL;
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, PARALLAX_COMPARE_BY_SOURCE, &json), PARALLAX_OK);
+  CHECK(json && json[0] == '{');
+  parallax_string_free(json);
+  parallax_engine_free(engine);
+
+  CHECK_STATUS(parallax_engine_create(keep_keys, keep_values, 1, &textless), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_read_corpus(textless, corpus, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_compare(textless, seeds, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_UNAVAILABLE);
+  parallax_engine_free(textless);
+}
+
+/* Each thread has its own last error. */
+static void *fail_in_thread(void *message_out) {
+  parallax_engine *engine = NULL;
+  const char *keys[] = {"bogus"};
+  const char *values[] = {"1"};
+  parallax_engine_create(keys, values, 1, &engine);
+  strncpy((char *)message_out, parallax_last_error(), 255);
+  return NULL;
+}
+
+static void test_thread_local_errors(void) {
+  pthread_t thread;
+  char message[256] = {0};
+  CHECK_STATUS(parallax_engine_build(NULL, PARALLAX_BUILD_EVERYTHING), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK(pthread_create(&thread, NULL, fail_in_thread, message) == 0);
+  pthread_join(thread, NULL);
+  CHECK(contains(message, "bogus"));
+  CHECK(contains(parallax_last_error(), "engine is NULL"));
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s CORPUS.jsonl\n", argv[0]);
+    return 2;
+  }
+  test_library();
+  test_create_errors();
+  test_null_handles();
+  test_add_errors();
+  test_results();
+  test_read_corpus(argv[1]);
+  test_compare(argv[1]);
+  test_thread_local_errors();
+  printf("%d checks, %d failed\n", checks, failures);
+  return failures == 0 ? 0 : 1;
+}

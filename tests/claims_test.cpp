@@ -1,0 +1,208 @@
+// Claim extraction and attribution: cue detection in Arabic, English and Russian, carry-over,
+// aliases (built-in, learned in a document, from a file), and the White House / Kremlin split of
+// seed 000.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "claims/aliases.hpp"
+#include "claims/extract.hpp"
+#include "seed_paths.hpp"
+
+using namespace parallax;
+
+namespace {
+
+std::vector<Claim> claims_of(const std::string& text, const std::string& lang = "",
+                             const std::string& alias_text = "") {
+  static WordKeyer keyer;
+  EntityAliases aliases = EntityAliases::defaults(keyer);
+  if (!alias_text.empty()) aliases.add_text(alias_text, "<test>", keyer);
+  ClaimExtractor extractor(aliases);
+  Document doc;
+  doc.id = "doc";
+  doc.source = "Example Wire";
+  doc.lang = lang;
+  doc.text = text;
+  return extractor.extract(doc, 0);
+}
+
+// The texts of the claims attributed to `speaker`, joined.
+std::string said_by(const std::vector<Claim>& claims, const std::string& speaker) {
+  std::string all;
+  for (const Claim& c : claims) {
+    if (c.speaker == speaker) all += c.text + "\n";
+  }
+  return all;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("English cues: verb after the speaker, 'according to', quote first") {
+  const auto claims = claims_of(
+      "The Kremlin said the conversation was frank and business-like. "
+      "According to the White House, Biden raised the case of Alexei Navalny. "
+      "\"We will extend the treaty,\" said Jen Psaki. "
+      "Oil prices rose sharply in March after the announcement.",
+      "en");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[0].attribution == AttributionKind::Explicit);
+  CHECK(claims[0].cue.text == "said");
+  CHECK(claims[0].cue.kind == "verb");
+  CHECK(claims[1].speaker == "White House");
+  CHECK(claims[1].cue.text == "According to");
+  CHECK(claims[1].cue.kind == "source");
+  CHECK(claims[2].speaker == "Jen Psaki");
+  CHECK(claims[3].speaker == "Example Wire");  // no cue: the author (the source field)
+  CHECK(claims[3].attribution == AttributionKind::Author);
+  CHECK_FALSE(claims[3].has_cue);
+}
+
+TEST_CASE("English carry-over: 'He also said' continues the previous speaker") {
+  const auto claims = claims_of(
+      "Putin told Biden that normalizing relations was in both countries' interest. "
+      "He also said the New START treaty should be extended quickly.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[1].attribution == AttributionKind::Carried);
+}
+
+TEST_CASE("Russian cues: 'заявил X', 'по словам X', carry-over with 'также'") {
+  const auto claims = claims_of(
+      "Разговор президентов был откровенным и деловым, заявил Песков журналистам. "
+      "По словам Пескова, стороны обсудили продление договора о СНВ. "
+      "Он также сообщил, что следующий разговор пока не планируется.",
+      "ru");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[0].cue.text == "заявил");
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[1].cue.kind == "source");
+  CHECK(claims[2].speaker == "Kremlin");
+  CHECK(claims[2].attribution == AttributionKind::Carried);
+}
+
+TEST_CASE("Arabic cues: verb with و prefix, feminine form, بحسب, and كما carry-over") {
+  const auto claims = claims_of(
+      "وقالت الرئاسة الروسية إن الاتصال تناول قضايا الأمن الأوروبي. "
+      "كما ناقش الرئيسان برنامج إيران النووي والصراع في أوكرانيا. "
+      "وبحسب البيت الأبيض، أثار بايدن قضية المعارض أليكسي نافالني. "
+      "وارتفعت أسعار النفط في الأسواق العالمية بعد الإعلان.",
+      "ar");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[0].cue.text == "وقالت");
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[1].attribution == AttributionKind::Carried);
+  CHECK(claims[2].speaker == "White House");
+  CHECK(claims[2].cue.text == "وبحسب");
+  CHECK(claims[3].attribution == AttributionKind::Author);
+}
+
+TEST_CASE("a name introduced with its role speaks for its institution in the rest of the document") {
+  const auto claims = claims_of(
+      "White House press secretary Jen Psaki said the call was planned last week. "
+      "Psaki told reporters that the president raised the SolarWinds hack.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "White House");
+  CHECK(claims[1].speaker == "White House");
+}
+
+TEST_CASE("an alias file maps a spokesperson to an institution") {
+  const std::string text = "Psaki said the president raised the SolarWinds hack with Putin.";
+  CHECK(claims_of(text, "en")[0].speaker == "Psaki");
+  const auto claims = claims_of(text, "en", "# test\n[speakers]\nWhite House = Psaki | ساكي | جين ساكي\n");
+  CHECK(claims[0].speaker == "White House");
+  CHECK(claims[0].speaker_surface == "Psaki");
+}
+
+TEST_CASE("alias file parsing: sections, comments, errors name the file and line") {
+  WordKeyer keyer;
+  EntityAliases aliases;
+  aliases.add_text("# comment\n\n[entities]\nNew START = البداية الجديدة | ستارت | СНВ\n", "a.txt", keyer);
+  const auto tokens = keyer.tokenize("تمديد معاهدة ستارت لخمس سنوات");
+  const auto match = aliases.find(AliasSection::Entities, tokens, 0, tokens.size());
+  REQUIRE(match);
+  CHECK(match->canonical == "New START");
+
+  auto error_of = [&](const std::string& text) {
+    try {
+      EntityAliases a;
+      a.add_text(text, "bad.txt", keyer);
+    } catch (const AliasFileError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("[speakers]\nWhite House البيت الأبيض\n") ==
+        "bad.txt:2: expected 'NAME = ALIAS | ALIAS ...'");
+  CHECK(contains(error_of("[people]\n"), "bad.txt:1: unknown section"));
+  CHECK(contains(error_of("Kremlin =  |  \n"), "bad.txt:1: no aliases"));
+  CHECK(contains(error_of(" = Kremlin\n"), "bad.txt:1: empty name"));
+
+  EntityAliases a;
+  CHECK_THROWS_WITH_AS(a.add_file("/nonexistent/aliases.txt", keyer),
+                       "/nonexistent/aliases.txt: cannot read alias file", AliasFileError);
+}
+
+TEST_CASE("claims keep their byte span, cue span and original text") {
+  const std::string text = "Intro line without a cue here.\nوقال الكرملين إن المحادثة كانت صريحة.";
+  const auto claims = claims_of(text, "");
+  REQUIRE(claims.size() == 2);
+  const Claim& c = claims[1];
+  CHECK(text.substr(c.span.begin, c.span.end - c.span.begin) == c.text);
+  CHECK(text.substr(c.cue.span.begin, c.cue.span.end - c.cue.span.begin) == "وقال");
+  CHECK(c.sentence == 2);
+  CHECK(c.lang == "ar");
+  CHECK_FALSE(contains(c.content, "الكرملين"));  // the content leaves the attribution out
+  CHECK(contains(c.content, "صريحة"));
+}
+
+TEST_CASE("seed 000: the White House and the Kremlin say what the article attributes to them") {
+  const std::string text = test::read_file(test::seed_path(test::kSeed000));
+  REQUIRE_FALSE(text.empty());
+  const auto claims = claims_of(text, "ar");
+  const std::string white_house = said_by(claims, "White House");
+  const std::string kremlin = said_by(claims, "Kremlin");
+
+  // White House: New START by 5 February, Ukraine's sovereignty, Navalny, SolarWinds, election
+  // interference, the Afghanistan bounties.
+  CHECK(contains(white_house, "بحلول الخامس من فبراير"));
+  CHECK(contains(white_house, "الدعم القوي للسيادة الأوكرانية"));
+  CHECK(contains(white_house, "نافالني"));
+  CHECK(contains(white_house, "اختراق سولارويندز"));
+  CHECK(contains(white_house, "بالتدخل في الانتخابات الرئاسية"));
+  CHECK(contains(white_house, "لمقاتلي طالبان لقتل القوات الأمريكية في أفغانستان"));
+
+  // Kremlin: congratulations, normalization in both countries' interest, Open Skies, Iran,
+  // coronavirus.
+  CHECK(contains(kremlin, "هنأ بوتين"));
+  CHECK(contains(kremlin, "تطبيع العلاقات يصب في مصلحة البلدين"));
+  CHECK(contains(kremlin, "اتفاقية الأجواء المفتوحة"));
+  CHECK(contains(kremlin, "برنامج إيران النووي"));
+  CHECK(contains(kremlin, "فيروس كورونا"));
+
+  // And not the other way round.
+  CHECK_FALSE(contains(kremlin, "سولارويندز"));
+  CHECK_FALSE(contains(kremlin, "طالبان"));
+  CHECK_FALSE(contains(white_house, "هنأ بوتين"));
+  CHECK_FALSE(contains(white_house, "الأجواء المفتوحة"));
+
+  // Boilerplate lines are not claims.
+  for (const Claim& c : claims) {
+    CHECK_FALSE(contains(c.text, "زر الذهاب إلى الأعلى"));
+    CHECK_FALSE(contains(c.text, "المصدر :"));
+  }
+}

@@ -1,0 +1,136 @@
+// `parallax compare` end to end: the JSON shape on the seeds, the other formats, and the exit
+// codes and messages for bad input.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "seed_paths.hpp"
+
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+RunResult run_cli(const std::string& args, bool with_stderr = true) {
+  const std::string command = std::string(PARALLAX_CLI) + " compare " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  RunResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string seeds() {
+  using parallax::test::seed_path;
+  return seed_path(parallax::test::kSeed000) + " " + seed_path(parallax::test::kSeed003);
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  const auto path = std::filesystem::temp_directory_path() / ("parallax_compare_test_" + name);
+  std::ofstream(path) << content;
+  return path.string();
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("compare --format json on the seeds: versioned schema with claims, alignments, unaligned") {
+  const auto r = run_cli("--format json " + seeds(), false);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.output);
+  CHECK(j.at("schema_version") == 1);
+  CHECK(j.at("command") == "compare");
+  CHECK(j.at("by") == "document");
+  CHECK(j.at("documents").size() == 2);
+  CHECK(j.at("thresholds").contains("align"));
+  REQUIRE(j.at("claims").size() > 20);
+  for (const auto& c : j.at("claims")) {
+    for (const char* key : {"id", "document", "side", "sentence", "clause", "span", "lang", "text",
+                            "speaker", "speaker_text", "attribution", "cue"}) {
+      CHECK_MESSAGE(c.contains(key), key);
+    }
+    CHECK(c.at("span").size() == 2);
+    if (!c.at("cue").is_null()) CHECK(c.at("cue").contains("span"));
+  }
+  REQUIRE(!j.at("alignments").empty());
+  for (const auto& a : j.at("alignments")) {
+    const std::string label = a.at("label");
+    CHECK((label == "agree" || label == "conflict" || label == "related"));
+    CHECK(a.at("score").get<double>() >= j.at("thresholds").at("align").get<double>());
+    CHECK(a.at("reasons").is_array());
+  }
+  for (const auto& u : j.at("unaligned")) {
+    CHECK(contains(u.at("label").get<std::string>(), "only-in-"));
+  }
+  // Arabic stays Arabic (UTF-8, never transliterated or escaped).
+  CHECK(contains(r.output, "البيت الأبيض"));
+}
+
+TEST_CASE("compare --by speaker: White House and Kremlin sides") {
+  const auto r = run_cli("--by speaker --format json " + seeds(), false);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.output);
+  std::vector<std::string> sides;
+  for (const auto& s : j.at("sides")) sides.push_back(s.at("name"));
+  CHECK(std::find(sides.begin(), sides.end(), "White House") != sides.end());
+  CHECK(std::find(sides.begin(), sides.end(), "Kremlin") != sides.end());
+}
+
+TEST_CASE("compare text, md and html outputs") {
+  const auto text = run_cli("--width 140 " + seeds(), false);
+  REQUIRE(text.status == 0);
+  CHECK(contains(text.output, "<->"));
+  CHECK(contains(text.output, "conflict"));
+  const auto md = run_cli("--format md " + seeds(), false);
+  REQUIRE(md.status == 0);
+  CHECK(contains(md.output, "| label | score |"));
+  const std::string html_path = (std::filesystem::temp_directory_path() / "parallax_compare_test.html").string();
+  const auto html = run_cli("--format html -o " + html_path + " " + seeds());
+  REQUIRE(html.status == 0);
+  const std::string page = parallax::test::read_file(html_path);
+  CHECK(contains(page, "<!DOCTYPE html>"));
+  CHECK(contains(page, "dir=\"rtl\""));
+  CHECK(contains(page, "صريحة"));
+}
+
+TEST_CASE("compare bad input: missing file, one document, empty document, bad options") {
+  auto r = run_cli(parallax::test::seed_path(parallax::test::kSeed000) + " /nonexistent/b.txt");
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "/nonexistent/b.txt"));
+
+  r = run_cli(parallax::test::seed_path(parallax::test::kSeed000));
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "at least two documents"));
+
+  const std::string empty = temp_file("empty.txt", "   \n");
+  r = run_cli(parallax::test::seed_path(parallax::test::kSeed000) + " " + empty);
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "parallax_compare_test_empty.txt"));
+
+  r = run_cli("--by outlet " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "--by must be document, source or speaker"));
+
+  const std::string bad_aliases = temp_file("aliases.txt", "[speakers]\nWhite House البيت الأبيض\n");
+  r = run_cli("--aliases " + bad_aliases + " " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "parallax_compare_test_aliases.txt:2:"));
+
+  r = run_cli("--aliases /nonexistent/aliases.txt " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "/nonexistent/aliases.txt"));
+}

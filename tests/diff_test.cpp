@@ -1,0 +1,197 @@
+// Alignment and judging: the global matching, numbers and dates, the conflict rules, one-to-many
+// coverage, bad input, and the alignment of the two seed articles.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "diff/assignment.hpp"
+#include "diff/compare.hpp"
+#include "diff/quantities.hpp"
+#include "diff/stance_model.hpp"
+#include "seed_paths.hpp"
+
+using namespace parallax;
+
+namespace {
+
+Document make_document(const std::string& id, const std::string& text, const std::string& lang = "") {
+  Document d;
+  d.id = id;
+  d.text = text;
+  d.lang = lang;
+  d.origin = id + ".txt";
+  return d;
+}
+
+CompareResult compare_texts(const std::vector<Document>& docs, CompareOptions options = {}) {
+  static WordKeyer keyer;
+  static const EntityAliases aliases = EntityAliases::defaults(keyer);
+  return compare_documents(docs, aliases, options);
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// An alignment whose left claim contains every string of `left` and right claim every one of
+// `right` (either orientation).
+const Alignment* find_alignment(const CompareResult& r, const std::vector<std::string>& left,
+                                const std::vector<std::string>& right) {
+  auto all_in = [](const std::string& text, const std::vector<std::string>& needles) {
+    for (const auto& n : needles) {
+      if (!contains(text, n)) return false;
+    }
+    return true;
+  };
+  for (const Alignment& a : r.alignments) {
+    const std::string& l = r.claims[a.left].text;
+    const std::string& rt = r.claims[a.right].text;
+    if ((all_in(l, left) && all_in(rt, right)) || (all_in(l, right) && all_in(rt, left))) return &a;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the assignment is global, not greedy") {
+  Eigen::MatrixXd w(2, 2);
+  w << 0.9, 0.8,
+       0.8, 0.1;
+  // Greedy would take (0,0) and leave (1,1) = 1.0 in all; the best total is (0,1) + (1,0) = 1.6.
+  const auto match = max_weight_assignment(w);
+  CHECK(match[0] == 1);
+  CHECK(match[1] == 0);
+
+  Eigen::MatrixXd rect(3, 2);
+  rect << 0.0, 0.5,
+          0.7, 0.0,
+          0.0, 0.0;
+  const auto m = max_weight_assignment(rect);
+  CHECK(m[0] == 1);
+  CHECK(m[1] == 0);
+  CHECK(m[2] == -1);  // weight 0 means below threshold: never matched
+}
+
+TEST_CASE("numbers and dates in Arabic, English and Russian") {
+  WordKeyer keyer;
+  auto q = find_quantities(keyer.tokenize("تمديد الاتفاقية بحلول الخامس من فبراير لمدة خمس سنوات"));
+  REQUIRE(q.dates.size() == 1);
+  CHECK(q.dates[0] == "02-05");
+  REQUIRE(q.numbers.size() == 1);
+  CHECK(q.numbers[0].value == 5);
+  q = find_quantities(keyer.tokenize("extended for five years on February 5, 2021"));
+  CHECK(q.dates == std::vector<std::string>{"02-05"});
+  CHECK(q.years == std::vector<int>{2021});
+  CHECK(q.numbers.size() == 1);
+  q = find_quantities(keyer.tokenize("продлить договор на пять лет до 5 февраля"));
+  CHECK(q.dates == std::vector<std::string>{"02-05"});
+  CHECK(q.numbers.size() == 1);
+  q = find_quantities(keyer.tokenize("معاهدة ستارت لـ٥ سنوات"));
+  REQUIRE(q.numbers.size() == 1);
+  CHECK(q.numbers[0].value == 5);
+}
+
+TEST_CASE("different numbers, a denial and different characterizations are conflicts") {
+  const auto r = compare_texts({
+      make_document("a", "The two presidents agreed to extend the New START treaty for five years. "
+                         "The Kremlin described the conversation as frank and business-like. "
+                         "Moscow confirmed that the diplomatic notes were exchanged on Tuesday.", "en"),
+      make_document("b", "The two presidents agreed to extend the New START treaty for three years. "
+                         "The White House described the conversation as constructive. "
+                         "Moscow denied that the diplomatic notes were exchanged on Tuesday.", "en"),
+  });
+  const Alignment* years = find_alignment(r, {"five years"}, {"three years"});
+  REQUIRE(years);
+  CHECK(years->judgement.label == PairLabel::Conflict);
+  CHECK(contains(years->judgement.reasons.at(0), "different numbers: 5 vs 3"));
+  const Alignment* tone = find_alignment(r, {"frank"}, {"constructive"});
+  REQUIRE(tone);
+  CHECK(tone->judgement.label == PairLabel::Conflict);
+  const Alignment* notes = find_alignment(r, {"confirmed"}, {"denied"});
+  REQUIRE(notes);
+  CHECK(notes->judgement.label == PairLabel::Conflict);
+}
+
+TEST_CASE("near-identical claims agree; a claim covering two claims aligns with both") {
+  const auto r = compare_texts({
+      make_document("a", "Putin congratulated Biden on his inauguration as president, and the two "
+                         "leaders discussed the fight against the coronavirus pandemic in detail.", "en"),
+      make_document("b", "Putin congratulated Biden on his inauguration as president of the country. "
+                         "The leaders discussed the fight against the coronavirus pandemic at length.", "en"),
+  });
+  CHECK(find_alignment(r, {"congratulated"}, {"of the country"}));
+  CHECK(find_alignment(r, {"congratulated"}, {"at length"}));
+  CHECK(r.unaligned.empty());
+}
+
+TEST_CASE("claims found on one side only are reported") {
+  const auto r = compare_texts({
+      make_document("a", "The White House said the president raised the SolarWinds hack with Putin.", "en"),
+      make_document("b", "Oil prices rose sharply in Asian markets on Wednesday morning.", "en"),
+  });
+  CHECK(r.alignments.empty());
+  CHECK(r.unaligned.size() == 2);
+}
+
+TEST_CASE("bad input: fewer than two documents, an empty document, a single side") {
+  CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "One document is not a comparison at all.")}),
+                       "compare needs at least two documents; got 1", CompareError);
+  CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "The Kremlin said the talks were frank."),
+                                      make_document("empty", "  \n ")}),
+                       "empty.txt: document 'empty' is empty", CompareError);
+  CompareOptions by_source;
+  by_source.by = CompareBy::Source;
+  Document a = make_document("a", "The Kremlin said the talks were frank and open.");
+  Document b = make_document("b", "The White House said the talks were difficult.");
+  a.source = b.source = "Same Outlet";
+  CHECK_THROWS_WITH_AS(compare_texts({a, b}, by_source),
+                       "compare needs at least two sides to compare; by source there is only 'Same Outlet'",
+                       CompareError);
+}
+
+TEST_CASE("seeds 000 and 003: shared claims align, the characterization of the talk differs") {
+  const auto r = compare_texts({
+      make_document("000", test::read_file(test::seed_path(test::kSeed000)), "ar"),
+      make_document("003", test::read_file(test::seed_path(test::kSeed003)), "ar"),
+  });
+  // The New START extension (003 gives its five years).
+  CHECK(find_alignment(r, {"البداية الجديدة"}, {"ستارت", "5 سنوات"}));
+  // Navalny.
+  CHECK(find_alignment(r, {"نافالني"}, {"نافالني"}));
+  // Putin's congratulations.
+  CHECK(find_alignment(r, {"هنأ بوتين"}, {"بوتين هنأ بايدن"}));
+  // Coronavirus.
+  CHECK(find_alignment(r, {"فيروس كورونا"}, {"فيروس كورونا"}));
+  // 'business-like' against 'frank'.
+  const Alignment* tone = find_alignment(r, {"صديق للأعمال"}, {"صريحة"});
+  REQUIRE(tone);
+  CHECK(tone->judgement.label == PairLabel::Conflict);
+  CHECK(contains(tone->judgement.reasons.at(0), "business-like"));
+  CHECK(contains(tone->judgement.reasons.at(0), "frank"));
+}
+
+TEST_CASE("seeds by speaker: the White House and the Kremlin are sides of their own") {
+  CompareOptions options;
+  options.by = CompareBy::Speaker;
+  const auto r = compare_texts({
+      make_document("000", test::read_file(test::seed_path(test::kSeed000)), "ar"),
+      make_document("003", test::read_file(test::seed_path(test::kSeed003)), "ar"),
+  }, options);
+  CHECK(std::find(r.sides.begin(), r.sides.end(), "White House") != r.sides.end());
+  CHECK(std::find(r.sides.begin(), r.sides.end(), "Kremlin") != r.sides.end());
+  for (const Alignment& a : r.alignments) CHECK(r.side_of_claim[a.left] != r.side_of_claim[a.right]);
+}
+
+TEST_CASE("stance model: trains deterministically, round-trips through its file format") {
+  Eigen::MatrixXd x(6, 2);
+  x << 0.9, 0, 0.8, 0, 0.1, 1, 0.2, 1, 0.85, 0, 0.15, 1;
+  const std::vector<int> y = {0, 0, 1, 1, 0, 1};
+  const auto m = StanceModel::train(x, y, {"agree", "disagree"}, {"cos", "neg"}, {});
+  const auto p = m.predict({0.9, 0});
+  CHECK(p[0] > 0.5);
+  const auto again = StanceModel::from_json(m.to_json("test"));
+  CHECK(again.predict({0.9, 0})[0] == doctest::Approx(p[0]));
+  CHECK_THROWS_AS(StanceModel::from_json("{\"format\": \"other\"}"), StanceModelError);
+  CHECK_THROWS_AS(StanceModel::load("/nonexistent/model.json"), StanceModelError);
+}

@@ -1,0 +1,51 @@
+// The engine's option table: the key/value settings behind the C ABI and the Python keywords.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "pipeline/engine_option_table.hpp"
+
+using namespace parallax;
+
+TEST_CASE("every option reads back what it was set to, and names are unique") {
+  std::set<std::string> names;
+  for (const auto& spec : engine_option_table()) {
+    CHECK(names.insert(spec.name).second);
+    EngineOptions options;
+    const std::string value = spec.get(options);
+    spec.set(options, value);
+    CHECK(spec.get(options) == value);
+  }
+  CHECK(names.count("dup_threshold") == 1);
+}
+
+TEST_CASE("options are set from text, with dashes read as underscores") {
+  EngineOptions options;
+  set_engine_option(options, "dup-threshold", "0.7");
+  set_engine_option(options, "shingle_size", "+4");
+  set_engine_option(options, "projection", "svd");
+  CHECK(options.near_duplicates.jaccard_threshold == doctest::Approx(0.7));
+  CHECK(options.minhash.shingle_size == 4);
+  CHECK(options.projection == ProjectionKind::Svd);
+  CHECK(find_engine_option("hashes")->get(options) == "128");
+}
+
+TEST_CASE("unknown keys and bad values are refused with the key in the message") {
+  EngineOptions options;
+  CHECK_THROWS_AS(set_engine_option(options, "colour", "1"), UnknownOptionError);
+  CHECK_THROWS_WITH_AS(set_engine_option(options, "threads", "4x"), doctest::Contains("threads"), std::invalid_argument);
+  CHECK_THROWS_AS(set_engine_option(options, "threads", ""), std::invalid_argument);
+  CHECK_THROWS_AS(set_engine_option(options, "exact_search_limit", "-1"), std::invalid_argument);
+  CHECK_THROWS_AS(set_engine_option(options, "projection", "pca"), std::invalid_argument);
+}
+
+TEST_CASE("options are validated together") {
+  EngineOptions options;
+  CHECK_NOTHROW(validate_engine_options(options));
+  options.minhash.num_hashes = 100;
+  CHECK_THROWS_WITH(validate_engine_options(options), doctest::Contains("bands"));
+  options = EngineOptions{};
+  options.near_duplicates.jaccard_threshold = 1.5;
+  CHECK_THROWS(validate_engine_options(options));
+}
