@@ -134,3 +134,14 @@ TEST_CASE("compare bad input: missing file, one document, empty document, bad op
   CHECK(r.status == 2);
   CHECK(contains(r.output, "/nonexistent/aliases.txt"));
 }
+
+TEST_CASE("compare --stance-model: the shipped judge loads; a broken model file is a usage error") {
+  const std::string model = std::string(PARALLAX_SOURCE_DIR) + "/models/stance_ans.json";
+  const auto r = run_cli("--format json --stance-model " + model + " " + seeds(), false);
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.output).at("alignments").size() > 0);
+  const std::string broken = temp_file("model.json", "{\"format\": \"something else\"}");
+  const auto bad = run_cli("--stance-model " + broken + " " + seeds());
+  CHECK(bad.status == 2);
+  CHECK(contains(bad.output, "parallax_compare_test_model.json"));
+}

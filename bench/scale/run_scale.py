@@ -42,8 +42,8 @@ import tables  # noqa: E402
 OUT = paths.out_dir() / "scale"
 GO_BINARY = OUT / "bin" / "minhash_lsh_peer"
 TUNE_SIZE = 10000
-EVENT_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
-DUP_GRID = (0.3, 0.4, 0.5)
+EVENT_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+DUP_GRID = (0.25, 0.3, 0.35, 0.4, 0.5)
 DEFAULTS = {"parallax_dup": 0.5, "go_dup": 0.5, "parallax_event": 0.25, "sklearn_event": 0.3,
             "faiss_event": 0.25}
 
@@ -54,18 +54,25 @@ class Measured:
 
 
 def measure(argv, log_path, timeout, env=None):
-    """Runs argv, returns Measured. CPU = the child's user + system seconds (all its threads)."""
+    """Runs argv, returns Measured. CPU = the child's user + system seconds (all its threads).
+    Peak memory comes from /usr/bin/time's %M: a child forked from this (large) Python process
+    inherits its high-water mark across exec, so wait4's ru_maxrss would report ours."""
+    rss_path = Path(str(log_path) + ".rss")
     with open(log_path, "wb") as log:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=log, env=env)
-        timer = threading.Timer(timeout, child.kill)
+        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(rss_path)] + list(argv),
+                                 stdout=subprocess.DEVNULL, stderr=log, env=env, start_new_session=True)
+        timer = threading.Timer(timeout, lambda: os.killpg(child.pid, 9))
         timer.start()
         _, status, usage = os.wait4(child.pid, 0)
         timer.cancel()
         wall = time.perf_counter() - start
     rc = os.waitstatus_to_exitcode(status)
-    return Measured(rc, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0,
-                    rc == -9 and wall >= timeout)
+    try:
+        rss_mb = int(rss_path.read_text().split()[-1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        rss_mb = float("nan")
+    return Measured(rc, wall, usage.ru_utime + usage.ru_stime, rss_mb, wall >= timeout)
 
 
 def build_go_peer():

@@ -29,7 +29,7 @@ const WordSet kArabicRelayVerbs = {"نقل", "نقلت", "نقلوا", "ونقل
 const WordSet kArabicContinuations = {"كما", "وكما", "ايضا", "كذلك", "وكذلك"};
 
 const WordSet kEnglishVerbs = {
-    "said",      "says",      "say",        "stated",    "states",   "told",     "tells",
+    "said",      "says",      "stated",     "told",      "tells",
     "added",     "adds",      "announced",  "noted",     "stressed", "confirmed", "denied",
     "denies",    "claimed",   "insisted",   "warned",    "emphasized", "emphasised",
     "explained", "declared",  "acknowledged", "asserted", "argued",  "reported", "wrote"};
@@ -116,8 +116,11 @@ std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& 
                                                  std::size_t end, std::size_t max_words) {
   std::size_t stop = from;
   while (stop < end && stop - from < max_words) {
-    // A comma right after the verb is allowed ("قال، البيت الأبيض"), a later one ends the phrase.
-    if (stop > from && gap_is_boundary(t[stop].gap_before)) break;
+    // A comma right after the verb is allowed ("قال، البيت الأبيض"); a quote or colon there opens
+    // the quotation ("وقال: “...”"), and any later boundary ends the phrase.
+    const std::string& gap = t[stop].gap_before;
+    const bool comma = gap == "،" || gap == ",";
+    if (gap_is_boundary(gap) && (stop > from || !comma)) break;
     if (is_stop(t[stop]) || is_speech_verb(t[stop].normalized)) break;
     ++stop;
   }
@@ -163,6 +166,8 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       return CueHit{CueKind::Participle, i, i + 1, {}};
     }
     if (!is_speech_verb(w)) continue;
+    // A capitalized Latin word is a name or a sentence start, not a reporting verb ("Said Ahmed").
+    if (script == Script::Latin && t[i].capitalized && i != begin) continue;
     if (script == Script::Arabic) {
       // Arabic puts the verb first (VSO): it must open the clause (after a few particles such as
       // "كما" or "من جهته") or follow a comma; deeper in the sentence it is reported speech.

@@ -20,7 +20,7 @@ struct CorpusCommandSettings {
   std::vector<std::string> inputs;
   std::string format = "text";
   std::string output;
-  std::string projection = "auto";
+  std::string projection = "random";
   bool strict = false;
   bool quiet = false;
   EngineOptions engine;
@@ -43,14 +43,14 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
       ("bands", po::value(&e.near_duplicates.bands)->default_value(32), "LSH bands (must divide --hashes)");
   if (with_events) {
     opts.add_options()
-        ("event-threshold", po::value(&e.events.threshold)->default_value(0.25, "0.25"),
+        ("event-threshold", po::value(&e.events.threshold)->default_value(0.2, "0.2"),
          "minimum average cosine between all members of an event cluster")
         ("neighbors", po::value(&e.knn.neighbors)->default_value(20), "nearest neighbours searched per document")
         ("date-window", po::value(&e.events.date_window_days)->default_value(7),
          "days apart beyond which dated documents never share an event (0: ignore dates)")
-        ("projection", po::value(&s.projection)->default_value("auto"),
-         "dense projection of TF-IDF: svd (truncated SVD), random (sparse random map), or auto (svd up to 20000 documents)")
-        ("dimensions", po::value(&e.dimensions)->default_value(256), "dense vector dimensions")
+        ("projection", po::value(&s.projection)->default_value("random"),
+         "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD, slower)")
+        ("dimensions", po::value(&e.dimensions)->default_value(512), "dense vector dimensions")
         ("exact-search-limit", po::value(&e.knn.exact_search_limit)->default_value(50000),
          "corpus size above which an approximate (IVF) index replaces exact search");
   }

@@ -102,7 +102,10 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
   p.quantities = find_quantities(tokens);
   for (const NumberMention& n : p.quantities.numbers) p.terms.push_back(number_term(n.value));
   for (const std::string& d : p.quantities.dates) p.terms.push_back("@date:" + d);
-  for (const MatchToken& t : tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const MatchToken& t = tokens[i];
+    // "لا سيما" / "ولا سيما" means "especially", not a negation.
+    if (i + 1 < tokens.size() && tokens[i + 1].normalized == "سيما") continue;
     if (kNegations.count(t.normalized) || is_negation_with_conjunction(t.normalized)) ++p.negations;
     if (kDenials.count(t.normalized)) p.denial = true;
   }

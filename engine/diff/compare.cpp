@@ -209,6 +209,8 @@ CompareResult compare_documents(const std::vector<Document>& documents,
       auto [it, inserted] = side_index.emplace(side, result.sides.size());
       if (inserted) {
         result.sides.push_back(side);
+        result.side_is_author.push_back(options.by == CompareBy::Speaker &&
+                                        claim.attribution == AttributionKind::Author);
         side_claims.emplace_back();
       }
       side_claims[it->second].push_back(result.claims.size());

@@ -64,6 +64,7 @@ struct CompareResult {
   std::vector<Claim> claims;
   std::vector<std::string> sides;            // in order of first appearance
   std::vector<std::size_t> side_of_claim;    // parallel to claims
+  std::vector<bool> side_is_author;          // by speaker: the side is a document's author
   std::vector<Alignment> alignments;
   std::vector<std::size_t> unaligned;        // claims aligned with nothing, in claim order
 };

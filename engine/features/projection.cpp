@@ -32,15 +32,13 @@ void normalize_rows(DenseMatrix& m) {
 }  // namespace
 
 ProjectionKind parse_projection_kind(std::string_view name) {
-  if (name == "auto") return ProjectionKind::Auto;
   if (name == "random") return ProjectionKind::Random;
   if (name == "svd") return ProjectionKind::Svd;
-  throw std::invalid_argument("unknown projection '" + std::string(name) + "' (expected auto, random or svd)");
+  throw std::invalid_argument("unknown projection '" + std::string(name) + "' (expected random or svd)");
 }
 
 const char* projection_kind_name(ProjectionKind kind) {
   switch (kind) {
-    case ProjectionKind::Auto: return "auto";
     case ProjectionKind::Svd: return "svd";
     case ProjectionKind::Random: break;
   }

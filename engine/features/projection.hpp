@@ -14,9 +14,6 @@ namespace parallax {
 using DenseMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 enum class ProjectionKind {
-  // Svd up to kAutoSvdLimit documents (where it is affordable, and exact when the corpus has no
-  // more documents than dimensions), Random beyond.
-  Auto,
   // Sparse random projection: each term adds its weight to a few signed coordinates chosen by its
   // hash (a sparse Johnson-Lindenstrauss map). One pass, no fitting, streams.
   Random,
@@ -25,9 +22,7 @@ enum class ProjectionKind {
   Svd,
 };
 
-inline constexpr std::size_t kAutoSvdLimit = 20000;
-
-ProjectionKind parse_projection_kind(std::string_view name);  // "auto" | "random" | "svd"; throws otherwise
+ProjectionKind parse_projection_kind(std::string_view name);  // "random" | "svd"; throws otherwise
 const char* projection_kind_name(ProjectionKind kind);
 
 // Projects one vector with the sparse random map into out[0..dims). Thread-safe.

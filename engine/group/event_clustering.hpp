@@ -13,7 +13,7 @@
 namespace parallax {
 
 struct EventClusteringParams {
-  double threshold = 0.25;    // minimum average pairwise cosine inside a merged cluster
+  double threshold = 0.20;    // minimum average pairwise cosine inside a merged cluster
   int date_window_days = 7;   // clusters whose date ranges lie further apart never merge; 0: off
 };
 

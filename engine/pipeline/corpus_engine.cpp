@@ -131,7 +131,6 @@ struct CorpusEngine::State {
   std::vector<MinHashSignature> signatures;
 
   DenseMatrix vectors;
-  ProjectionKind projection_used = ProjectionKind::Auto;
   std::vector<NearDuplicateGroup> near_duplicates;
   std::vector<EventCluster> events;
 
@@ -187,10 +186,7 @@ struct CorpusEngine::State {
   void build_vectors(const std::vector<float>& idf) {
     const std::size_t n = records.size();
     report("project", 0, n);
-    ProjectionKind kind = options.projection;
-    if (kind == ProjectionKind::Auto) kind = n <= kAutoSvdLimit ? ProjectionKind::Svd : ProjectionKind::Random;
-    projection_used = kind;
-    if (kind == ProjectionKind::Svd) {
+    if (options.projection == ProjectionKind::Svd) {
       std::vector<SparseVector> tfidf(n);
       parallel_for(n, options.threads, [&](std::size_t i, int) { tfidf[i] = terms.tfidf(i, idf); });
       vectors = project_svd(tfidf, options.dimensions, options.seed);
@@ -277,6 +273,5 @@ const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }
 const EngineOptions& CorpusEngine::options() const { return state_->options; }
-ProjectionKind CorpusEngine::projection_used() const { return state_->projection_used; }
 
 }  // namespace parallax

@@ -25,8 +25,9 @@ struct EngineOptions {
   NearDuplicateParams near_duplicates;
   KnnParams knn;
   EventClusteringParams events;
-  ProjectionKind projection = ProjectionKind::Auto;
-  int dimensions = 256;
+  ProjectionKind projection = ProjectionKind::Random;
+  // 512 measured: at 256 the random map's noise cost 0.02 B-cubed F1 on FNC-1 (docs/benchmarks.md).
+  int dimensions = 512;
   std::uint64_t seed = 42;
   int top_terms = 8;
   // Called from the adding/building thread as work advances; stage is a short label.
@@ -72,8 +73,6 @@ class CorpusEngine {
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
   const std::vector<EventCluster>& event_clusters() const;
   const EngineOptions& options() const;
-  // The projection the last build used (Auto resolved to Svd or Random by corpus size).
-  ProjectionKind projection_used() const;
 
  private:
   struct State;

@@ -66,7 +66,7 @@ std::vector<EngineOptionSpec> make_table() {
       PARALLAX_INT_OPTION("top_terms", top_terms, "top terms listed per event cluster"),
       PARALLAX_INT_OPTION("seed", seed, "seed of the dense projection"),
   };
-  table.push_back({"projection", "string", "dense projection of TF-IDF: auto, random (sparse random map) or svd (truncated SVD)",
+  table.push_back({"projection", "string", "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD)",
                    [](EngineOptions& o, std::string_view v) {
                      try {
                        o.projection = parse_projection_kind(v);

@@ -33,7 +33,7 @@ json parameters_json(const CorpusEngine& engine, bool include_events) {
     p["event_threshold"] = o.events.threshold;
     p["neighbors"] = o.knn.neighbors;
     p["date_window_days"] = o.events.date_window_days;
-    p["projection"] = projection_kind_name(engine.projection_used());
+    p["projection"] = projection_kind_name(o.projection);
     p["dimensions"] = o.dimensions;
   }
   return p;

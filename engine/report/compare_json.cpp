@@ -53,7 +53,8 @@ std::string render_compare_json(const CompareResult& r) {
   for (std::size_t s = 0; s < r.sides.size(); ++s) {
     std::size_t n = 0;
     for (std::size_t side : r.side_of_claim) n += side == s;
-    out["sides"].push_back({{"name", r.sides[s]}, {"claims", n}});
+    out["sides"].push_back(
+        {{"name", r.sides[s]}, {"claims", n}, {"author", static_cast<bool>(r.side_is_author[s])}});
   }
   out["claims"] = ordered_json::array();
   for (std::size_t c = 0; c < r.claims.size(); ++c) out["claims"].push_back(claim_json(r, c));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace parallax {
 
@@ -20,10 +21,17 @@ CompareLayout layout_compare(const CompareResult& r) {
                 return std::tie(x->left, x->right) < std::tie(y->left, y->right);
               });
   }
-  std::sort(layout.sections.begin(), layout.sections.end(),
-            [](const SidePairSection& x, const SidePairSection& y) {
-              return std::tie(x.left_side, x.right_side) < std::tie(y.left_side, y.right_side);
-            });
+  // By speaker, what the quoted speakers say against each other comes before what the authors
+  // (the outlets' own sentences) share with them.
+  auto authors = [&r](const SidePairSection& s) {
+    return static_cast<int>(r.side_is_author[s.left_side]) +
+           static_cast<int>(r.side_is_author[s.right_side]);
+  };
+  std::stable_sort(layout.sections.begin(), layout.sections.end(),
+                   [&](const SidePairSection& x, const SidePairSection& y) {
+                     return std::make_tuple(authors(x), x.left_side, x.right_side) <
+                            std::make_tuple(authors(y), y.left_side, y.right_side);
+                   });
   layout.only_in.resize(r.sides.size());
   for (std::size_t c : r.unaligned) layout.only_in[r.side_of_claim[c]].push_back(c);
   return layout;
