@@ -18,6 +18,7 @@ packages=(
   libxxhash-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
   python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss time
   python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
+  golang-go golang-github-ekzhu-minhash-lsh-dev
 )
 
 log() { printf '[parallax.sh] %s\n' "$*" >&2; }

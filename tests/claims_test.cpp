@@ -46,7 +46,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("English cues: verb after the speaker, 'according to', quote first") {
+TEST_CASE("English cues: verb after the speaker / 'according to' / quote first") {
   const auto claims = claims_of(
       "The Kremlin said the conversation was frank and business-like. "
       "According to the White House, Biden raised the case of Alexei Navalny. "
@@ -78,7 +78,7 @@ TEST_CASE("English carry-over: 'He also said' continues the previous speaker") {
   CHECK(claims[1].attribution == AttributionKind::Carried);
 }
 
-TEST_CASE("Russian cues: 'заявил X', 'по словам X', carry-over with 'также'") {
+TEST_CASE("Russian cues: 'заявил X' / 'по словам X' / carry-over with 'также'") {
   const auto claims = claims_of(
       "Разговор президентов был откровенным и деловым, заявил Песков журналистам. "
       "По словам Пескова, стороны обсудили продление договора о СНВ. "
@@ -93,7 +93,7 @@ TEST_CASE("Russian cues: 'заявил X', 'по словам X', carry-over wit
   CHECK(claims[2].attribution == AttributionKind::Carried);
 }
 
-TEST_CASE("Arabic cues: verb with و prefix, feminine form, بحسب, and كما carry-over") {
+TEST_CASE("Arabic cues: verb with و prefix / feminine form / بحسب / and كما carry-over") {
   const auto claims = claims_of(
       "وقالت الرئاسة الروسية إن الاتصال تناول قضايا الأمن الأوروبي. "
       "كما ناقش الرئيسان برنامج إيران النووي والصراع في أوكرانيا. "
@@ -128,7 +128,7 @@ TEST_CASE("an alias file maps a spokesperson to an institution") {
   CHECK(claims[0].speaker_surface == "Psaki");
 }
 
-TEST_CASE("alias file parsing: sections, comments, errors name the file and line") {
+TEST_CASE("alias file parsing: sections / comments / errors name the file and line") {
   WordKeyer keyer;
   EntityAliases aliases;
   aliases.add_text("# comment\n\n[entities]\nNew START = البداية الجديدة | ستارت | СНВ\n", "a.txt", keyer);
@@ -157,7 +157,7 @@ TEST_CASE("alias file parsing: sections, comments, errors name the file and line
                        "/nonexistent/aliases.txt: cannot read alias file", AliasFileError);
 }
 
-TEST_CASE("claims keep their byte span, cue span and original text") {
+TEST_CASE("claims keep their byte span / cue span and original text") {
   const std::string text = "Intro line without a cue here.\nوقال الكرملين إن المحادثة كانت صريحة.";
   const auto claims = claims_of(text, "");
   REQUIRE(claims.size() == 2);

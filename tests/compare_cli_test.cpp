@@ -48,7 +48,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("compare --format json on the seeds: versioned schema with claims, alignments, unaligned") {
+TEST_CASE("compare --format json on the seeds: versioned schema with claims / alignments / unaligned") {
   const auto r = run_cli("--format json " + seeds(), false);
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.output);
@@ -90,7 +90,7 @@ TEST_CASE("compare --by speaker: White House and Kremlin sides") {
   CHECK(std::find(sides.begin(), sides.end(), "Kremlin") != sides.end());
 }
 
-TEST_CASE("compare text, md and html outputs") {
+TEST_CASE("compare text / md and html outputs") {
   const auto text = run_cli("--width 140 " + seeds(), false);
   REQUIRE(text.status == 0);
   CHECK(contains(text.output, "<->"));
@@ -107,7 +107,7 @@ TEST_CASE("compare text, md and html outputs") {
   CHECK(contains(page, "صريحة"));
 }
 
-TEST_CASE("compare bad input: missing file, one document, empty document, bad options") {
+TEST_CASE("compare bad input: missing file / one document / empty document / bad options") {
   auto r = run_cli(parallax::test::seed_path(parallax::test::kSeed000) + " /nonexistent/b.txt");
   CHECK(r.status == 3);
   CHECK(contains(r.output, "/nonexistent/b.txt"));
@@ -135,7 +135,7 @@ TEST_CASE("compare bad input: missing file, one document, empty document, bad op
   CHECK(contains(r.output, "/nonexistent/aliases.txt"));
 }
 
-TEST_CASE("compare --stance-model: the shipped judge loads; a broken model file is a usage error") {
+TEST_CASE("compare --stance-model: the shipped judge loads and a broken model file is a usage error") {
   const std::string model = std::string(PARALLAX_SOURCE_DIR) + "/models/stance_ans.json";
   const auto r = run_cli("--format json --stance-model " + model + " " + seeds(), false);
   REQUIRE(r.status == 0);

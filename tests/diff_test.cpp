@@ -54,7 +54,7 @@ const Alignment* find_alignment(const CompareResult& r, const std::vector<std::s
 
 }  // namespace
 
-TEST_CASE("the assignment is global, not greedy") {
+TEST_CASE("the assignment is global / not greedy") {
   Eigen::MatrixXd w(2, 2);
   w << 0.9, 0.8,
        0.8, 0.1;
@@ -73,7 +73,7 @@ TEST_CASE("the assignment is global, not greedy") {
   CHECK(m[2] == -1);  // weight 0 means below threshold: never matched
 }
 
-TEST_CASE("numbers and dates in Arabic, English and Russian") {
+TEST_CASE("numbers and dates in Arabic / English and Russian") {
   WordKeyer keyer;
   auto q = find_quantities(keyer.tokenize("تمديد الاتفاقية بحلول الخامس من فبراير لمدة خمس سنوات"));
   REQUIRE(q.dates.size() == 1);
@@ -92,7 +92,7 @@ TEST_CASE("numbers and dates in Arabic, English and Russian") {
   CHECK(q.numbers[0].value == 5);
 }
 
-TEST_CASE("different numbers, a denial and different characterizations are conflicts") {
+TEST_CASE("different numbers / a denial and different characterizations are conflicts") {
   const auto r = compare_texts({
       make_document("a", "The two presidents agreed to extend the New START treaty for five years. "
                          "The Kremlin described the conversation as frank and business-like. "
@@ -113,7 +113,7 @@ TEST_CASE("different numbers, a denial and different characterizations are confl
   CHECK(notes->judgement.label == PairLabel::Conflict);
 }
 
-TEST_CASE("near-identical claims agree; a claim covering two claims aligns with both") {
+TEST_CASE("near-identical claims agree and a claim covering two claims aligns with both") {
   const auto r = compare_texts({
       make_document("a", "Putin congratulated Biden on his inauguration as president, and the two "
                          "leaders discussed the fight against the coronavirus pandemic in detail.", "en"),
@@ -134,7 +134,7 @@ TEST_CASE("claims found on one side only are reported") {
   CHECK(r.unaligned.size() == 2);
 }
 
-TEST_CASE("bad input: fewer than two documents, an empty document, a single side") {
+TEST_CASE("bad input: fewer than two documents / an empty document / a single side") {
   CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "One document is not a comparison at all.")}),
                        "compare needs at least two documents; got 1", CompareError);
   CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "The Kremlin said the talks were frank."),
@@ -150,7 +150,7 @@ TEST_CASE("bad input: fewer than two documents, an empty document, a single side
                        CompareError);
 }
 
-TEST_CASE("seeds 000 and 003: shared claims align, the characterization of the talk differs") {
+TEST_CASE("seeds 000 and 003: shared claims align / the characterization of the talk differs") {
   const auto r = compare_texts({
       make_document("000", test::read_file(test::seed_path(test::kSeed000)), "ar"),
       make_document("003", test::read_file(test::seed_path(test::kSeed003)), "ar"),
@@ -183,7 +183,7 @@ TEST_CASE("seeds by speaker: the White House and the Kremlin are sides of their 
   for (const Alignment& a : r.alignments) CHECK(r.side_of_claim[a.left] != r.side_of_claim[a.right]);
 }
 
-TEST_CASE("stance model: trains deterministically, round-trips through its file format") {
+TEST_CASE("stance model: trains deterministically / round-trips through its file format") {
   Eigen::MatrixXd x(6, 2);
   x << 0.9, 0, 0.8, 0, 0.1, 1, 0.2, 1, 0.85, 0, 0.15, 1;
   const std::vector<int> y = {0, 0, 1, 1, 0, 1};

@@ -44,7 +44,8 @@ GO_BINARY = OUT / "bin" / "minhash_lsh_peer"
 TUNE_SIZE = 10000
 EVENT_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 DUP_GRID = (0.25, 0.3, 0.35, 0.4, 0.5)
-DEFAULTS = {"parallax_dup": 0.5, "go_dup": 0.5, "parallax_event": 0.25, "sklearn_event": 0.3,
+PARALLAX_BANDS = (32, 64)
+DEFAULTS = {"parallax_dup": 0.5, "parallax_bands": 32, "go_dup": 0.5, "parallax_event": 0.25, "sklearn_event": 0.3,
             "faiss_event": 0.25}
 
 
@@ -100,6 +101,7 @@ class Runner:
         self.parallax = Path(args.parallax)
         self.work = OUT / "work"
         self.work.mkdir(parents=True, exist_ok=True)
+        self.dup_flags = []
 
     def _out(self, name):
         return self.work / f"{name}.json"
@@ -120,12 +122,12 @@ class Runner:
                 "-q", "--threads", str(self.args.threads)] + extra
         return self.run(f"parallax-{command}", argv)
 
-    def parallax_dedup(self, corpus, threshold):
-        m, r = self.parallax_run("dedup", corpus, ["--dup-threshold", str(threshold)])
+    def parallax_dedup(self, corpus, threshold, bands=32):
+        m, r = self.parallax_run("dedup", corpus, ["--dup-threshold", str(threshold), "--bands", str(bands)])
         return m, r and [[x["id"] for x in g["members"]] for g in r["near_duplicate_groups"]]
 
     def parallax_cluster(self, corpus, threshold):
-        m, r = self.parallax_run("cluster", corpus, ["--event-threshold", str(threshold)])
+        m, r = self.parallax_run("cluster", corpus, ["--event-threshold", str(threshold)] + self.dup_flags)
         return m, r and {x["id"]: e["event"] for e in r["events"] for x in e["members"]}
 
     def go_dedup(self, corpus, threshold):
@@ -159,7 +161,10 @@ def tune(runner, corpus, gold_path):
     def dup_f1(groups):
         return metrics.pairwise_pairs(gold_pairs, metrics.pairs_from_groups(groups)).f1 if groups else 0.0
 
-    tuned["parallax_dup"] = best("parallax dedup", DUP_GRID, lambda t: dup_f1(runner.parallax_dedup(corpus, t)[1]))
+    # parallax's LSH bands are an option (default 32 x 4 rows); the Go library picks its own.
+    setting = best("parallax dedup (threshold, bands)", [(t, b) for t in DUP_GRID for b in PARALLAX_BANDS],
+                   lambda tb: dup_f1(runner.parallax_dedup(corpus, *tb)[1]))
+    tuned["parallax_dup"], tuned["parallax_bands"] = setting
     tuned["go_dup"] = best("minhash-lsh", DUP_GRID, lambda t: dup_f1(runner.go_dedup(corpus, t)[1]))
 
     def event_f1(labels):
@@ -224,7 +229,7 @@ def bench_size(runner, n, tuned):
     def ev(labels):
         return metrics.bcubed(events, labels) if labels is not None else None
 
-    m, g = runner.parallax_dedup(corpus, tuned["parallax_dup"])
+    m, g = runner.parallax_dedup(corpus, tuned["parallax_dup"], tuned.get("parallax_bands", 32))
     rows.append(row(n, mb, "near-duplicates", "parallax dedup", m, dup(g)))
     if n <= runner.args.go_max:
         m, g = runner.go_dedup(corpus, tuned["go_dup"])
@@ -323,6 +328,7 @@ def main():
         corpus, gold_path, _ = generate.corpus_paths(TUNE_SIZE)
         tuned = tune(runner, corpus, gold_path)
         tuned_path.write_text(json.dumps(tuned, indent=2))
+    runner.dup_flags = ["--dup-threshold", str(tuned["parallax_dup"]), "--bands", str(tuned.get("parallax_bands", 32))]
     rows = []
     for n in args.sizes:
         rows += bench_size(runner, n, tuned)

@@ -10,6 +10,9 @@ build="${PARALLAX_BUILD_DIR:-$root/build}"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j"$(nproc)" --target parallax_stance_bench >/dev/null
 mkdir -p "$root/models"
+# One thread for Eigen: the same summation order on every machine (so the same model file), and
+# no oversubscription on a shared machine.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 "$build/bench/parallax_stance_bench" "$data" "$root/models"

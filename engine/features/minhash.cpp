@@ -8,55 +8,111 @@
 
 namespace parallax {
 
+namespace {
+
+std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+// Maps a 64-bit hash uniformly onto [0, n) without a division.
+std::size_t reduce(std::uint64_t h, std::size_t n) {
+  return static_cast<std::size_t>((static_cast<unsigned __int128>(h) * n) >> 64);
+}
+
+}  // namespace
+
 MinHasher::MinHasher(MinHashParams params) : params_(params) {
   std::mt19937_64 rng(params_.seed);
-  multipliers_.resize(params_.num_hashes);
-  increments_.resize(params_.num_hashes);
-  for (int i = 0; i < params_.num_hashes; ++i) {
-    multipliers_[i] = rng() | 1u;
-    increments_[i] = rng();
-  }
+  seed_ = rng() | 1u;
+  // Where an empty bin borrows its value: a fixed sequence per bin, the same for every document.
+  const auto n = static_cast<std::size_t>(std::max(1, params_.num_hashes));
+  borrow_from_.resize(n * kBorrowAttempts);
+  for (std::size_t bin = 0; bin < n; ++bin)
+    for (std::size_t attempt = 0; attempt < kBorrowAttempts; ++attempt)
+      borrow_from_[bin * kBorrowAttempts + attempt] =
+          static_cast<std::uint16_t>(reduce(mix64(seed_ ^ (bin * 0x9e3779b97f4a7c15ull + attempt + 1)), n));
 }
 
 MinHashSignature MinHasher::signature_of_hashes(const std::vector<std::uint64_t>& element_hashes) const {
-  const int n = params_.num_hashes;
-  MinHashSignature sig(n, std::numeric_limits<std::uint32_t>::max());
-  const std::uint64_t* mul = multipliers_.data();
-  const std::uint64_t* inc = increments_.data();
-  std::uint32_t* out = sig.data();
-  for (std::uint64_t x : element_hashes) {
-    // Multiply-shift: the high 32 bits of a*x+b are a 2-universal hash of x (vectorizes well).
-    for (int i = 0; i < n; ++i) {
-      const auto h = static_cast<std::uint32_t>((mul[i] * x + inc[i]) >> 32);
-      out[i] = std::min(out[i], h);
+  // One-permutation hashing: one hash per element picks a bin and a value; each bin keeps its
+  // minimum. One hash per element instead of num_hashes (the per-element cost was 128 64-bit
+  // multiplies). Empty bins are then filled by optimal densification (Shrivastava 2017): bin i
+  // copies the first non-empty bin of its own fixed pseudo-random sequence, so two documents'
+  // signatures still agree at a position with probability equal to their Jaccard similarity.
+  Sketch sketch = start_sketch();
+  for (std::uint64_t x : element_hashes) add_to_sketch(sketch, x);
+  return finish_sketch(std::move(sketch));
+}
+
+MinHasher::Sketch MinHasher::start_sketch() const {
+  const auto n = static_cast<std::size_t>(params_.num_hashes);
+  return {MinHashSignature(n, std::numeric_limits<std::uint32_t>::max()), std::vector<bool>(n, false), false};
+}
+
+void MinHasher::add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const {
+  const std::uint64_t h = mix64(element_hash ^ seed_);
+  const std::size_t bin = reduce(h, sketch.values.size());
+  const auto value = static_cast<std::uint32_t>(mix64(h) >> 32);
+  sketch.filled[bin] = true;
+  sketch.values[bin] = std::min(sketch.values[bin], value);
+  sketch.any = true;
+}
+
+MinHashSignature MinHasher::finish_sketch(Sketch&& sketch) const {
+  MinHashSignature sig = std::move(sketch.values);
+  const auto n = sig.size();
+  if (!sketch.any) return sig;
+  const std::vector<bool>& filled = sketch.filled;
+  const MinHashSignature dense = sig;
+  for (std::size_t bin = 0; bin < n; ++bin) {
+    if (filled[bin]) continue;
+    for (std::size_t attempt = 0;; ++attempt) {
+      // After kBorrowAttempts misses (only for sets far smaller than the signature), walk on.
+      const std::size_t from = attempt < kBorrowAttempts ? borrow_from_[bin * kBorrowAttempts + attempt]
+                                                         : (bin + attempt) % n;
+      if (filled[from]) {
+        sig[bin] = dense[from];
+        break;
+      }
     }
   }
   return sig;
 }
 
-std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size) {
-  std::vector<std::uint64_t> hashes;
-  if (tokens.empty()) return hashes;
+namespace {
+
+// Calls fn(hash) for every shingle in text order (repeats included). Each token is hashed once; a
+// shingle is the hash of its tokens' hashes, so no joined strings are built.
+template <typename Fn>
+void for_each_shingle_hash(const std::vector<std::string>& tokens, int shingle_size, Fn fn) {
+  if (tokens.empty()) return;
   const std::size_t k = std::max(1, shingle_size);
   const std::size_t count = tokens.size() >= k ? tokens.size() - k + 1 : 1;
   const std::size_t width = std::min(k, tokens.size());
-  hashes.reserve(count);
-  std::string joined;
-  for (std::size_t start = 0; start < count; ++start) {
-    joined.clear();
-    for (std::size_t j = start; j < start + width; ++j) {
-      joined += tokens[j];
-      joined += '\x1f';  // unit separator: "ab c" and "a bc" must differ
-    }
-    hashes.push_back(XXH3_64bits(joined.data(), joined.size()));
-  }
+  std::vector<std::uint64_t> token_hashes(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) token_hashes[i] = XXH3_64bits(tokens[i].data(), tokens[i].size());
+  for (std::size_t start = 0; start < count; ++start)
+    fn(XXH3_64bits(token_hashes.data() + start, width * sizeof(std::uint64_t)));
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size) {
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(tokens.size());
+  for_each_shingle_hash(tokens, shingle_size, [&](std::uint64_t h) { hashes.push_back(h); });
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
 }
 
 MinHashSignature MinHasher::signature(const std::vector<std::string>& tokens) const {
-  return signature_of_hashes(shingle_hashes(tokens, params_.shingle_size));
+  // A repeated shingle changes no bin's minimum: no need to sort and deduplicate first.
+  Sketch sketch = start_sketch();
+  for_each_shingle_hash(tokens, params_.shingle_size, [&](std::uint64_t h) { add_to_sketch(sketch, h); });
+  return finish_sketch(std::move(sketch));
 }
 
 double estimate_jaccard(const MinHashSignature& a, const MinHashSignature& b) {

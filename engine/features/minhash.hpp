@@ -1,5 +1,6 @@
 #pragma once
 // MinHash signatures over word shingles: the near-duplicate half of the pipeline.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,8 +15,9 @@ struct MinHashParams {
 
 using MinHashSignature = std::vector<std::uint32_t>;
 
-// Computes signatures with multiply-shift hashing of one xxh3 hash per shingle: cheap, and the
-// family is universal enough for Jaccard estimation (tests bound the error on generated sets).
+// Computes signatures by one-permutation hashing with optimal densification over one xxh3 hash
+// per shingle: one hash per shingle instead of one per signature position (tests bound the error
+// of the Jaccard estimate on generated sets).
 class MinHasher {
  public:
   explicit MinHasher(MinHashParams params);
@@ -27,15 +29,25 @@ class MinHasher {
   const MinHashParams& params() const { return params_; }
 
  private:
+  struct Sketch {
+    MinHashSignature values;
+    std::vector<bool> filled;
+    bool any;
+  };
+  Sketch start_sketch() const;
+  void add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const;
+  MinHashSignature finish_sketch(Sketch&& sketch) const;  // densifies empty bins
+
+  static constexpr std::size_t kBorrowAttempts = 16;
   MinHashParams params_;
-  std::vector<std::uint64_t> multipliers_;  // odd 64-bit constants, one per hash function
-  std::vector<std::uint64_t> increments_;
+  std::uint64_t seed_ = 0;
+  std::vector<std::uint16_t> borrow_from_;  // per bin, the bins an empty one copies from, in order
 };
 
 // The fraction of equal positions: an unbiased estimate of the Jaccard similarity of the sets.
 double estimate_jaccard(const MinHashSignature& a, const MinHashSignature& b);
 
-// Hashes of the word shingles of a token sequence (xxh3 over the joined tokens).
+// Hashes of the word shingles of a token sequence (xxh3 over the xxh3 hashes of their tokens).
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size);
 
 }  // namespace parallax

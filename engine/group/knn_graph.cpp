@@ -167,16 +167,20 @@ std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors
   for (std::size_t b = 0; b < blocks.size(); ++b)
     search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()]);
 
+  // Merged one list at a time, each deduplicated first, so the peak stays near one copy of the edges.
   std::vector<SimilarityEdge> edges;
   if (!undated.empty()) search_whole_corpus(vectors, undated, params, threads, edges);
-  std::size_t total = edges.size();
-  for (const auto& f : found) total += f.size();
-  edges.reserve(total);
   for (auto& f : found) {
+    sort_and_deduplicate(f);
+    if (edges.empty()) {
+      edges.swap(f);
+      continue;
+    }
     edges.insert(edges.end(), f.begin(), f.end());
     std::vector<SimilarityEdge>().swap(f);
   }
   sort_and_deduplicate(edges);
+  edges.shrink_to_fit();
   return edges;
 }
 

@@ -83,6 +83,13 @@ class TermStore {
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
 
+  // Returns the growth slack of the arrays (up to half of them after push_back doubling).
+  void shrink_to_fit() {
+    ids_.shrink_to_fit();
+    tfs_.shrink_to_fit();
+    offsets_.shrink_to_fit();
+  }
+
  private:
   std::unordered_map<std::uint64_t, std::uint32_t> id_of_hash_;
   std::vector<std::uint64_t> hash_of_id_;
@@ -252,6 +259,10 @@ void CorpusEngine::add(Document&& document) {
 void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;
   s.analyze_pending();
+  // Before the big allocations of the build, so the copies do not add to its peak.
+  s.terms.shrink_to_fit();
+  s.records.shrink_to_fit();
+  s.signatures.shrink_to_fit();
   s.report("near-duplicates", 0, s.records.size());
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <functional>
 #include <iterator>
-#include <unordered_map>
+#include <vector>
 
 #include "text/languages.hpp"
 #include "text/utf8.hpp"
@@ -119,26 +119,35 @@ std::string light_stem_arabic(std::string_view normalized_word) {
 
 // Stems of recently seen words. News vocabulary is Zipf-distributed, so a few thousand words make
 // up most tokens, and a lookup costs a fraction of stemming (Snowball takes over 40% of English
-// analysis without it). Bounded: emptied when full, and it fills again with the frequent words.
+// analysis without it). Direct-mapped: a word has one slot, chosen by its hash, and a newer word
+// takes the slot over, so the frequent words stay. One probe per lookup: the node-based hash map
+// it replaces cost about 16% of analysis time in lookups alone (measured on the scale benchmark).
 class StemCache {
  public:
+  StemCache() : slots_(kCapacity) {}
+
   const std::string* find(std::string_view word) const {
-    const auto it = stems_.find(word);
-    return it == stems_.end() ? nullptr : &it->second;
+    const Slot& slot = slots_[slot_of(word)];
+    return slot.used && slot.word == word ? &slot.stem : nullptr;
   }
 
   void add(std::string_view word, const std::string& stem) {
-    if (stems_.size() >= kCapacity) stems_.clear();
-    stems_.emplace(word, stem);
+    Slot& slot = slots_[slot_of(word)];
+    slot.word.assign(word);
+    slot.stem = stem;
+    slot.used = true;
   }
 
  private:
-  static constexpr std::size_t kCapacity = 1 << 14;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  static constexpr std::size_t kCapacity = 1 << 14;  // a power of two
+  struct Slot {
+    std::string word, stem;
+    bool used = false;
   };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;
+  static std::size_t slot_of(std::string_view word) {
+    return std::hash<std::string_view>{}(word) & (kCapacity - 1);
+  }
+  std::vector<Slot> slots_;
 };
 
 struct Stemmer::Impl {
