@@ -36,9 +36,9 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
       ("threads,t", po::value(&e.threads)->default_value(0), "worker threads (0: all cores)")
       ("strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected")
       ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary on stderr")
-      ("dup-threshold", po::value(&e.near_duplicates.jaccard_threshold)->default_value(0.5, "0.5"),
+      ("dup-threshold", po::value(&e.near_duplicates.jaccard_threshold)->default_value(0.45, "0.45"),
        "estimated Jaccard of word shingles needed to call two documents near-duplicates")
-      ("shingle-size", po::value(&e.minhash.shingle_size)->default_value(3), "words per shingle")
+      ("shingle-size", po::value(&e.minhash.shingle_size)->default_value(2), "words per shingle")
       ("hashes", po::value(&e.minhash.num_hashes)->default_value(128), "MinHash signature length")
       ("bands", po::value(&e.near_duplicates.bands)->default_value(32), "LSH bands (must divide --hashes)");
   if (with_events) {

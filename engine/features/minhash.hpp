@@ -8,7 +8,7 @@
 namespace parallax {
 
 struct MinHashParams {
-  int shingle_size = 3;    // words per shingle
+  int shingle_size = 2;    // words per shingle (2 tuned on generated near-duplicates, docs/benchmarks.md)
   int num_hashes = 128;    // signature length
   std::uint64_t seed = 0x5eed;
 };

@@ -49,7 +49,9 @@ class AverageLinkage {
       const auto a = static_cast<std::uint32_t>(e.a), b = static_cast<std::uint32_t>(e.b);
       clusters_[a].neighbours.push_back(b);
       clusters_[b].neighbours.push_back(a);
-      initial.push_back({e.similarity, a, b, 0, 0});
+      // A candidate under the threshold would never be merged (run() stops at the first one), so
+      // it is not queued; the neighbour link stays, as a later merge can raise the average.
+      if (e.similarity >= params_.threshold) initial.push_back({e.similarity, a, b, 0, 0});
     }
     queue_ = std::priority_queue<MergeCandidate>(std::less<MergeCandidate>(), std::move(initial));
   }
@@ -166,8 +168,10 @@ class AverageLinkage {
     into.neighbours.erase(std::unique(into.neighbours.begin(), into.neighbours.end()), into.neighbours.end());
     into.neighbours.erase(std::remove(into.neighbours.begin(), into.neighbours.end(), b), into.neighbours.end());
     std::vector<std::uint32_t>().swap(from.neighbours);
-    for (std::uint32_t c : into.neighbours)
-      queue_.push({average_similarity(a, c), a, c, into.version, clusters_[c].version});
+    for (std::uint32_t c : into.neighbours) {
+      const float average = average_similarity(a, c);
+      if (average >= params_.threshold) queue_.push({average, a, c, into.version, clusters_[c].version});
+    }
   }
 
   std::size_t find(std::size_t i) const {

@@ -9,7 +9,7 @@
 namespace parallax {
 
 struct NearDuplicateParams {
-  double jaccard_threshold = 0.5;  // verified estimated Jaccard needed to call two documents copies
+  double jaccard_threshold = 0.45;  // verified estimated Jaccard needed to call two documents copies
   int bands = 32;                  // LSH bands; rows per band = num_hashes / bands
   // Buckets larger than this (boilerplate shared by thousands of pages) are verified against
   // their first member and neighbours only, to keep the work linear.

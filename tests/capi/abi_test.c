@@ -114,7 +114,7 @@ static void test_create_errors(void) {
   CHECK(value && strcmp(value, "1") == 0);
   parallax_string_free(value);
   CHECK_STATUS(parallax_engine_option(engine, "dup-threshold", &value), PARALLAX_OK);
-  CHECK(value && strcmp(value, "0.5") == 0);
+  CHECK(value && strcmp(value, "0.45") == 0);
   parallax_string_free(value);
   CHECK_STATUS(parallax_engine_option(engine, "colour", &value), PARALLAX_ERROR_UNKNOWN_OPTION);
   CHECK_STATUS(parallax_engine_option(engine, NULL, &value), PARALLAX_ERROR_NULL_ARGUMENT);
