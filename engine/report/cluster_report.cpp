@@ -1,5 +1,7 @@
 #include "report/cluster_report.hpp"
 
+#include "report/html.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -143,20 +145,6 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
   }
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // A self-contained page; dir="auto" lets the browser lay out Arabic titles right to left.
 void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>parallax " << ctx.command
@@ -170,10 +158,10 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
     for (std::size_t e = 0; e < clusters.size(); ++e) {
       const EventCluster& c = clusters[e];
       out << "<section><h2>Event " << e << " (" << c.members.size() << ") " << date_range(c)
-          << "</h2><p class=\"terms\" dir=\"auto\">" << html_escape(join(c.top_terms, ", ")) << "</p><ul>\n";
+          << "</h2><p class=\"terms\" dir=\"auto\">" << escape_html(join(c.top_terms, ", ")) << "</p><ul>\n";
       for (std::size_t m : c.members) {
         out << "<li dir=\"auto\"" << (m == c.representative ? " class=\"rep\"" : "") << ">"
-            << html_escape(label_of(engine.document(m)));
+            << escape_html(label_of(engine.document(m)));
         if (group[m] >= 0) out << " <small>[near-duplicate group " << group[m] << "]</small>";
         out << "</li>\n";
       }
@@ -184,7 +172,7 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
   const auto& dups = engine.near_duplicate_groups();
   for (std::size_t g = 0; g < dups.size(); ++g) {
     out << "<li>group " << g << ":";
-    for (std::size_t m : dups[g].members) out << " <span dir=\"auto\">" << html_escape(engine.document(m).id) << "</span>";
+    for (std::size_t m : dups[g].members) out << " <span dir=\"auto\">" << escape_html(engine.document(m).id) << "</span>";
     out << "</li>\n";
   }
   out << "</ul></body></html>\n";

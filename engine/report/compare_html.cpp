@@ -3,6 +3,7 @@
 
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
+#include "report/html.hpp"
 
 namespace parallax {
 
@@ -21,31 +22,17 @@ td.claim { width: 42%; }
 .label { font-weight: bold; white-space: nowrap; }
 )";
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 // Arabic claims get dir="rtl" outright; others dir="auto" (the browser picks by the first
 // strong letter), so a mixed page reads correctly in every cell.
 std::string direction(const Claim& c) { return c.lang == "ar" || c.lang == "fa" || c.lang == "he" ? "rtl" : "auto"; }
 
 std::string claim_html(const Claim& c, const char* tag, const char* css_class) {
   std::ostringstream out;
-  out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape(c.lang) << "\" dir=\""
-      << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape(c.id) << " · "
-      << escape(speaker_label(c));
-  if (c.has_cue) out << " · cue: <bdi>" << escape(c.cue.text) << "</bdi>";
-  out << "</span>" << escape(c.text) << "</" << tag << ">";
+  out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape_html(c.lang) << "\" dir=\""
+      << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape_html(c.id) << " · "
+      << escape_html(speaker_label(c));
+  if (c.has_cue) out << " · cue: <bdi>" << escape_html(c.cue.text) << "</bdi>";
+  out << "</span>" << escape_html(c.text) << "</" << tag << ">";
   return out.str();
 }
 
@@ -61,17 +48,17 @@ std::string render_compare_html(const CompareResult& r) {
       << " aligned pairs (" << label_counts(r) << "), " << r.unaligned.size()
       << " on one side only.</p>\n";
   for (const SidePairSection& section : layout.sections) {
-    out << "<h2><bdi>" << escape(r.sides[section.left_side]) << "</bdi> vs <bdi>"
-        << escape(r.sides[section.right_side]) << "</bdi></h2>\n<table>\n<tr><th>label</th><th><bdi>"
-        << escape(r.sides[section.left_side]) << "</bdi></th><th><bdi>"
-        << escape(r.sides[section.right_side]) << "</bdi></th></tr>\n";
+    out << "<h2><bdi>" << escape_html(r.sides[section.left_side]) << "</bdi> vs <bdi>"
+        << escape_html(r.sides[section.right_side]) << "</bdi></h2>\n<table>\n<tr><th>label</th><th><bdi>"
+        << escape_html(r.sides[section.left_side]) << "</bdi></th><th><bdi>"
+        << escape_html(r.sides[section.right_side]) << "</bdi></th></tr>\n";
     for (const Alignment* a : section.alignments) {
       const char* label = to_string(a->judgement.label);
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", a->similarity);
       out << "<tr class=\"" << label << "\"><td><span class=\"label\">" << label << "</span> "
           << score;
-      for (const auto& reason : a->judgement.reasons) out << "<br>" << escape(reason);
+      for (const auto& reason : a->judgement.reasons) out << "<br>" << escape_html(reason);
       if (a->covers_several) out << "<br>covers several";
       out << "</td>" << claim_html(r.claims[a->left], "td", "claim")
           << claim_html(r.claims[a->right], "td", "claim") << "</tr>\n";
@@ -80,7 +67,7 @@ std::string render_compare_html(const CompareResult& r) {
   }
   for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
     if (layout.only_in[side].empty()) continue;
-    out << "<h2>Only in <bdi>" << escape(r.sides[side]) << "</bdi></h2>\n<ul>\n";
+    out << "<h2>Only in <bdi>" << escape_html(r.sides[side]) << "</bdi></h2>\n<ul>\n";
     for (std::size_t c : layout.only_in[side]) {
       out << claim_html(r.claims[c], "li", "only") << "\n";
     }
