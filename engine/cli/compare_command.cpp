@@ -70,7 +70,7 @@ void print_help(const po::options_description& opts) {
                "3 input that cannot be compared (missing or unreadable file, empty document, fewer than two sides).\n"
             << "\nExamples:\n"
                "  parallax compare a.txt b.txt\n"
-               "  parallax compare --by speaker --format html -o call.html ../shared/seeds/*.txt\n"
+               "  parallax compare --by speaker --format html -o call.html examples/seeds/*.txt\n"
                "  parallax compare --by source --format json news.jsonl\n"
                "  parallax compare --by speaker --aliases my_aliases.txt a.txt b.txt\n";
 }
