@@ -28,16 +28,7 @@ std::string primary_subtag(std::string_view bcp47) {
 std::string_view word_language(Script script, std::string_view document_lang) {
   const StemmerLanguage* language = find_stemmer_language(document_lang);
   if (language != nullptr && language->writes_in(script)) return language->code;
-  switch (script) {
-    case Script::Arabic:
-      return "ar";
-    case Script::Cyrillic:
-      return "ru";
-    case Script::Latin:
-      return "en";
-    default:
-      return {};
-  }
+  return main_language_of_script(script);
 }
 
 // Single letters carry no topic; single digits do ("5 years", "article 5").

@@ -47,16 +47,8 @@ void for_each_letter_script(std::string_view utf8, Visit visit) {
 }
 
 std::string language_of_script(Script script) {
-  switch (script) {
-    case Script::Arabic:
-      return "ar";
-    case Script::Cyrillic:
-      return "ru";
-    case Script::Latin:
-      return "en";
-    default:
-      return "und";
-  }
+  const std::string_view main = main_language_of_script(script);
+  return main.empty() ? "und" : std::string(main);
 }
 
 // CLD2's code as an ISO 639-1 primary subtag ("zh-Hant" -> "zh"; its legacy "iw" -> "he").
@@ -117,6 +109,19 @@ Script dominant_script(std::string_view utf8) {
 std::string detect_language(std::string_view utf8) {
   std::string language = detect_with_cld2(utf8);
   return language.empty() ? language_of_script(dominant_script(utf8)) : language;
+}
+
+std::string_view main_language_of_script(Script script) {
+  switch (script) {
+    case Script::Arabic:
+      return "ar";
+    case Script::Cyrillic:
+      return "ru";
+    case Script::Latin:
+      return "en";
+    default:
+      return {};
+  }
 }
 
 }  // namespace parallax

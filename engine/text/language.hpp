@@ -13,6 +13,10 @@ Script word_script(std::string_view utf8_word);
 // The dominant script of a text, by letter counts.
 Script dominant_script(std::string_view utf8);
 
+// The main language of a script in this engine's news: Arabic -> ar, Cyrillic -> ru, Latin -> en;
+// empty for other scripts.
+std::string_view main_language_of_script(Script script);
+
 // ISO 639-1 code ("ar", "en", "ru", "fr", ...) or "und" when unknown. Uses CLD2 when it is
 // reliable, else falls back to the dominant script (Arabic -> ar, Cyrillic -> ru, Latin -> en).
 std::string detect_language(std::string_view utf8);
