@@ -113,6 +113,7 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
     return kExitUsage;
   }
   attach_progress(s);
+  s.engine.near_duplicates_only = scope == BuildScope::NearDuplicatesOnly;
 
   CorpusEngine engine(s.engine);
   InputDiagnostics diagnostics;

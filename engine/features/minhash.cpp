@@ -1,5 +1,7 @@
 #include "features/minhash.hpp"
 
+// Inlined: hashing short words and shingles is a hot loop, and a call per word costs more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -47,33 +49,30 @@ MinHashSignature MinHasher::signature_of_hashes(const std::vector<std::uint64_t>
 }
 
 MinHasher::Sketch MinHasher::start_sketch() const {
-  const auto n = static_cast<std::size_t>(params_.num_hashes);
-  return {MinHashSignature(n, std::numeric_limits<std::uint32_t>::max()), std::vector<bool>(n, false), false};
+  return {MinHashSignature(static_cast<std::size_t>(params_.num_hashes), kEmptyBin)};
 }
 
 void MinHasher::add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const {
+  // The bin from the hash's high bits, the value from its low 32 (independent bits of one mix).
   const std::uint64_t h = mix64(element_hash ^ seed_);
   const std::size_t bin = reduce(h, sketch.values.size());
-  const auto value = static_cast<std::uint32_t>(mix64(h) >> 32);
-  sketch.filled[bin] = true;
+  const auto value = std::min(static_cast<std::uint32_t>(h), kEmptyBin - 1);
   sketch.values[bin] = std::min(sketch.values[bin], value);
-  sketch.any = true;
 }
 
 MinHashSignature MinHasher::finish_sketch(Sketch&& sketch) const {
   MinHashSignature sig = std::move(sketch.values);
   const auto n = sig.size();
-  if (!sketch.any) return sig;
-  const std::vector<bool>& filled = sketch.filled;
-  const MinHashSignature dense = sig;
+  const MinHashSignature filled = sig;  // bins borrow only from bins filled by the document itself
+  if (std::all_of(filled.begin(), filled.end(), [](std::uint32_t v) { return v == kEmptyBin; })) return sig;
   for (std::size_t bin = 0; bin < n; ++bin) {
-    if (filled[bin]) continue;
+    if (filled[bin] != kEmptyBin) continue;
     for (std::size_t attempt = 0;; ++attempt) {
       // After kBorrowAttempts misses (only for sets far smaller than the signature), walk on.
       const std::size_t from = attempt < kBorrowAttempts ? borrow_from_[bin * kBorrowAttempts + attempt]
                                                          : (bin + attempt) % n;
-      if (filled[from]) {
-        sig[bin] = dense[from];
+      if (filled[from] != kEmptyBin) {
+        sig[bin] = filled[from];
         break;
       }
     }
@@ -83,18 +82,22 @@ MinHashSignature MinHasher::finish_sketch(Sketch&& sketch) const {
 
 namespace {
 
-// Calls fn(hash) for every shingle in text order (repeats included). Each token is hashed once; a
-// shingle is the hash of its tokens' hashes, so no joined strings are built.
+// Calls fn(hash) for every shingle in text order (repeats included). A shingle is the hash of its
+// words' hashes, so no joined strings are built.
 template <typename Fn>
-void for_each_shingle_hash(const std::vector<std::string>& tokens, int shingle_size, Fn fn) {
-  if (tokens.empty()) return;
+void for_each_shingle_hash(const std::vector<std::uint64_t>& word_hashes, int shingle_size, Fn fn) {
+  if (word_hashes.empty()) return;
   const std::size_t k = std::max(1, shingle_size);
-  const std::size_t count = tokens.size() >= k ? tokens.size() - k + 1 : 1;
-  const std::size_t width = std::min(k, tokens.size());
-  std::vector<std::uint64_t> token_hashes(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) token_hashes[i] = XXH3_64bits(tokens[i].data(), tokens[i].size());
+  const std::size_t count = word_hashes.size() >= k ? word_hashes.size() - k + 1 : 1;
+  const std::size_t width = std::min(k, word_hashes.size());
   for (std::size_t start = 0; start < count; ++start)
-    fn(XXH3_64bits(token_hashes.data() + start, width * sizeof(std::uint64_t)));
+    fn(XXH3_64bits(word_hashes.data() + start, width * sizeof(std::uint64_t)));
+}
+
+std::vector<std::uint64_t> word_hashes_of(const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> hashes(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = XXH3_64bits(words[i].data(), words[i].size());
+  return hashes;
 }
 
 }  // namespace
@@ -102,16 +105,20 @@ void for_each_shingle_hash(const std::vector<std::string>& tokens, int shingle_s
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size) {
   std::vector<std::uint64_t> hashes;
   hashes.reserve(tokens.size());
-  for_each_shingle_hash(tokens, shingle_size, [&](std::uint64_t h) { hashes.push_back(h); });
+  for_each_shingle_hash(word_hashes_of(tokens), shingle_size, [&](std::uint64_t h) { hashes.push_back(h); });
   std::sort(hashes.begin(), hashes.end());
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
 }
 
 MinHashSignature MinHasher::signature(const std::vector<std::string>& tokens) const {
+  return signature_of_words(word_hashes_of(tokens));
+}
+
+MinHashSignature MinHasher::signature_of_words(const std::vector<std::uint64_t>& word_hashes) const {
   // A repeated shingle changes no bin's minimum: no need to sort and deduplicate first.
   Sketch sketch = start_sketch();
-  for_each_shingle_hash(tokens, params_.shingle_size, [&](std::uint64_t h) { add_to_sketch(sketch, h); });
+  for_each_shingle_hash(word_hashes, params_.shingle_size, [&](std::uint64_t h) { add_to_sketch(sketch, h); });
   return finish_sketch(std::move(sketch));
 }
 

@@ -22,18 +22,21 @@ class MinHasher {
  public:
   explicit MinHasher(MinHashParams params);
 
-  // tokens: normalized word stems in text order. Fewer tokens than a shingle: one shingle of all.
+  // tokens: normalized words in text order. Fewer tokens than a shingle: one shingle of all.
   MinHashSignature signature(const std::vector<std::string>& tokens) const;
+  // The same from the words' xxh3 hashes (MatchWordReader::append_word_hashes): equal to
+  // signature(words) for the words those hashes come from.
+  MinHashSignature signature_of_words(const std::vector<std::uint64_t>& word_hashes) const;
   // Signature of a set of already-hashed elements (used by tests and by shingling).
   MinHashSignature signature_of_hashes(const std::vector<std::uint64_t>& element_hashes) const;
   const MinHashParams& params() const { return params_; }
 
  private:
+  // Bin minima; kEmptyBin marks a bin no element fell into (no hash value takes it).
   struct Sketch {
     MinHashSignature values;
-    std::vector<bool> filled;
-    bool any;
   };
+  static constexpr std::uint32_t kEmptyBin = 0xffffffffu;
   Sketch start_sketch() const;
   void add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const;
   MinHashSignature finish_sketch(Sketch&& sketch) const;  // densifies empty bins

@@ -1,5 +1,7 @@
 #include "group/near_duplicates.hpp"
 
+// Inlined: one short hash per document and band.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -13,46 +15,99 @@
 namespace parallax {
 namespace {
 
-using DocPair = std::pair<std::size_t, std::size_t>;
+// A candidate pair (a < b) as one integer, a in the high half: sorts and deduplicates fast.
+using PackedPair = std::uint64_t;
 
-struct BandEntry {
-  std::uint64_t key;
-  std::size_t doc;
-  bool operator<(const BandEntry& o) const { return key < o.key || (key == o.key && doc < o.doc); }
-};
+PackedPair pack(std::size_t a, std::size_t b) { return (static_cast<std::uint64_t>(a) << 32) | b; }
+std::size_t first_of(PackedPair p) { return static_cast<std::size_t>(p >> 32); }
+std::size_t second_of(PackedPair p) { return static_cast<std::size_t>(p & 0xffffffffu); }
 
-// Verified pairs among documents that share one bucket of one band.
-void verify_bucket(const std::vector<MinHashSignature>& sigs, const BandEntry* bucket, std::size_t size,
-                   const NearDuplicateParams& params, std::vector<DocPair>& verified) {
-  auto check = [&](std::size_t a, std::size_t b) {
-    if (estimate_jaccard(sigs[a], sigs[b]) >= params.jaccard_threshold) verified.emplace_back(a, b);
-  };
-  if (size <= params.max_bucket_pairs_size) {
-    for (std::size_t i = 0; i < size; ++i)
-      for (std::size_t j = i + 1; j < size; ++j) check(bucket[i].doc, bucket[j].doc);
-    return;
-  }
-  for (std::size_t i = 1; i < size; ++i) {
-    check(bucket[0].doc, bucket[i].doc);
-    check(bucket[i - 1].doc, bucket[i].doc);
+// Sorts band entries by their high 32 bits (the bucket key) with an LSD radix sort: four byte
+// passes, linear in the entries, where std::sort on 64-bit integers took 10% of `parallax dedup`.
+void sort_by_bucket(std::vector<std::uint64_t>& entries, std::vector<std::uint64_t>& scratch) {
+  scratch.resize(entries.size());
+  for (int shift = 32; shift < 64; shift += 8) {
+    std::size_t start[257] = {};
+    for (std::uint64_t e : entries) ++start[((e >> shift) & 0xff) + 1];
+    for (int b = 0; b < 256; ++b) start[b + 1] += start[b];
+    for (std::uint64_t e : entries) scratch[start[(e >> shift) & 0xff]++] = e;
+    entries.swap(scratch);
   }
 }
 
-void process_band(const std::vector<MinHashSignature>& sigs, int band, int rows, const NearDuplicateParams& params,
-                  std::vector<BandEntry>& entries, std::vector<DocPair>& verified) {
+// Candidate pairs of one band: documents whose rows of the band hash alike. A band entry is one
+// integer, 32 bits of the band hash over the document index, so buckets come from a radix sort
+// of plain integers. Two buckets whose hashes share those 32 bits merge: that only adds
+// candidates (about n^2 / 2^33 per band), which verification rejects.
+void band_candidates(const std::vector<MinHashSignature>& sigs, int band, int rows, const NearDuplicateParams& params,
+                     std::vector<std::uint64_t>& entries, std::vector<std::uint64_t>& scratch,
+                     std::vector<PackedPair>& candidates) {
+  constexpr std::uint64_t kDocMask = 0xffffffffu;
   entries.clear();
   for (std::size_t d = 0; d < sigs.size(); ++d) {
     if (sigs[d].empty()) continue;
     const std::uint32_t* values = sigs[d].data() + static_cast<std::size_t>(band) * rows;
-    entries.push_back({XXH3_64bits_withSeed(values, sizeof(std::uint32_t) * rows, band), d});
+    entries.push_back((XXH3_64bits_withSeed(values, sizeof(std::uint32_t) * rows, band) & ~kDocMask) | d);
   }
-  std::sort(entries.begin(), entries.end());
+  sort_by_bucket(entries, scratch);
   for (std::size_t i = 0; i < entries.size();) {
     std::size_t j = i + 1;
-    while (j < entries.size() && entries[j].key == entries[i].key) ++j;
-    if (j - i > 1) verify_bucket(sigs, entries.data() + i, j - i, params, verified);
+    while (j < entries.size() && (entries[j] & ~kDocMask) == (entries[i] & ~kDocMask)) ++j;
+    const std::size_t size = j - i;
+    auto doc = [&](std::size_t k) { return static_cast<std::size_t>(entries[i + k] & kDocMask); };
+    // pack() wants a < b: the radix sort is stable, and entries were added in document order.
+    if (size <= params.max_bucket_pairs_size) {
+      for (std::size_t x = 0; x < size; ++x)
+        for (std::size_t y = x + 1; y < size; ++y) candidates.push_back(pack(doc(x), doc(y)));
+    } else {
+      for (std::size_t k = 1; k < size; ++k) {
+        candidates.push_back(pack(doc(0), doc(k)));
+        candidates.push_back(pack(doc(k - 1), doc(k)));
+      }
+    }
     i = j;
   }
+}
+
+void sort_unique(std::vector<PackedPair>& pairs) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+}
+
+// Runs fn(worker) on `workers` threads, the calling thread being worker 0.
+template <typename Fn>
+void run_workers(int workers, Fn fn) {
+  std::vector<std::thread> pool;
+  for (int w = 1; w < workers; ++w) pool.emplace_back(fn, w);
+  fn(0);
+  for (auto& t : pool) t.join();
+}
+
+// Every band's candidates, each pair once: a near-duplicate pair shares most bands, and its
+// Jaccard estimate should be computed once, not once per band.
+std::vector<PackedPair> lsh_candidates(const std::vector<MinHashSignature>& signatures, int rows,
+                                       const NearDuplicateParams& params, int workers) {
+  std::vector<std::vector<PackedPair>> found(workers);
+  std::atomic<int> next_band{0};
+  run_workers(workers, [&](int w) {
+    std::vector<std::uint64_t> entries, scratch;
+    std::size_t unique_size = 0;
+    for (int band = next_band++; band < params.bands; band = next_band++) {
+      band_candidates(signatures, band, rows, params, entries, scratch, found[w]);
+      // Repeats pile up band after band: drop them before they outgrow the distinct pairs.
+      if (found[w].size() > std::max<std::size_t>(1 << 20, 2 * unique_size)) {
+        sort_unique(found[w]);
+        unique_size = found[w].size();
+      }
+    }
+  });
+  std::vector<PackedPair> all = std::move(found[0]);
+  for (int w = 1; w < workers; ++w) {
+    all.insert(all.end(), found[w].begin(), found[w].end());
+    std::vector<PackedPair>().swap(found[w]);
+  }
+  sort_unique(all);
+  return all;
 }
 
 }  // namespace
@@ -67,22 +122,21 @@ std::vector<NearDuplicateGroup> find_near_duplicate_groups(const std::vector<Min
                                 std::to_string(num_hashes) + ")");
   const int rows = static_cast<int>(num_hashes) / params.bands;
 
-  const int workers = std::max(1, std::min(threads, params.bands));
-  std::vector<std::vector<DocPair>> verified(workers);
-  std::atomic<int> next_band{0};
-  auto work = [&](int w) {
-    std::vector<BandEntry> entries;
-    for (int band = next_band++; band < params.bands; band = next_band++)
-      process_band(signatures, band, rows, params, entries, verified[w]);
-  };
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  work(0);
-  for (auto& t : pool) t.join();
+  if (signatures.size() > (std::size_t{1} << 32))
+    throw std::invalid_argument("near-duplicate search takes at most 2^32 documents");
 
+  const int workers = std::max(1, std::min(threads, params.bands));
+  const std::vector<PackedPair> candidates = lsh_candidates(signatures, rows, params, workers);
+  // Verification: each worker takes every workers-th candidate and marks those that hold.
+  std::vector<char> holds(candidates.size(), 0);
+  run_workers(workers, [&](int w) {
+    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers)
+      holds[c] = estimate_jaccard(signatures[first_of(candidates[c])], signatures[second_of(candidates[c])]) >=
+                 params.jaccard_threshold;
+  });
   UnionFind sets(signatures.size());
-  for (const auto& pairs : verified)
-    for (const auto& [a, b] : pairs) sets.unite(a, b);
+  for (std::size_t c = 0; c < candidates.size(); ++c)
+    if (holds[c]) sets.unite(first_of(candidates[c]), second_of(candidates[c]));
 
   std::vector<NearDuplicateGroup> groups;
   for (auto& members : connected_groups(sets, 2)) {

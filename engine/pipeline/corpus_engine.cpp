@@ -10,6 +10,7 @@
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
 #include "text/analyzer.hpp"
+#include "text/match_words.hpp"
 
 namespace parallax {
 namespace {
@@ -125,11 +126,13 @@ struct CorpusEngine::State {
   explicit State(EngineOptions o) : options(std::move(o)), hasher(options.minhash) {
     options.threads = resolve_thread_count(options.threads);
     analyzers.resize(options.threads);
+    word_readers.resize(options.threads);
   }
 
   EngineOptions options;
   MinHasher hasher;
   std::vector<TextAnalyzer> analyzers;  // one per worker thread
+  std::vector<MatchWordReader> word_readers;  // one per worker thread
 
   std::vector<Document> pending;
   std::vector<DocumentRecord> records;
@@ -145,14 +148,22 @@ struct CorpusEngine::State {
     if (options.progress) options.progress(stage, done, total);
   }
 
-  AnalyzedDocument analyze(const Document& doc, TextAnalyzer& analyzer) const {
+  AnalyzedDocument analyze(const Document& doc, int worker) {
+    AnalyzedDocument out;
+    out.signature = near_duplicate_signature(doc, word_readers[worker]);
+    if (options.near_duplicates_only) {
+      const Script script = word_readers[worker].take_dominant_script();
+      if (doc.lang.empty()) {
+        const std::string_view lang = main_language_of_script(script);
+        out.lang = lang.empty() ? "und" : std::string(lang);
+      }
+      return out;
+    }
     // The title is part of the story: analyze it with the body.
     const std::string text = doc.title.empty() ? doc.text : doc.title + "\n" + doc.text;
-    AnalyzedText analyzed = analyzer.analyze(text, doc.lang);
-    AnalyzedDocument out;
+    AnalyzedText analyzed = analyzers[worker].analyze(text, doc.lang);
     out.lang = analyzed.lang;
     out.term_counts = count_terms(analyzed.terms);
-    if (!analyzed.tokens.empty()) out.signature = hasher.signature(analyzed.tokens);
     std::unordered_set<std::uint64_t> named;  // stays small: most terms are already known
     for (const auto& term : analyzed.terms) {
       const std::uint64_t hash = term_hash(term);
@@ -161,11 +172,22 @@ struct CorpusEngine::State {
     return out;
   }
 
+  // Shingles come from the matching words (not the analyzer's stems): copies repeat exact wording,
+  // and these are read at table speed. Empty when the text has no word at all.
+  MinHashSignature near_duplicate_signature(const Document& doc, MatchWordReader& reader) const {
+    thread_local std::vector<std::uint64_t> word_hashes;
+    word_hashes.clear();
+    reader.append_word_hashes(doc.title, word_hashes);
+    reader.append_word_hashes(doc.text, word_hashes);
+    if (word_hashes.empty()) return {};
+    return hasher.signature_of_words(word_hashes);
+  }
+
   void analyze_pending() {
     if (pending.empty()) return;
     std::vector<AnalyzedDocument> analyzed(pending.size());
     parallel_for(pending.size(), options.threads,
-                 [&](std::size_t i, int worker) { analyzed[i] = analyze(pending[i], analyzers[worker]); });
+                 [&](std::size_t i, int worker) { analyzed[i] = analyze(pending[i], worker); });
     for (std::size_t i = 0; i < pending.size(); ++i) keep_features(std::move(pending[i]), std::move(analyzed[i]));
     pending.clear();
     report("analyze", records.size(), records.size());
@@ -267,6 +289,8 @@ void CorpusEngine::build(BuildScope scope) {
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
   if (scope == BuildScope::NearDuplicatesOnly) return;
+  if (s.options.near_duplicates_only)
+    throw std::logic_error("this engine analyzes documents for near-duplicates only: it cannot build events");
   const std::vector<float> idf = s.terms.idf();
   s.build_vectors(idf);
   s.build_events(idf);

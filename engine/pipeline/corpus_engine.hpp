@@ -30,6 +30,10 @@ struct EngineOptions {
   int dimensions = 512;
   std::uint64_t seed = 42;
   int top_terms = 8;
+  // Analyze documents for near-duplicates only (MinHash signatures; no terms, no CLD2 language
+  // detection: a document without `lang` gets its dominant script's language). About 5x faster
+  // per document; build(Everything) is then refused.
+  bool near_duplicates_only = false;
   // Called from the adding/building thread as work advances; stage is a short label.
   std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };

@@ -8,10 +8,8 @@
 #include "text/utf8.hpp"
 
 namespace parallax {
-namespace {
 
-// The script of a letter; None for letters shared by several scripts (Common, Inherited).
-Script letter_script(UChar32 c) {
+Script letter_script(std::int32_t c) {
   if (c < 0x80) return Script::Latin;  // callers pass letters only
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(c, &status)) {
@@ -29,6 +27,8 @@ Script letter_script(UChar32 c) {
       return Script::Other;
   }
 }
+
+namespace {
 
 bool is_letter(UChar32 c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';

@@ -1,11 +1,16 @@
 #pragma once
 // Script and language detection for documents without a `lang` field.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace parallax {
 
 enum class Script { Latin, Arabic, Cyrillic, Other, None };
+
+// The script of a letter (a code point); None for letters shared by several scripts (Common,
+// Inherited). Callers pass letters only: every ASCII code point counts as Latin.
+Script letter_script(std::int32_t code_point);
 
 // The script of a single word (by its first letter).
 Script word_script(std::string_view utf8_word);

@@ -1,0 +1,383 @@
+#include "text/match_words.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uscript.h>
+// Inlined: hashing short words and shingles is a hot loop, and a call per word costs more than the hash.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+namespace parallax {
+namespace {
+
+// What a code point is to the word reader, after folding.
+enum class CharKind : std::uint8_t {
+  Separator,
+  Letter,
+  Digit,
+  Mark,          // continues a word (combining marks)
+  Ideograph,     // a word by itself (scripts written without spaces)
+  InfixLetterOrDigit,  // ' and . : inside a word between two letters or two digits
+  InfixDigit,          // , : inside a number between two digits
+  Ignorable,     // folds to nothing (Arabic tashkeel, tatweel, soft hyphen, zero-width marks)
+  Expansion,     // folds to several code points (ligatures, Arabic presentation forms)
+};
+
+// One code point's fold. `bytes` holds the folded code point's UTF-8 (length bytes), or for an
+// Expansion the offset of its code points in the expansion pool (length code points).
+struct FoldEntry {
+  CharKind kind = CharKind::Separator;
+  std::uint8_t script = static_cast<std::uint8_t>(Script::None);  // letters only
+  std::uint8_t length = 0;
+  bool needs_icu = false;  // its normalization depends on its neighbours
+  std::array<std::uint8_t, 4> bytes{};
+};
+
+bool writes_without_spaces(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &status)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The kind of a code point that folding leaves as it is.
+CharKind kind_of_folded(UChar32 c) {
+  if (c == '\'' || c == '.') return CharKind::InfixLetterOrDigit;
+  if (c == ',') return CharKind::InfixDigit;
+  if (u_isdigit(c)) return CharKind::Digit;
+  if (U_GET_GC_MASK(c) & U_GC_M_MASK) return CharKind::Mark;
+  if (u_isalnum(c)) return writes_without_spaces(c) ? CharKind::Ideograph : CharKind::Letter;
+  return CharKind::Separator;
+}
+
+class FoldTable {
+ public:
+  FoldTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    normalizer_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+    bmp_ = std::make_unique<FoldEntry[]>(0x10000);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (!U_IS_SURROGATE(c)) bmp_[c] = make_entry(c, &expansions_);
+    }
+    // A surrogate never comes out of the UTF-8 decoder (it reads U+FFFD instead).
+  }
+
+  const FoldEntry& entry(UChar32 c, FoldEntry& scratch) const {
+    if (c < 0x10000) return bmp_[c];
+    scratch = make_entry(c, nullptr);
+    return scratch;
+  }
+
+  const UChar32* expansion(const FoldEntry& e) const {
+    std::uint32_t offset;
+    static_assert(sizeof offset == sizeof e.bytes);
+    std::memcpy(&offset, e.bytes.data(), sizeof offset);
+    return expansions_.data() + offset;
+  }
+
+ private:
+  // Folds c exactly as normalize_for_matching folds it when it stands alone; that equals its fold
+  // inside any text when c starts a normalization segment (ICU's hasBoundaryBefore). Code points
+  // that fold to nothing never need the neighbours: the tashkeel compose with no letter.
+  // Expansions go to `expansions`; without one (supplementary planes) they are left to ICU.
+  FoldEntry make_entry(UChar32 c, std::vector<UChar32>* expansions) const {
+    std::string alone;
+    utf8::append(alone, c);
+    const std::string folded = normalize_for_matching(alone);
+    FoldEntry e;
+    if (folded.empty()) {
+      e.kind = CharKind::Ignorable;
+      return e;
+    }
+    e.needs_icu = !normalizer_->hasBoundaryBefore(c);
+    std::size_t i = 0;
+    const UChar32 first = utf8::next(folded, i);
+    if (i == folded.size()) {
+      e.kind = kind_of_folded(first);
+      e.length = static_cast<std::uint8_t>(folded.size());
+      std::memcpy(e.bytes.data(), folded.data(), folded.size());
+      if (e.kind == CharKind::Letter) e.script = static_cast<std::uint8_t>(letter_script(first));
+      return e;
+    }
+    e.kind = CharKind::Expansion;
+    std::vector<UChar32> parts{first};
+    while (i < folded.size()) parts.push_back(utf8::next(folded, i));
+    if (expansions == nullptr || parts.size() > 0xff) {
+      e.needs_icu = true;  // rare enough (supplementary planes) to leave to ICU
+      e.length = 0;
+      return e;
+    }
+    const auto offset = static_cast<std::uint32_t>(expansions->size());
+    expansions->insert(expansions->end(), parts.begin(), parts.end());
+    std::memcpy(e.bytes.data(), &offset, sizeof offset);
+    e.length = static_cast<std::uint8_t>(parts.size());
+    return e;
+  }
+
+  const icu::Normalizer2* normalizer_ = nullptr;
+  std::unique_ptr<FoldEntry[]> bmp_;
+  std::vector<UChar32> expansions_;
+};
+
+const FoldTable& fold_table() {
+  static const FoldTable table;  // built once (thread-safe static initialization)
+  return table;
+}
+
+// ASCII needs no fold table: the common case in Latin text and in the digits and punctuation of
+// every script.
+struct AsciiFold {
+  std::array<CharKind, 128> kind{};
+  std::array<std::uint8_t, 128> lower{};
+};
+
+constexpr AsciiFold make_ascii_fold() {
+  AsciiFold t{};
+  for (int b = 0; b < 128; ++b) {
+    const bool upper = b >= 'A' && b <= 'Z';
+    t.lower[b] = static_cast<std::uint8_t>(upper ? b | 0x20 : b);
+    if (upper || (b >= 'a' && b <= 'z')) {
+      t.kind[b] = CharKind::Letter;
+    } else if (b >= '0' && b <= '9') {
+      t.kind[b] = CharKind::Digit;
+    } else if (b == '\'' || b == '.') {
+      t.kind[b] = CharKind::InfixLetterOrDigit;
+    } else if (b == ',') {
+      t.kind[b] = CharKind::InfixDigit;
+    } else {
+      t.kind[b] = CharKind::Separator;
+    }
+  }
+  return t;
+}
+
+constexpr AsciiFold kAscii = make_ascii_fold();
+
+bool is_ascii_word_byte(std::uint8_t b) {
+  return b < 0x80 && (kAscii.kind[b] == CharKind::Letter || kAscii.kind[b] == CharKind::Digit);
+}
+
+// Builds words one folded code point at a time; an infix (' . ,) is held back until the next code
+// point shows whether it joins two letters or two digits. The word lives in a plain buffer: this
+// runs once per byte of every document.
+template <typename Emit>
+class WordBuilder {
+ public:
+  WordBuilder(std::string& buffer, Emit& emit) : buffer_(buffer), emit_(emit) {
+    if (buffer_.size() < 256) buffer_.resize(256);
+  }
+
+  // The common case, kept small enough to inline: a letter inside a word or starting one.
+  [[gnu::always_inline]] void add_letter(const std::uint8_t* bytes, std::size_t length) {
+    if (held_infix_ != 0 || in_ideograph_ || length_ + 4 > buffer_.size()) {
+      add(CharKind::Letter, bytes, length);
+      return;
+    }
+    std::memcpy(buffer_.data() + length_, bytes, 4);  // a whole entry: the buffer has room
+    length_ += length;
+    last_kind_ = CharKind::Letter;
+  }
+
+  void add(CharKind kind, const std::uint8_t* bytes, std::size_t length) {
+    // An ideograph is a word by itself, with the marks that follow it (Thai vowel signs).
+    if (in_ideograph_ && kind != CharKind::Mark && kind != CharKind::Ignorable) end_word();
+    switch (kind) {
+      case CharKind::Letter:
+      case CharKind::Digit:
+        if (held_infix_ != 0) resolve_infix(kind);
+        append(bytes, length);
+        last_kind_ = kind;
+        break;
+      case CharKind::Mark:
+        if (held_infix_ != 0) end_word();
+        append(bytes, length);
+        break;
+      case CharKind::InfixLetterOrDigit:
+      case CharKind::InfixDigit:
+        if (held_infix_ != 0 || length_ == 0) {
+          end_word();
+        } else {
+          held_infix_ = static_cast<char>(bytes[0]);
+          held_kind_ = kind;
+        }
+        break;
+      case CharKind::Ideograph:
+        end_word();
+        append(bytes, length);
+        in_ideograph_ = true;
+        break;
+      case CharKind::Ignorable:
+        break;
+      case CharKind::Separator:
+      case CharKind::Expansion:  // expanded by the caller
+        end_word();
+        break;
+    }
+  }
+
+  // A run of ASCII letters and digits [begin, end), lower-cased on the way in; counts its letters.
+  [[gnu::always_inline]] void add_ascii_run(const std::uint8_t* begin, const std::uint8_t* end,
+                                            std::uint64_t& letters) {
+    if (in_ideograph_) end_word();
+    if (held_infix_ != 0) resolve_infix(kAscii.kind[*begin]);
+    reserve(static_cast<std::size_t>(end - begin));
+    char* out = buffer_.data() + length_;
+    for (const std::uint8_t* p = begin; p != end; ++p) {
+      *out++ = static_cast<char>(kAscii.lower[*p]);
+      letters += *p > '9';
+    }
+    length_ += static_cast<std::size_t>(end - begin);
+    last_kind_ = kAscii.kind[end[-1]];
+  }
+
+  [[gnu::always_inline]] void end_word() {
+    if (length_ != 0) emit_(std::string_view(buffer_.data(), length_));
+    length_ = 0;
+    held_infix_ = 0;
+    last_kind_ = CharKind::Separator;
+    in_ideograph_ = false;
+  }
+
+ private:
+  void resolve_infix(CharKind next) {
+    const bool joins = next == last_kind_ && (next == CharKind::Digit || held_kind_ == CharKind::InfixLetterOrDigit);
+    if (joins) {
+      const auto infix = static_cast<std::uint8_t>(held_infix_);
+      held_infix_ = 0;
+      append(&infix, 1);
+    } else {
+      end_word();
+    }
+  }
+
+  void reserve(std::size_t extra) {
+    if (length_ + extra > buffer_.size()) buffer_.resize(2 * (length_ + extra));
+  }
+
+  void append(const std::uint8_t* bytes, std::size_t length) {
+    reserve(length);
+    std::memcpy(buffer_.data() + length_, bytes, length);
+    length_ += length;
+  }
+
+  std::string& buffer_;
+  std::size_t length_ = 0;
+  Emit& emit_;
+  char held_infix_ = 0;
+  CharKind held_kind_ = CharKind::Separator;
+  CharKind last_kind_ = CharKind::Separator;  // of the last letter or digit in the word
+  bool in_ideograph_ = false;
+};
+
+}  // namespace
+
+template <typename Emit>
+bool MatchWordReader::read_pass(std::string_view text, bool normalized, Emit& emit) {
+  const FoldTable& table = fold_table();
+  WordBuilder<Emit> builder(word_, emit);
+  std::uint64_t letters[5] = {};  // by Script, None last
+  FoldEntry scratch;
+  const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto* const end = data + text.size();
+  for (const std::uint8_t* p = data; p != end;) {
+    if (*p < 0x80) {
+      const CharKind kind = kAscii.kind[*p];
+      if (kind == CharKind::Letter || kind == CharKind::Digit) {
+        const std::uint8_t* run_end = p + 1;
+        while (run_end != end && is_ascii_word_byte(*run_end)) ++run_end;
+        builder.add_ascii_run(p, run_end, letters[0]);
+        p = run_end;
+      } else if (kind == CharKind::Separator) {
+        builder.end_word();
+        ++p;
+      } else {
+        builder.add(kind, p, 1);
+        ++p;
+      }
+      continue;
+    }
+    UChar32 c;
+    if (*p >= 0xC2 && *p < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      // Two-byte sequences (Arabic, Cyrillic, Greek, Hebrew, accented Latin) decoded inline.
+      c = ((*p & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else {
+      std::size_t i = static_cast<std::size_t>(p - data);
+      c = utf8::next(text, i);
+      p = data + i;
+    }
+    const FoldEntry& e = table.entry(c, scratch);
+    if (e.needs_icu && !normalized) return false;
+    if (e.kind == CharKind::Letter) {
+      ++letters[e.script];
+      builder.add_letter(e.bytes.data(), e.length);
+    } else if (e.kind == CharKind::Expansion) {
+      const UChar32* parts = table.expansion(e);
+      for (std::size_t k = 0; k < e.length; ++k) {
+        const FoldEntry& part = table.entry(parts[k], scratch);
+        if (part.kind == CharKind::Letter) ++letters[part.script];
+        builder.add(part.kind, part.bytes.data(), part.length);
+      }
+    } else {
+      builder.add(e.kind, e.bytes.data(), e.length);
+    }
+  }
+  builder.end_word();
+  for (std::size_t s = 0; s < 4; ++s) letters_per_script_[s] += letters[s];
+  return true;
+}
+
+template <typename Output, typename Emit>
+void MatchWordReader::read(std::string_view text, Output& out, Emit&& emit) {
+  const std::size_t before = out.size();
+  if (read_pass(text, /*normalized=*/false, emit)) return;
+  // A code point needs its neighbours to normalize: drop what the fast pass emitted, let ICU
+  // normalize the whole text, and read that (now a fixed point of the table's folds).
+  out.resize(before);
+  const std::string normalized = normalize_for_matching(text);
+  read_pass(normalized, /*normalized=*/true, emit);
+}
+
+void MatchWordReader::append_word_hashes(std::string_view text, std::vector<std::uint64_t>& hashes) {
+  read(text, hashes, [&](std::string_view w) { hashes.push_back(XXH3_64bits(w.data(), w.size())); });
+}
+
+void MatchWordReader::append_words(std::string_view text, std::vector<std::string>& words) {
+  read(text, words, [&](std::string_view w) { words.emplace_back(w); });
+}
+
+Script MatchWordReader::take_dominant_script() {
+  std::size_t best = 0;
+  for (std::size_t s = 1; s < 4; ++s) {
+    if (letters_per_script_[s] > letters_per_script_[best]) best = s;
+  }
+  const Script script = letters_per_script_[best] == 0 ? Script::None : static_cast<Script>(best);
+  for (auto& count : letters_per_script_) count = 0;
+  return script;
+}
+
+std::vector<std::string> match_words(std::string_view text) {
+  MatchWordReader reader;
+  std::vector<std::string> words;
+  reader.append_words(text, words);
+  return words;
+}
+
+}  // namespace parallax

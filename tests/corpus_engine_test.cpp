@@ -1,0 +1,100 @@
+// Tests of the corpus pipeline's near-duplicate-only mode (what `parallax dedup` runs): the same
+// groups as the full analysis, languages from scripts, and no event building.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "io/corpus_reader.hpp"
+#include "pipeline/corpus_engine.hpp"
+
+namespace {
+
+using namespace parallax;
+
+std::vector<Document> example_documents() {
+  std::vector<Document> docs;
+  InputDiagnostics diagnostics;
+  read_corpus({PARALLAX_SOURCE_DIR "/examples/corpus.jsonl"}, [&](Document&& d) { docs.push_back(std::move(d)); },
+              diagnostics);
+  return docs;
+}
+
+// Every example document, and a copy of each with one word changed (a near-duplicate).
+std::vector<Document> documents_with_copies() {
+  std::vector<Document> docs = example_documents();
+  const std::size_t originals = docs.size();
+  for (std::size_t i = 0; i < originals; ++i) {
+    Document copy = docs[i];
+    copy.id += "-copy";
+    copy.text.insert(copy.text.size() / 2, " inserted ");
+    docs.push_back(std::move(copy));
+  }
+  return docs;
+}
+
+Document make_document(std::string id, std::string text, std::string lang = "") {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  d.lang = std::move(lang);
+  return d;
+}
+
+std::vector<std::vector<std::string>> group_ids(const CorpusEngine& engine) {
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& g : engine.near_duplicate_groups()) {
+    groups.emplace_back();
+    for (std::size_t m : g.members) groups.back().push_back(engine.document(m).id);
+  }
+  return groups;
+}
+
+}  // namespace
+
+TEST_CASE("corpus engine: near-duplicates-only analysis finds the same groups as the full one") {
+  EngineOptions full_options;
+  full_options.threads = 2;
+  EngineOptions dedup_options = full_options;
+  dedup_options.near_duplicates_only = true;
+  CorpusEngine full(full_options), dedup(dedup_options);
+  for (Document& d : documents_with_copies()) {
+    Document copy = d;
+    full.add(std::move(copy));
+    dedup.add(std::move(d));
+  }
+  full.build(BuildScope::Everything);
+  dedup.build(BuildScope::NearDuplicatesOnly);
+  const auto groups = group_ids(dedup);
+  CHECK(groups == group_ids(full));
+  // Every copy is grouped with its original.
+  for (const Document& original : example_documents()) {
+    const std::size_t a = *dedup.find(original.id), b = *dedup.find(original.id + "-copy");
+    const bool together = std::any_of(dedup.near_duplicate_groups().begin(), dedup.near_duplicate_groups().end(),
+                                      [&](const NearDuplicateGroup& g) {
+                                        return std::count(g.members.begin(), g.members.end(), a) +
+                                                   std::count(g.members.begin(), g.members.end(), b) == 2;
+                                      });
+    CHECK_MESSAGE(together, original.id);
+  }
+  for (std::size_t i = 0; i < dedup.size(); ++i) CHECK(dedup.signature(i) == full.signature(i));
+  CHECK_THROWS_AS(dedup.build(BuildScope::Everything), std::logic_error);
+}
+
+TEST_CASE("corpus engine: near-duplicates-only analysis names a missing language by its script") {
+  EngineOptions options;
+  options.near_duplicates_only = true;
+  CorpusEngine engine(options);
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {"ar", "قال البيت الأبيض إن الرئيس تحدث مع فلاديمير بوتين"},
+      {"ru", "Путин и Байден обсудили по телефону продление договора"},
+      {"en", "Biden and Putin discussed the treaty by phone"},
+      {"und", "2021 - 01 - 26"}};
+  for (std::size_t i = 0; i < texts.size(); ++i) engine.add(make_document("d" + std::to_string(i), texts[i].second));
+  engine.add(make_document("given", "Biden et Poutine", "fr"));
+  engine.build(BuildScope::NearDuplicatesOnly);
+  for (std::size_t i = 0; i < texts.size(); ++i) CHECK(engine.document(i).lang == texts[i].first);
+  CHECK(engine.document(texts.size()).lang == "fr");
+}

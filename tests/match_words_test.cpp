@@ -1,0 +1,97 @@
+// Tests of the matching words behind near-duplicate shingles: the table-speed fold equals ICU's
+// normalization on real multilingual news and on the code points where the two could part.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "features/minhash.hpp"
+#include "io/corpus_reader.hpp"
+#include "seed_paths.hpp"
+#include "text/match_words.hpp"
+#include "text/normalize.hpp"
+
+namespace {
+
+using namespace parallax;
+using Words = std::vector<std::string>;
+
+// The bundled example corpus: Arabic, English and Russian news, with titles.
+std::vector<Document> example_documents() {
+  std::vector<Document> docs;
+  InputDiagnostics diagnostics;
+  read_corpus({PARALLAX_SOURCE_DIR "/examples/corpus.jsonl"}, [&](Document&& d) { docs.push_back(std::move(d)); },
+              diagnostics);
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("match words: the table fold equals ICU normalization on real ar/en/ru news") {
+  std::vector<std::string> texts = {test::read_file(test::seed_path(test::kSeed000)),
+                                    test::read_file(test::seed_path(test::kSeed003))};
+  for (const Document& d : example_documents()) texts.push_back(d.title + "\n" + d.text);
+  REQUIRE(texts.size() >= 10);
+  for (const std::string& text : texts) {
+    const Words words = match_words(text);
+    CHECK(words.size() > 20);
+    // Reading the ICU-normalized text gives the same words: the table is exact.
+    CHECK(match_words(normalize_for_matching(text)) == words);
+  }
+}
+
+TEST_CASE("match words: folding case, Arabic orthography, digits and compatibility forms") {
+  CHECK(match_words("Putin’s CALL, Путин ПОЗВОНИЛ") == Words{"putin's", "call", "путин", "позвонил"});
+  // Tashkeel and tatweel vanish inside the word; hamza seats, alef maqsura, teh marbuta fold.
+  CHECK(match_words("مُحادَثـة أحمد إلى") == Words{"محادثه", "احمد", "الي"});
+  CHECK(match_words("عام ٢٠٢١ و۱۴۰۰") == Words{"عام", "2021", "و1400"});
+  // Presentation forms and ligatures expand (NFKC): ﻻ is lam-alef, ﬁ is "fi".
+  CHECK(match_words("ﻻ ﬁnal ＡＢＣ") == Words{"لا", "final", "abc"});
+  CHECK(match_words("Straße") == Words{"strasse"});
+}
+
+TEST_CASE("match words: combining sequences go through ICU and match their precomposed forms") {
+  // "é" as e + U+0301 composes under NFKC: the reader must see "café", not "cafe" + a mark.
+  CHECK(match_words("cafe\xCC\x81 bar") == match_words("café bar"));
+  CHECK(match_words("cafe\xCC\x81 bar") == Words{"café", "bar"});
+  // Alef + madda above (U+0653) composes to آ, which folds to ا.
+  CHECK(match_words("\xD8\xA7\xD9\x93\xD9\x85\xD9\x86") == match_words("آمن"));
+  CHECK(match_words("آمن") == Words{"امن"});
+}
+
+TEST_CASE("match words: infixes, numbers and scripts written without spaces") {
+  CHECK(match_words("don't stop U.S. growth of 3.5% or 1,000 people, ok.") ==
+        Words{"don't", "stop", "u.s", "growth", "of", "3.5", "or", "1,000", "people", "ok"});
+  CHECK(match_words("a,b 1'2 x..y 7.x") == Words{"a", "b", "1'2", "x", "y", "7", "x"});
+  // Han and Thai: one word per character, with the Thai vowel sign kept on its consonant.
+  CHECK(match_words("普京说 hi") == Words{"普", "京", "说", "hi"});
+  CHECK(match_words("กี") == Words{"กี"});
+  CHECK(match_words("") == Words{});
+  CHECK(match_words(" \n\t.,") == Words{});
+}
+
+TEST_CASE("match words: ill-formed UTF-8 separates words instead of failing") {
+  CHECK(match_words("abc\xFF" "def") == Words{"abc", "def"});
+  CHECK(match_words("\xD0") == Words{});
+}
+
+TEST_CASE("match words: the dominant script is counted over what was read") {
+  MatchWordReader reader;
+  std::vector<std::uint64_t> hashes;
+  reader.append_word_hashes("Путин and Biden", hashes);
+  reader.append_word_hashes("разговор по телефону", hashes);
+  CHECK(hashes.size() == 6);
+  CHECK(reader.take_dominant_script() == Script::Cyrillic);
+  CHECK(reader.take_dominant_script() == Script::None);  // the count starts again
+}
+
+TEST_CASE("match words: signatures from word hashes equal signatures from the words") {
+  const std::string text = test::read_file(test::seed_path(test::kSeed000));
+  MatchWordReader reader;
+  std::vector<std::uint64_t> hashes;
+  reader.append_word_hashes(text, hashes);
+  const Words words = match_words(text);
+  REQUIRE(hashes.size() == words.size());
+  const MinHasher hasher(MinHashParams{});
+  CHECK(hasher.signature_of_words(hashes) == hasher.signature(words));
+}
