@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/blas_threads.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -25,6 +26,7 @@ Run `parallax COMMAND --help` for a command's options and examples.
 
 int main(int argc, char** argv) {
   using namespace parallax::cli;
+  stop_idle_blas_threads();
   if (argc < 2) {
     std::cerr << kUsage;
     return kExitUsage;
