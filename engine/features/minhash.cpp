@@ -1,12 +1,11 @@
 #include "features/minhash.hpp"
 
-// Inlined: hashing short words and shingles is a hot loop, and a call per word costs more than the hash.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <random>
+
+#include "text/word_hash.hpp"
 
 namespace parallax {
 
@@ -82,21 +81,26 @@ MinHashSignature MinHasher::finish_sketch(Sketch&& sketch) const {
 
 namespace {
 
-// Calls fn(hash) for every shingle in text order (repeats included). A shingle is the hash of its
-// words' hashes, so no joined strings are built.
+// Calls fn(key) for every shingle in text order (repeats included). A shingle's key combines its
+// words' hashes, each rotated by its position so that word order counts: no joined strings,
+// no hash call per shingle (add_to_sketch mixes the key). Distinct shingles collide with
+// probability 2^-64.
 template <typename Fn>
 void for_each_shingle_hash(const std::vector<std::uint64_t>& word_hashes, int shingle_size, Fn fn) {
   if (word_hashes.empty()) return;
   const std::size_t k = std::max(1, shingle_size);
   const std::size_t count = word_hashes.size() >= k ? word_hashes.size() - k + 1 : 1;
   const std::size_t width = std::min(k, word_hashes.size());
-  for (std::size_t start = 0; start < count; ++start)
-    fn(XXH3_64bits(word_hashes.data() + start, width * sizeof(std::uint64_t)));
+  for (std::size_t start = 0; start < count; ++start) {
+    std::uint64_t key = word_hashes[start];
+    for (std::size_t j = 1; j < width; ++j) key = std::rotl(key, 21) ^ word_hashes[start + j];
+    fn(key);
+  }
 }
 
 std::vector<std::uint64_t> word_hashes_of(const std::vector<std::string>& words) {
   std::vector<std::uint64_t> hashes(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = XXH3_64bits(words[i].data(), words[i].size());
+  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = word_hash(words[i]);
   return hashes;
 }
 

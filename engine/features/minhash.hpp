@@ -15,7 +15,7 @@ struct MinHashParams {
 
 using MinHashSignature = std::vector<std::uint32_t>;
 
-// Computes signatures by one-permutation hashing with optimal densification over one xxh3 hash
+// Computes signatures by one-permutation hashing with optimal densification over one mixed key
 // per shingle: one hash per shingle instead of one per signature position (tests bound the error
 // of the Jaccard estimate on generated sets).
 class MinHasher {
@@ -24,7 +24,7 @@ class MinHasher {
 
   // tokens: normalized words in text order. Fewer tokens than a shingle: one shingle of all.
   MinHashSignature signature(const std::vector<std::string>& tokens) const;
-  // The same from the words' xxh3 hashes (MatchWordReader::append_word_hashes): equal to
+  // The same from the words' hashes (word_hash, as MatchWordReader::append_word_hashes gives): equal to
   // signature(words) for the words those hashes come from.
   MinHashSignature signature_of_words(const std::vector<std::uint64_t>& word_hashes) const;
   // Signature of a set of already-hashed elements (used by tests and by shingling).
@@ -50,7 +50,7 @@ class MinHasher {
 // The fraction of equal positions: an unbiased estimate of the Jaccard similarity of the sets.
 double estimate_jaccard(const MinHashSignature& a, const MinHashSignature& b);
 
-// Hashes of the word shingles of a token sequence (xxh3 over the xxh3 hashes of their tokens).
+// Keys of the distinct word shingles of a token sequence (their words' hashes combined), sorted.
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size);
 
 }  // namespace parallax

@@ -2,10 +2,6 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uscript.h>
-// Inlined: hashing short words and shingles is a hot loop, and a call per word costs more than the hash.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #if defined(__SSE2__) && !defined(PARALLAX_SCALAR_WORDS)
 #include <emmintrin.h>
 #endif
@@ -17,6 +13,7 @@
 
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
+#include "text/word_hash.hpp"
 
 namespace parallax {
 namespace {
@@ -190,7 +187,7 @@ class WordBuilder {
 
   // The common case, kept small enough to inline: a letter inside a word or starting one.
   [[gnu::always_inline]] void add_letter(const std::uint8_t* bytes, std::size_t length) {
-    if (held_infix_ != 0 || in_ideograph_ || length_ + 4 > buffer_.size()) {
+    if (held_infix_ != 0 || in_ideograph_ || length_ + 4 + kWordHashPadding > buffer_.size()) {
       add(CharKind::Letter, bytes, length);
       return;
     }
@@ -274,8 +271,9 @@ class WordBuilder {
     }
   }
 
+  // Keeps kWordHashPadding bytes of slack past the word for word_hash_padded.
   void reserve(std::size_t extra) {
-    if (length_ + extra > buffer_.size()) buffer_.resize(2 * (length_ + extra));
+    if (length_ + extra + kWordHashPadding > buffer_.size()) buffer_.resize(2 * (length_ + extra + kWordHashPadding));
   }
 
   void append(const std::uint8_t* bytes, std::size_t length) {
@@ -301,7 +299,7 @@ class WordBuilder {
 // p itself when it could take nothing). English news goes about twice as fast through here.
 struct AsciiBlockMasks {
   std::uint64_t word = 0, letters = 0, stop = 0;  // stop: the per-byte reader must take over
-  alignas(16) std::uint8_t lowered[64];
+  alignas(16) std::uint8_t lowered[64 + kWordHashPadding];
 };
 
 inline std::uint64_t movemask64(const __m128i (&v)[4]) {
@@ -455,7 +453,9 @@ void MatchWordReader::read(std::string_view text, Output& out, Emit&& emit) {
 }
 
 void MatchWordReader::append_word_hashes(std::string_view text, std::vector<std::uint64_t>& hashes) {
-  read(text, hashes, [&](std::string_view w) { hashes.push_back(XXH3_64bits(w.data(), w.size())); });
+  // Every emitted word has kWordHashPadding readable bytes from its start (the builder's buffer
+  // and the ASCII block both keep that slack).
+  read(text, hashes, [&](std::string_view w) { hashes.push_back(word_hash_padded(w.data(), w.size())); });
 }
 
 void MatchWordReader::append_words(std::string_view text, std::vector<std::string>& words) {

@@ -26,7 +26,7 @@ namespace parallax {
 // thread (the shared fold table is built once, thread-safely).
 class MatchWordReader {
  public:
-  // Appends the xxh3 hash of each word of `text`, in text order, to `hashes`.
+  // Appends the word_hash of each word of `text`, in text order, to `hashes`.
   void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& hashes);
   // Appends each word itself (for tests and inspection).
   void append_words(std::string_view text, std::vector<std::string>& words);
