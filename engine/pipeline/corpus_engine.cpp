@@ -105,12 +105,13 @@ class TermStore {
 template <typename Fn>
 void parallel_for(std::size_t count, int threads, Fn fn) {
   const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(count, 1)));
+  auto work = [&](int w) {
+    for (std::size_t i = w; i < count; i += workers) fn(i, w);
+  };
+  // The calling thread is worker 0: one thread fewer to start per batch, none with one thread.
   std::vector<std::thread> pool;
-  for (int w = 0; w < workers; ++w) {
-    pool.emplace_back([&, w] {
-      for (std::size_t i = w; i < count; i += workers) fn(i, w);
-    });
-  }
+  for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
   for (auto& t : pool) t.join();
 }
 

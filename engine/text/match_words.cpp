@@ -80,6 +80,8 @@ class FoldTable {
     // A surrogate never comes out of the UTF-8 decoder (it reads U+FFFD instead).
   }
 
+  const FoldEntry* bmp() const { return bmp_.get(); }
+
   const FoldEntry& entry(UChar32 c, FoldEntry& scratch) const {
     if (c < 0x10000) return bmp_[c];
     scratch = make_entry(c, nullptr);
@@ -248,6 +250,25 @@ class WordBuilder {
     last_kind_ = kAscii.kind[end[-1]];
   }
 
+  // A run of two-byte letters (Arabic, Cyrillic, Greek, Hebrew: the bulk of non-Latin news) in
+  // one tight loop; stops before anything else (or a letter that needs ICU, unless the text is
+  // normalized already) and leaves it to the general path. Advances p past what it took.
+  void add_two_byte_letters(const std::uint8_t*& p, const std::uint8_t* end, const FoldEntry* bmp,
+                            std::uint64_t* letters, bool normalized) {
+    if (held_infix_ != 0 || in_ideograph_) return;
+    const std::uint8_t* const start = p;
+    while (end - p >= 2 && p[0] >= 0xC2 && p[0] < 0xE0 && (p[1] & 0xC0) == 0x80) {
+      const FoldEntry& e = bmp[((p[0] & 0x1F) << 6) | (p[1] & 0x3F)];
+      if (e.kind != CharKind::Letter || (e.needs_icu && !normalized)) break;
+      reserve(4);
+      std::memcpy(buffer_.data() + length_, e.bytes.data(), 4);  // a whole entry: reserve left room
+      length_ += e.length;
+      ++letters[e.script];
+      p += 2;
+    }
+    if (p != start) last_kind_ = CharKind::Letter;
+  }
+
   // No word in progress: what comes next starts a word of its own.
   bool is_clean() const { return length_ == 0 && !in_ideograph_; }
 
@@ -409,6 +430,11 @@ bool MatchWordReader::read_pass(std::string_view text, bool normalized, Emit& em
         ++p;
       }
       continue;
+    }
+    if (*p >= 0xC2 && *p < 0xE0) {
+      const std::uint8_t* const before = p;
+      builder.add_two_byte_letters(p, end, table.bmp(), letters, normalized);
+      if (p != before) continue;
     }
     UChar32 c;
     if (*p >= 0xC2 && *p < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
