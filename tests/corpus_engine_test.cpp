@@ -98,3 +98,29 @@ TEST_CASE("corpus engine: near-duplicates-only analysis names a missing language
   for (std::size_t i = 0; i < texts.size(); ++i) CHECK(engine.document(i).lang == texts[i].first);
   CHECK(engine.document(texts.size()).lang == "fr");
 }
+
+TEST_CASE("corpus engine: freeing build inputs changes no result and allows one build") {
+  EngineOptions keeping;
+  keeping.threads = 2;
+  EngineOptions freeing = keeping;
+  freeing.keep_build_inputs = false;
+  CorpusEngine kept(keeping), freed(freeing);
+  for (Document& d : documents_with_copies()) {
+    Document copy = d;
+    kept.add(std::move(copy));
+    freed.add(std::move(d));
+  }
+  kept.build(BuildScope::Everything);
+  freed.build(BuildScope::Everything);
+  CHECK(group_ids(freed) == group_ids(kept));
+  REQUIRE(freed.event_clusters().size() == kept.event_clusters().size());
+  for (std::size_t e = 0; e < kept.event_clusters().size(); ++e) {
+    CHECK(freed.event_clusters()[e].members == kept.event_clusters()[e].members);
+    CHECK(freed.event_clusters()[e].top_terms == kept.event_clusters()[e].top_terms);
+    CHECK(!kept.event_clusters()[e].top_terms.empty());
+  }
+  CHECK(freed.vectors().isApprox(kept.vectors()));
+  CHECK_THROWS_AS(freed.signature(0), std::logic_error);
+  CHECK_THROWS_AS(freed.build(BuildScope::Everything), std::logic_error);
+  CHECK_NOTHROW(kept.build(BuildScope::Everything));  // an engine that keeps them builds again
+}

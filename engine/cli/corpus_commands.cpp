@@ -114,6 +114,7 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   }
   attach_progress(s);
   s.engine.near_duplicates_only = scope == BuildScope::NearDuplicatesOnly;
+  s.engine.keep_build_inputs = false;  // one build, then only its results are read
 
   CorpusEngine engine(s.engine);
   InputDiagnostics diagnostics;

@@ -84,6 +84,15 @@ class TermStore {
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
 
+  // Frees every document's term counts (the largest structure at scale); the vocabulary stays.
+  void release_documents() {
+    std::vector<std::uint32_t>().swap(ids_);
+    std::vector<std::uint16_t>().swap(tfs_);
+    std::vector<std::size_t>().swap(offsets_);
+    released_ = true;
+  }
+  bool released() const { return released_; }
+
   // Returns the growth slack of the arrays (up to half of them after push_back doubling).
   void shrink_to_fit() {
     ids_.shrink_to_fit();
@@ -99,6 +108,47 @@ class TermStore {
   std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
   std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
   std::vector<std::size_t> offsets_{0};
+  bool released_ = false;
+};
+
+// Each document's strongest TF-IDF terms, flat: what event descriptions are summed from, so the
+// per-document term counts can be freed once vectors exist. An event's top terms are the terms
+// with the highest summed weight over its members' top kTermsPerDocument.
+class DocumentTopTerms {
+ public:
+  static constexpr std::size_t kTermsPerDocument = 16;
+
+  void resize(std::size_t documents) {
+    hashes_.assign(documents * kTermsPerDocument, 0);
+    weights_.assign(documents * kTermsPerDocument, 0.0f);
+  }
+
+  // Keeps the heaviest terms of document d's TF-IDF vector (ties: the smaller hash).
+  void keep(std::size_t d, const SparseVector& tfidf) {
+    thread_local std::vector<std::pair<float, std::uint64_t>> ranked;
+    ranked.clear();
+    for (std::size_t t = 0; t < tfidf.terms.size(); ++t) ranked.emplace_back(tfidf.weights[t], tfidf.terms[t]);
+    const std::size_t count = std::min(ranked.size(), kTermsPerDocument);
+    std::partial_sort(ranked.begin(), ranked.begin() + count, ranked.end(), heavier);
+    for (std::size_t k = 0; k < count; ++k) {
+      hashes_[d * kTermsPerDocument + k] = ranked[k].second;
+      weights_[d * kTermsPerDocument + k] = ranked[k].first;
+    }
+  }
+
+  template <typename Fn>
+  void for_each(std::size_t d, Fn fn) const {
+    for (std::size_t k = d * kTermsPerDocument; k < (d + 1) * kTermsPerDocument && weights_[k] > 0; ++k)
+      fn(hashes_[k], weights_[k]);
+  }
+
+  static bool heavier(const std::pair<float, std::uint64_t>& x, const std::pair<float, std::uint64_t>& y) {
+    return x.first > y.first || (x.first == y.first && x.second < y.second);
+  }
+
+ private:
+  std::vector<std::uint64_t> hashes_;
+  std::vector<float> weights_;
 };
 
 // Runs fn(i) for i in [0, count) on up to `threads` threads, each with its own analyzer.
@@ -139,6 +189,7 @@ struct CorpusEngine::State {
   std::vector<DocumentRecord> records;
   std::unordered_map<std::string, std::size_t> index_of_id;
   TermStore terms;
+  DocumentTopTerms top_terms;
   std::vector<MinHashSignature> signatures;
 
   DenseMatrix vectors;
@@ -216,21 +267,26 @@ struct CorpusEngine::State {
   void build_vectors(const std::vector<float>& idf) {
     const std::size_t n = records.size();
     report("project", 0, n);
+    top_terms.resize(n);
     if (options.projection == ProjectionKind::Svd) {
       std::vector<SparseVector> tfidf(n);
-      parallel_for(n, options.threads, [&](std::size_t i, int) { tfidf[i] = terms.tfidf(i, idf); });
+      parallel_for(n, options.threads, [&](std::size_t i, int) {
+        tfidf[i] = terms.tfidf(i, idf);
+        top_terms.keep(i, tfidf[i]);
+      });
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
       vectors.resize(static_cast<Eigen::Index>(n), options.dimensions);
       parallel_for(n, options.threads, [&](std::size_t i, int) {
-        project_random(terms.tfidf(i, idf), options.dimensions, options.seed,
-                       vectors.row(static_cast<Eigen::Index>(i)).data());
+        const SparseVector tfidf = terms.tfidf(i, idf);
+        top_terms.keep(i, tfidf);
+        project_random(tfidf, options.dimensions, options.seed, vectors.row(static_cast<Eigen::Index>(i)).data());
       });
     }
     report("project", n, n);
   }
 
-  void build_events(const std::vector<float>& idf) {
+  void build_events() {
     std::vector<std::optional<int>> dates;
     dates.reserve(records.size());
     for (const auto& r : records) dates.push_back(r.date_days);
@@ -240,17 +296,16 @@ struct CorpusEngine::State {
     report("search", records.size(), records.size());
     events.clear();
     for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events))
-      events.push_back(describe_event(std::move(members), idf));
+      events.push_back(describe_event(std::move(members)));
   }
 
-  EventCluster describe_event(std::vector<std::size_t> members, const std::vector<float>& idf) const {
+  EventCluster describe_event(std::vector<std::size_t> members) const {
     EventCluster e;
     Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols());
     std::unordered_map<std::uint64_t, float> weight_of_term;
     for (std::size_t m : members) {
       centroid += vectors.row(static_cast<Eigen::Index>(m)).transpose();
-      const SparseVector tfidf = terms.tfidf(m, idf);
-      for (std::size_t t = 0; t < tfidf.terms.size(); ++t) weight_of_term[tfidf.terms[t]] += tfidf.weights[t];
+      top_terms.for_each(m, [&](std::uint64_t term, float weight) { weight_of_term[term] += weight; });
       if (const auto d = records[m].date_days) {
         e.first_date_days = e.first_date_days ? std::min(*e.first_date_days, *d) : *d;
         e.last_date_days = e.last_date_days ? std::max(*e.last_date_days, *d) : *d;
@@ -262,8 +317,7 @@ struct CorpusEngine::State {
     std::vector<std::pair<float, std::uint64_t>> ranked;
     for (const auto& [term, w] : weight_of_term) ranked.emplace_back(w, term);
     const std::size_t keep = std::min<std::size_t>(ranked.size(), options.top_terms);
-    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
-                      [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), DocumentTopTerms::heavier);
     for (std::size_t i = 0; i < keep; ++i) e.top_terms.push_back(terms.name(ranked[i].second));
     e.members = std::move(members);
     return e;
@@ -281,6 +335,8 @@ void CorpusEngine::add(Document&& document) {
 
 void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;
+  if (s.terms.released())
+    throw std::logic_error("build() ran already on an engine that does not keep its build inputs");
   s.analyze_pending();
   // Before the big allocations of the build, so the copies do not add to its peak.
   s.terms.shrink_to_fit();
@@ -289,12 +345,19 @@ void CorpusEngine::build(BuildScope scope) {
   s.report("near-duplicates", 0, s.records.size());
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
+  if (!s.options.keep_build_inputs) {
+    std::vector<MinHashSignature>().swap(s.signatures);
+    if (scope == BuildScope::NearDuplicatesOnly) s.terms.release_documents();
+  }
   if (scope == BuildScope::NearDuplicatesOnly) return;
   if (s.options.near_duplicates_only)
     throw std::logic_error("this engine analyzes documents for near-duplicates only: it cannot build events");
-  const std::vector<float> idf = s.terms.idf();
-  s.build_vectors(idf);
-  s.build_events(idf);
+  {
+    const std::vector<float> idf = s.terms.idf();
+    s.build_vectors(idf);
+  }
+  if (!s.options.keep_build_inputs) s.terms.release_documents();
+  s.build_events();
 }
 
 std::size_t CorpusEngine::size() const { return state_->records.size() + state_->pending.size(); }
@@ -304,7 +367,10 @@ std::optional<std::size_t> CorpusEngine::find(const std::string& id) const {
   if (it == state_->index_of_id.end()) return std::nullopt;
   return it->second;
 }
-const MinHashSignature& CorpusEngine::signature(std::size_t index) const { return state_->signatures.at(index); }
+const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
+  if (!state_->options.keep_build_inputs) throw std::logic_error("signatures are not kept by this engine");
+  return state_->signatures.at(index);
+}
 const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }

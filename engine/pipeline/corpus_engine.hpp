@@ -34,6 +34,10 @@ struct EngineOptions {
   // detection: a document without `lang` gets its dominant script's language). About 5x faster
   // per document; build(Everything) is then refused.
   bool near_duplicates_only = false;
+  // false (the CLI): build() runs once and frees its inputs as soon as no later stage needs them:
+  // MinHash signatures after near-duplicate grouping, per-document term counts after projection
+  // (about 1.5 GB at 1M documents). signature() and a second build() are then refused.
+  bool keep_build_inputs = true;
   // Called from the adding/building thread as work advances; stage is a short label.
   std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };
@@ -49,7 +53,7 @@ struct DocumentRecord {
 struct EventCluster {
   std::vector<std::size_t> members;         // document indices, ascending
   std::size_t representative = 0;           // the member closest to the cluster's centroid
-  std::vector<std::string> top_terms;       // highest summed TF-IDF weight over the members
+  std::vector<std::string> top_terms;       // highest summed weight over the members' 16 strongest TF-IDF terms
   std::optional<int> first_date_days, last_date_days;
 };
 
