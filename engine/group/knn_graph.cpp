@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 
 namespace parallax {
 namespace {
@@ -35,7 +36,8 @@ void add_query_edges(std::size_t q, const FaissId* labels, const float* similari
     const FaissId other = labels[j];
     if (other < 0 || static_cast<std::size_t>(other) == q || similarities[j] < min_similarity) continue;
     const auto o = static_cast<std::size_t>(other);
-    edges.push_back({std::min(q, o), std::max(q, o), similarities[j]});
+    edges.push_back({static_cast<std::uint32_t>(std::min(q, o)), static_cast<std::uint32_t>(std::max(q, o)),
+                     similarities[j]});
   }
 }
 
@@ -134,6 +136,7 @@ void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& da
 std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   if (n < 2) return {};
+  if (n > (std::size_t{1} << 32)) throw std::invalid_argument("the kNN graph takes at most 2^32 documents");
   std::vector<std::size_t> all(n);
   for (std::size_t i = 0; i < n; ++i) all[i] = i;
   std::vector<SimilarityEdge> edges;

@@ -2,6 +2,7 @@
 // The k-nearest-neighbour graph of dense, L2-normalized document vectors, by FAISS inner-product
 // search: exact (IndexFlatIP) up to a size limit, IVF past it.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -16,9 +17,10 @@ struct KnnParams {
   int ivf_probe = 16;                       // IVF lists probed per query
 };
 
+// 12 bytes: at 1M documents the graph holds about 20M edges before deduplication.
 struct SimilarityEdge {
-  std::size_t a;
-  std::size_t b;  // a < b
+  std::uint32_t a;
+  std::uint32_t b;  // a < b; document indices (the graph takes at most 2^32 documents)
   float similarity;
 };
 
