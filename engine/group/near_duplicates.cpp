@@ -22,16 +22,18 @@ PackedPair pack(std::size_t a, std::size_t b) { return (static_cast<std::uint64_
 std::size_t first_of(PackedPair p) { return static_cast<std::size_t>(p >> 32); }
 std::size_t second_of(PackedPair p) { return static_cast<std::size_t>(p & 0xffffffffu); }
 
-// Sorts band entries by their high 32 bits (the bucket key) with an LSD radix sort: four byte
-// passes, linear in the entries, where std::sort on 64-bit integers took 10% of `parallax dedup`.
-void sort_by_bucket(std::vector<std::uint64_t>& entries, std::vector<std::uint64_t>& scratch) {
-  scratch.resize(entries.size());
-  for (int shift = 32; shift < 64; shift += 8) {
+// LSD radix sort of 64-bit keys on their bits [first_bit, 64), one byte per pass; a pass whose
+// byte is the same in every key is skipped. Linear in the keys: std::sort on the band entries and
+// on the candidate pairs took 10-15% of `parallax dedup` at 1M documents.
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& scratch, int first_bit) {
+  scratch.resize(keys.size());
+  for (int shift = first_bit; shift < 64; shift += 8) {
     std::size_t start[257] = {};
-    for (std::uint64_t e : entries) ++start[((e >> shift) & 0xff) + 1];
+    for (std::uint64_t k : keys) ++start[((k >> shift) & 0xff) + 1];
+    if (std::any_of(start + 1, start + 257, [&](std::size_t count) { return count == keys.size(); })) continue;
     for (int b = 0; b < 256; ++b) start[b + 1] += start[b];
-    for (std::uint64_t e : entries) scratch[start[(e >> shift) & 0xff]++] = e;
-    entries.swap(scratch);
+    for (std::uint64_t k : keys) scratch[start[(k >> shift) & 0xff]++] = k;
+    keys.swap(scratch);
   }
 }
 
@@ -49,7 +51,7 @@ void band_candidates(const std::vector<MinHashSignature>& sigs, int band, int ro
     const std::uint32_t* values = sigs[d].data() + static_cast<std::size_t>(band) * rows;
     entries.push_back((XXH3_64bits_withSeed(values, sizeof(std::uint32_t) * rows, band) & ~kDocMask) | d);
   }
-  sort_by_bucket(entries, scratch);
+  radix_sort(entries, scratch, 32);  // by bucket key; stable, so documents stay in order
   for (std::size_t i = 0; i < entries.size();) {
     std::size_t j = i + 1;
     while (j < entries.size() && (entries[j] & ~kDocMask) == (entries[i] & ~kDocMask)) ++j;
@@ -70,7 +72,8 @@ void band_candidates(const std::vector<MinHashSignature>& sigs, int band, int ro
 }
 
 void sort_unique(std::vector<PackedPair>& pairs) {
-  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::uint64_t> scratch;
+  radix_sort(pairs, scratch, 0);
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
 }
 

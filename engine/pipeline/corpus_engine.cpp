@@ -363,12 +363,14 @@ void CorpusEngine::build(BuildScope scope) {
   s.report("near-duplicates", 0, s.records.size());
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
+  if (scope == BuildScope::NearDuplicatesOnly) {
+    if (!s.options.keep_build_inputs) s.terms.release_documents();  // marks the engine built
+    return;
+  }
   if (!s.options.keep_build_inputs) {
     std::vector<MinHashSignature>().swap(s.signatures);
     return_free_heap_pages();
-    if (scope == BuildScope::NearDuplicatesOnly) s.terms.release_documents();
   }
-  if (scope == BuildScope::NearDuplicatesOnly) return;
   if (s.options.near_duplicates_only)
     throw std::logic_error("this engine analyzes documents for near-duplicates only: it cannot build events");
   {
