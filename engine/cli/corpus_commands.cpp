@@ -52,7 +52,7 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
          "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD, slower)")
         ("dimensions", po::value(&e.dimensions)->default_value(512), "dense vector dimensions")
         ("exact-search-limit", po::value(&e.knn.exact_search_limit)->default_value(50000),
-         "corpus size above which an approximate (IVF) index replaces exact search");
+         "documents in one date window (or an undated corpus) above which an IVF index replaces exact search");
   }
   return opts;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -204,7 +205,7 @@ struct CorpusEngine::State {
   std::vector<MatchWordReader> word_readers;  // one per worker thread
 
   std::vector<Document> pending;
-  std::vector<DocumentRecord> records;
+  std::deque<DocumentRecord> records;  // grows without moving what it holds (1M records)
   std::unordered_map<std::string, std::size_t> index_of_id;
   TermStore terms;
   DocumentTopTerms top_terms;
@@ -271,7 +272,6 @@ struct CorpusEngine::State {
     r.lang = doc.lang.empty() ? a.lang : std::move(doc.lang);
     r.date = std::move(doc.date);
     r.url = std::move(doc.url);
-    r.origin = std::move(doc.origin);
     r.extra_fields = std::move(doc.extra_fields);
     r.date_days = parse_iso_date_days(r.date);
     r.text_bytes = doc.text.size();

@@ -44,7 +44,7 @@ struct EngineOptions {
 
 // What the engine keeps of a document after analysis (its text is not kept).
 struct DocumentRecord {
-  std::string id, title, source, lang, date, url, origin;
+  std::string id, title, source, lang, date, url;
   std::vector<std::pair<std::string, std::string>> extra_fields;
   std::optional<int> date_days;  // parsed `date`, days since 1970-01-01
   std::size_t text_bytes = 0;

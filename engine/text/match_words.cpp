@@ -317,7 +317,8 @@ class WordBuilder {
 // the per-byte reader (non-ASCII, and ' . , between two word bytes); every run of letters and
 // digits that ends inside the block before such a byte is lower-cased and emitted as a word.
 // Starts at a word with no word in progress and returns where the per-byte reader goes on (at
-// p itself when it could take nothing). English news goes about twice as fast through here.
+// p itself when it could take nothing). Reading the words of the 100k scale corpus (73% English
+// by bytes) took 0.63 s through here against 0.87 s byte by byte.
 struct AsciiBlockMasks {
   std::uint64_t word = 0, letters = 0, stop = 0;  // stop: the per-byte reader must take over
   alignas(16) std::uint8_t lowered[64 + kWordHashPadding];
