@@ -7,24 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "io/corpus_reader.hpp"
+#include "example_corpus.hpp"
 #include "pipeline/corpus_engine.hpp"
 
 namespace {
 
 using namespace parallax;
 
-std::vector<Document> example_documents() {
-  std::vector<Document> docs;
-  InputDiagnostics diagnostics;
-  read_corpus({PARALLAX_SOURCE_DIR "/examples/corpus.jsonl"}, [&](Document&& d) { docs.push_back(std::move(d)); },
-              diagnostics);
-  return docs;
-}
-
 // Every example document, and a copy of each with one word changed (a near-duplicate).
 std::vector<Document> documents_with_copies() {
-  std::vector<Document> docs = example_documents();
+  std::vector<Document> docs = test::example_documents();
   const std::size_t originals = docs.size();
   for (std::size_t i = 0; i < originals; ++i) {
     Document copy = docs[i];
@@ -41,6 +33,15 @@ Document make_document(std::string id, std::string text, std::string lang = "") 
   d.text = std::move(text);
   d.lang = std::move(lang);
   return d;
+}
+
+// Feeds the same documents (every example and a copy of each) to two engines.
+void add_documents_with_copies(CorpusEngine& first, CorpusEngine& second) {
+  for (Document& d : documents_with_copies()) {
+    Document copy = d;
+    first.add(std::move(copy));
+    second.add(std::move(d));
+  }
 }
 
 std::vector<std::vector<std::string>> group_ids(const CorpusEngine& engine) {
@@ -60,17 +61,13 @@ TEST_CASE("corpus engine: near-duplicates-only analysis finds the same groups as
   EngineOptions dedup_options = full_options;
   dedup_options.near_duplicates_only = true;
   CorpusEngine full(full_options), dedup(dedup_options);
-  for (Document& d : documents_with_copies()) {
-    Document copy = d;
-    full.add(std::move(copy));
-    dedup.add(std::move(d));
-  }
+  add_documents_with_copies(full, dedup);
   full.build(BuildScope::Everything);
   dedup.build(BuildScope::NearDuplicatesOnly);
   const auto groups = group_ids(dedup);
   CHECK(groups == group_ids(full));
   // Every copy is grouped with its original.
-  for (const Document& original : example_documents()) {
+  for (const Document& original : test::example_documents()) {
     const std::size_t a = *dedup.find(original.id), b = *dedup.find(original.id + "-copy");
     const bool together = std::any_of(dedup.near_duplicate_groups().begin(), dedup.near_duplicate_groups().end(),
                                       [&](const NearDuplicateGroup& g) {
@@ -105,11 +102,7 @@ TEST_CASE("corpus engine: freeing build inputs changes no result and allows one 
   EngineOptions freeing = keeping;
   freeing.keep_build_inputs = false;
   CorpusEngine kept(keeping), freed(freeing);
-  for (Document& d : documents_with_copies()) {
-    Document copy = d;
-    kept.add(std::move(copy));
-    freed.add(std::move(d));
-  }
+  add_documents_with_copies(kept, freed);
   kept.build(BuildScope::Everything);
   freed.build(BuildScope::Everything);
   CHECK(group_ids(freed) == group_ids(kept));

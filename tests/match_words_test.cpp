@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "example_corpus.hpp"
 #include "features/minhash.hpp"
-#include "io/corpus_reader.hpp"
 #include "seed_paths.hpp"
 #include "text/match_words.hpp"
 #include "text/normalize.hpp"
@@ -16,21 +16,12 @@ namespace {
 using namespace parallax;
 using Words = std::vector<std::string>;
 
-// The bundled example corpus: Arabic, English and Russian news, with titles.
-std::vector<Document> example_documents() {
-  std::vector<Document> docs;
-  InputDiagnostics diagnostics;
-  read_corpus({PARALLAX_SOURCE_DIR "/examples/corpus.jsonl"}, [&](Document&& d) { docs.push_back(std::move(d)); },
-              diagnostics);
-  return docs;
-}
-
 }  // namespace
 
 TEST_CASE("match words: the table fold equals ICU normalization on real ar/en/ru news") {
   std::vector<std::string> texts = {test::read_file(test::seed_path(test::kSeed000)),
                                     test::read_file(test::seed_path(test::kSeed003))};
-  for (const Document& d : example_documents()) texts.push_back(d.title + "\n" + d.text);
+  for (const Document& d : test::example_documents()) texts.push_back(d.title + "\n" + d.text);
   REQUIRE(texts.size() >= 10);
   for (const std::string& text : texts) {
     const Words words = match_words(text);
