@@ -25,6 +25,10 @@ TEST_CASE("options are set from text, with dashes read as underscores") {
   set_engine_option(options, "dup-threshold", "0.7");
   set_engine_option(options, "shingle_size", "+4");
   set_engine_option(options, "projection", "svd");
+  set_engine_option(options, "near-duplicates-only", "true");
+  CHECK(options.near_duplicates_only);
+  set_engine_option(options, "near_duplicates_only", "0");
+  CHECK(!options.near_duplicates_only);
   CHECK(options.near_duplicates.jaccard_threshold == doctest::Approx(0.7));
   CHECK(options.minhash.shingle_size == 4);
   CHECK(options.projection == ProjectionKind::Svd);
@@ -38,6 +42,8 @@ TEST_CASE("unknown keys and bad values are refused with the key in the message")
   CHECK_THROWS_AS(set_engine_option(options, "threads", ""), std::invalid_argument);
   CHECK_THROWS_AS(set_engine_option(options, "exact_search_limit", "-1"), std::invalid_argument);
   CHECK_THROWS_AS(set_engine_option(options, "projection", "pca"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(set_engine_option(options, "near_duplicates_only", "yes"), doctest::Contains("near_duplicates_only"),
+                       std::invalid_argument);
 }
 
 TEST_CASE("options are validated together") {

@@ -179,6 +179,9 @@ PARALLAX_API int32_t parallax_engine_build(parallax_engine* engine, int32_t scop
                      "scope " + std::to_string(scope) + " is neither PARALLAX_BUILD_NEAR_DUPLICATES nor PARALLAX_BUILD_EVERYTHING");
     if (engine->engine.size() == 0)
       throw AbiError(PARALLAX_ERROR_EMPTY_CORPUS, "no document was added; add documents before building");
+    if (scope == PARALLAX_BUILD_EVERYTHING && engine->engine.options().near_duplicates_only)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                     "the engine was created with near_duplicates_only: build with PARALLAX_BUILD_NEAR_DUPLICATES");
     engine->current_scope = 0;
     engine->engine.build(scope == PARALLAX_BUILD_EVERYTHING ? parallax::BuildScope::Everything
                                                             : parallax::BuildScope::NearDuplicatesOnly);

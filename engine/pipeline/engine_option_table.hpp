@@ -14,7 +14,7 @@ namespace parallax {
 
 struct EngineOptionSpec {
   const char* name;         // lower_snake_case key
-  const char* type;         // "int", "float" or "string"
+  const char* type;         // "int", "float", "bool" or "string"
   const char* description;  // one line, for --help, docs and Python's parallax.options()
   // Parses `value` into `options`; throws std::invalid_argument with a message naming the key.
   void (*set)(EngineOptions& options, std::string_view value);

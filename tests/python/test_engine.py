@@ -208,6 +208,15 @@ class SameAsCliTest(unittest.TestCase):
             engine.build(events=False)
             self.assert_groups_equal(engine, cli)
 
+    def test_near_duplicates_only(self):
+        cli = run_cli("dedup", "--format", "json", "--quiet", CORPUS)
+        with parallax.Engine(near_duplicates_only=True) as engine:
+            engine.read_corpus(CORPUS)
+            engine.build(events=False)
+            self.assert_groups_equal(engine, cli)
+            with self.assertRaises(parallax.InvalidInputError):
+                engine.build(events=True)
+
     def test_compare(self):
         seeds = [r for r in corpus_records() if r["id"] in ("seed-000", "seed-003")]
         with tempfile.TemporaryDirectory() as tmp:
