@@ -1,14 +1,18 @@
 // `parallax cluster` and `parallax dedup`: read a corpus, build, render.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "io/corpus_reader.hpp"
 #include "pipeline/corpus_engine.hpp"
+#include "pipeline/engine_option_table.hpp"
 #include "report/cluster_report.hpp"
 
 namespace po = boost::program_options;
@@ -20,41 +24,53 @@ struct CorpusCommandSettings {
   std::vector<std::string> inputs;
   std::string format = "text";
   std::string output;
-  std::string projection = "random";
   bool strict = false;
   bool quiet = false;
   EngineOptions engine;
 };
 
+// The engine options each command offers, by key of the shared option table
+// (pipeline/engine_option_table): names, types, defaults, descriptions and parsing come from
+// there, as for the C ABI and Python. Flags are the keys with dashes (--dup-threshold).
+constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes", "bands"};
+constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors",          "date_window", "projection",
+                                              "dimensions",      "exact_search_limit", "top_terms",   "seed"};
+
+std::vector<std::string_view> engine_option_keys(bool with_events) {
+  std::vector<std::string_view> keys(std::begin(kNearDuplicateOptions), std::end(kNearDuplicateOptions));
+  if (with_events) keys.insert(keys.end(), std::begin(kEventOptions), std::end(kEventOptions));
+  return keys;
+}
+
+std::string flag_name(std::string_view key) {
+  std::string flag(key);
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  return flag;
+}
+
 po::options_description option_table(CorpusCommandSettings& s, bool with_events) {
-  EngineOptions& e = s.engine;
   po::options_description opts("Options");
   opts.add_options()
       ("help,h", "show this help")
       ("format,f", po::value(&s.format)->default_value("text"), "output format: text, md, json or html")
       ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
-      ("threads,t", po::value(&e.threads)->default_value(0), "worker threads (0: all cores)")
       ("strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected")
-      ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary on stderr")
-      ("dup-threshold", po::value(&e.near_duplicates.jaccard_threshold)->default_value(0.45, "0.45"),
-       "estimated Jaccard of word shingles needed to call two documents near-duplicates")
-      ("shingle-size", po::value(&e.minhash.shingle_size)->default_value(2), "words per shingle")
-      ("hashes", po::value(&e.minhash.num_hashes)->default_value(128), "MinHash signature length")
-      ("bands", po::value(&e.near_duplicates.bands)->default_value(32), "LSH bands (must divide --hashes)");
-  if (with_events) {
-    opts.add_options()
-        ("event-threshold", po::value(&e.events.threshold)->default_value(0.2, "0.2"),
-         "minimum average cosine between all members of an event cluster")
-        ("neighbors", po::value(&e.knn.neighbors)->default_value(20), "nearest neighbours searched per document")
-        ("date-window", po::value(&e.events.date_window_days)->default_value(7),
-         "days apart beyond which dated documents never share an event (0: ignore dates)")
-        ("projection", po::value(&s.projection)->default_value("random"),
-         "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD, slower)")
-        ("dimensions", po::value(&e.dimensions)->default_value(512), "dense vector dimensions")
-        ("exact-search-limit", po::value(&e.knn.exact_search_limit)->default_value(50000),
-         "documents in one date window (or an undated corpus) above which an IVF index replaces exact search");
+      ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary on stderr");
+  const EngineOptions defaults;
+  for (const std::string_view key : engine_option_keys(with_events)) {
+    const EngineOptionSpec& spec = *find_engine_option(key);
+    const std::string flag = flag_name(key) + (key == "threads" ? ",t" : "");
+    opts.add_options()(flag.c_str(), po::value<std::string>()->default_value(spec.get(defaults)), spec.description);
   }
   return opts;
+}
+
+// Sets the engine options from the parsed flags (every flag has a default), then checks them
+// together; throws std::invalid_argument naming the option.
+void set_engine_options(const po::variables_map& vm, bool with_events, EngineOptions& engine) {
+  for (const std::string_view key : engine_option_keys(with_events))
+    set_engine_option(engine, key, vm[flag_name(key)].as<std::string>());
+  validate_engine_options(engine);
 }
 
 void print_help(const std::string& command, const po::options_description& opts) {
@@ -69,18 +85,8 @@ void print_help(const std::string& command, const po::options_description& opts)
             << "  cat corpus.jsonl | parallax " << command << " --strict -\n";
 }
 
-void validate(CorpusCommandSettings& s) {
+void validate_inputs(const CorpusCommandSettings& s) {
   if (s.inputs.empty()) throw po::error("no CORPUS given");
-  s.engine.projection = parse_projection_kind(s.projection);
-  const auto& e = s.engine;
-  if (e.minhash.shingle_size < 1) throw po::error("--shingle-size must be at least 1");
-  if (e.minhash.num_hashes < 1 || e.near_duplicates.bands < 1 || e.minhash.num_hashes % e.near_duplicates.bands != 0)
-    throw po::error("--bands must be positive and divide --hashes");
-  if (e.near_duplicates.jaccard_threshold < 0 || e.near_duplicates.jaccard_threshold > 1)
-    throw po::error("--dup-threshold must lie in [0, 1]");
-  if (e.dimensions < 1) throw po::error("--dimensions must be positive");
-  if (e.knn.neighbors < 1) throw po::error("--neighbors must be positive");
-  if (e.threads < 0) throw po::error("--threads must not be negative");
 }
 
 // A one-line progress display, only when stderr is a terminal.
@@ -106,7 +112,8 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
       return kExitOk;
     }
     po::notify(vm);
-    validate(s);
+    validate_inputs(s);
+    set_engine_options(vm, scope == BuildScope::Everything, s.engine);
     parse_report_format(s.format);
   } catch (const std::exception& e) {
     std::cerr << "parallax " << command << ": " << e.what() << "\n(see parallax " << command << " --help)\n";
