@@ -304,6 +304,7 @@ def merged_rows(rows, args):
     """This run's rows replace the same (N, task, tool) rows of the earlier results.csv, so a
     partial run (--sizes, --tasks) updates the table instead of truncating it (--fresh: not)."""
     if args.fresh:
+        add_ratios(rows)
         return rows
     key = lambda r: (r["n"], r["task"], r["tool"])
     ours = {key(r) for r in rows}
@@ -398,7 +399,6 @@ def main():
     rows = []
     for n in args.sizes:
         rows += bench_size(runner, n, tuned)
-        add_ratios(rows)
         write_outputs(rows, tuned, args)
 
 

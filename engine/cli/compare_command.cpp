@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
@@ -104,33 +105,14 @@ std::string render(const CompareResult& result, const CompareSettings& s) {
   return render_compare_text(result, terminal_width(s.width));
 }
 
-int parse(const std::vector<std::string>& args, CompareSettings& s) {
-  const auto opts = option_table(s);
-  po::options_description all;
-  all.add(opts).add_options()("input", po::value(&s.inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-      print_help(opts);
-      return kExitOk;
-    }
-    po::notify(vm);
-    validate(s);
-  } catch (const std::exception& e) {
-    std::cerr << "parallax compare: " << e.what() << "\n(see parallax compare --help)\n";
-    return kExitUsage;
-  }
-  return -1;  // go on
-}
-
 }  // namespace
 
 int run_compare_command(const std::vector<std::string>& args) {
   CompareSettings s;
-  if (const int early = parse(args, s); early >= 0) return early;
+  const auto opts = option_table(s);
+  if (const auto early = parse_command_line("compare", args, opts, s.inputs, [&] { print_help(opts); },
+                                            [&](const po::variables_map&) { validate(s); }))
+    return *early;
 
   WordKeyer keyer;
   EntityAliases aliases = s.no_default_aliases ? EntityAliases() : EntityAliases::defaults(keyer);

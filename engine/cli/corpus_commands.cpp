@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "io/corpus_reader.hpp"
 #include "pipeline/corpus_engine.hpp"
@@ -99,26 +100,15 @@ void attach_progress(CorpusCommandSettings& s) {
 
 int run(const std::string& command, const std::vector<std::string>& args, BuildScope scope) {
   CorpusCommandSettings s;
-  const auto opts = option_table(s, scope == BuildScope::Everything);
-  po::options_description all;
-  all.add(opts).add_options()("input", po::value(&s.inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-      print_help(command, opts);
-      return kExitOk;
-    }
-    po::notify(vm);
-    validate_inputs(s);
-    set_engine_options(vm, scope == BuildScope::Everything, s.engine);
-    parse_report_format(s.format);
-  } catch (const std::exception& e) {
-    std::cerr << "parallax " << command << ": " << e.what() << "\n(see parallax " << command << " --help)\n";
-    return kExitUsage;
-  }
+  const bool with_events = scope == BuildScope::Everything;
+  const auto opts = option_table(s, with_events);
+  if (const auto early = parse_command_line(command, args, opts, s.inputs, [&] { print_help(command, opts); },
+                                            [&](const po::variables_map& vm) {
+                                              validate_inputs(s);
+                                              set_engine_options(vm, with_events, s.engine);
+                                              parse_report_format(s.format);
+                                            }))
+    return *early;
   attach_progress(s);
   s.engine.near_duplicates_only = scope == BuildScope::NearDuplicatesOnly;
   s.engine.keep_build_inputs = false;  // one build, then only its results are read

@@ -42,25 +42,25 @@ MinHashSignature MinHasher::signature_of_hashes(const std::vector<std::uint64_t>
   // multiplies). Empty bins are then filled by optimal densification (Shrivastava 2017): bin i
   // copies the first non-empty bin of its own fixed pseudo-random sequence, so two documents'
   // signatures still agree at a position with probability equal to their Jaccard similarity.
-  Sketch sketch = start_sketch();
+  MinHashSignature sketch = start_sketch();
   for (std::uint64_t x : element_hashes) add_to_sketch(sketch, x);
   return finish_sketch(std::move(sketch));
 }
 
-MinHasher::Sketch MinHasher::start_sketch() const {
-  return {MinHashSignature(static_cast<std::size_t>(params_.num_hashes), kEmptyBin)};
+MinHashSignature MinHasher::start_sketch() const {
+  return MinHashSignature(static_cast<std::size_t>(params_.num_hashes), kEmptyBin);
 }
 
-void MinHasher::add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const {
+void MinHasher::add_to_sketch(MinHashSignature& sketch, std::uint64_t element_hash) const {
   // The bin from the hash's high bits, the value from its low 32 (independent bits of one mix).
   const std::uint64_t h = mix64(element_hash ^ seed_);
-  const std::size_t bin = reduce(h, sketch.values.size());
+  const std::size_t bin = reduce(h, sketch.size());
   const auto value = std::min(static_cast<std::uint32_t>(h), kEmptyBin - 1);
-  sketch.values[bin] = std::min(sketch.values[bin], value);
+  sketch[bin] = std::min(sketch[bin], value);
 }
 
-MinHashSignature MinHasher::finish_sketch(Sketch&& sketch) const {
-  MinHashSignature sig = std::move(sketch.values);
+MinHashSignature MinHasher::finish_sketch(MinHashSignature&& sketch) const {
+  MinHashSignature sig = std::move(sketch);
   const auto n = sig.size();
   const MinHashSignature filled = sig;  // bins borrow only from bins filled by the document itself
   if (std::all_of(filled.begin(), filled.end(), [](std::uint32_t v) { return v == kEmptyBin; })) return sig;
@@ -121,7 +121,7 @@ MinHashSignature MinHasher::signature(const std::vector<std::string>& tokens) co
 
 MinHashSignature MinHasher::signature_of_words(const std::vector<std::uint64_t>& word_hashes) const {
   // A repeated shingle changes no bin's minimum: no need to sort and deduplicate first.
-  Sketch sketch = start_sketch();
+  MinHashSignature sketch = start_sketch();
   for_each_shingle_hash(word_hashes, params_.shingle_size, [&](std::uint64_t h) { add_to_sketch(sketch, h); });
   return finish_sketch(std::move(sketch));
 }

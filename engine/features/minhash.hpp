@@ -32,14 +32,11 @@ class MinHasher {
   const MinHashParams& params() const { return params_; }
 
  private:
-  // Bin minima; kEmptyBin marks a bin no element fell into (no hash value takes it).
-  struct Sketch {
-    MinHashSignature values;
-  };
+  // A sketch is the bin minima; kEmptyBin marks a bin no element fell into (no value takes it).
   static constexpr std::uint32_t kEmptyBin = 0xffffffffu;
-  Sketch start_sketch() const;
-  void add_to_sketch(Sketch& sketch, std::uint64_t element_hash) const;
-  MinHashSignature finish_sketch(Sketch&& sketch) const;  // densifies empty bins
+  MinHashSignature start_sketch() const;
+  void add_to_sketch(MinHashSignature& sketch, std::uint64_t element_hash) const;
+  MinHashSignature finish_sketch(MinHashSignature&& sketch) const;  // densifies empty bins
 
   static constexpr std::size_t kBorrowAttempts = 16;
   MinHashParams params_;

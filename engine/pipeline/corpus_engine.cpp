@@ -94,9 +94,7 @@ class TermStore {
     std::vector<std::uint32_t>().swap(ids_);
     std::vector<std::uint16_t>().swap(tfs_);
     std::vector<std::size_t>().swap(offsets_);
-    released_ = true;
   }
-  bool released() const { return released_; }
 
   // Returns the growth slack of the arrays (up to half of them after push_back doubling).
   void shrink_to_fit() {
@@ -113,7 +111,6 @@ class TermStore {
   std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
   std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
   std::vector<std::size_t> offsets_{0};
-  bool released_ = false;
 };
 
 // Each document's strongest TF-IDF terms, flat: what event descriptions are summed from, so the
@@ -209,6 +206,7 @@ struct CorpusEngine::State {
   std::unordered_map<std::string, std::size_t> index_of_id;
   TermStore terms;
   DocumentTopTerms top_terms;
+  bool built_without_inputs = false;  // a build freed its inputs: no second build
   std::vector<MinHashSignature> signatures;
 
   DenseMatrix vectors;
@@ -353,8 +351,9 @@ void CorpusEngine::add(Document&& document) {
 
 void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;
-  if (s.terms.released())
+  if (s.built_without_inputs)
     throw std::logic_error("build() ran already on an engine that does not keep its build inputs");
+  s.built_without_inputs = !s.options.keep_build_inputs;
   s.analyze_pending();
   // Before the big allocations of the build, so the copies do not add to its peak.
   s.terms.shrink_to_fit();
@@ -363,10 +362,7 @@ void CorpusEngine::build(BuildScope scope) {
   s.report("near-duplicates", 0, s.records.size());
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
-  if (scope == BuildScope::NearDuplicatesOnly) {
-    if (!s.options.keep_build_inputs) s.terms.release_documents();  // marks the engine built
-    return;
-  }
+  if (scope == BuildScope::NearDuplicatesOnly) return;
   if (!s.options.keep_build_inputs) {
     std::vector<MinHashSignature>().swap(s.signatures);
     return_free_heap_pages();

@@ -2,7 +2,11 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uscript.h>
+
+// The ASCII block reader needs SSE2 (every x86-64); elsewhere, or with PARALLAX_SCALAR_WORDS
+// defined (to compare the two paths), every byte goes through the per-byte reader.
 #if defined(__SSE2__) && !defined(PARALLAX_SCALAR_WORDS)
+#define PARALLAX_SSE2_WORDS 1
 #include <emmintrin.h>
 #endif
 
@@ -312,7 +316,7 @@ class WordBuilder {
   bool in_ideograph_ = false;
 };
 
-#if defined(__SSE2__) && !defined(PARALLAX_SCALAR_WORDS)
+#if defined(PARALLAX_SSE2_WORDS)
 // Plain ASCII prose, 64 bytes at a time: SSE2 masks of letters, digits and the bytes that need
 // the per-byte reader (non-ASCII, and ' . , between two word bytes); every run of letters and
 // digits that ends inside the block before such a byte is lower-cased and emitted as a word.
@@ -410,7 +414,7 @@ bool MatchWordReader::read_pass(std::string_view text, bool normalized, Emit& em
     if (*p < 0x80) {
       const CharKind kind = kAscii.kind[*p];
       if (kind == CharKind::Letter || kind == CharKind::Digit) {
-#if defined(__SSE2__) && !defined(PARALLAX_SCALAR_WORDS)
+#if defined(PARALLAX_SSE2_WORDS)
         if (builder.is_clean() && end - p >= 64) {
           const std::uint8_t* resumed = read_ascii_blocks(p, end, emit, letters[0]);
           if (resumed != p) {
