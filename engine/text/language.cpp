@@ -93,17 +93,21 @@ Script word_script(std::string_view utf8_word) {
 }
 
 Script dominant_script(std::string_view utf8) {
-  static_assert(static_cast<int>(Script::Latin) == 0 && static_cast<int>(Script::Other) == 3);
-  std::array<std::size_t, 4> counts{};  // indexed by Script, None excluded
+  LettersPerScript counts{};
   for_each_letter_script(utf8, [&](Script script) {
     ++counts[static_cast<std::size_t>(script)];
     return true;
   });
+  return script_with_most_letters(counts);
+}
+
+Script script_with_most_letters(const LettersPerScript& letters) {
+  static_assert(static_cast<int>(Script::Latin) == 0 && static_cast<int>(Script::Other) == 3);
   std::size_t best = 0;
-  for (std::size_t s = 1; s < counts.size(); ++s) {
-    if (counts[s] > counts[best]) best = s;
+  for (std::size_t s = 1; s < letters.size(); ++s) {
+    if (letters[s] > letters[best]) best = s;
   }
-  return counts[best] == 0 ? Script::None : static_cast<Script>(best);
+  return letters[best] == 0 ? Script::None : static_cast<Script>(best);
 }
 
 std::string detect_language(std::string_view utf8) {

@@ -1,5 +1,6 @@
 #pragma once
 // Script and language detection for documents without a `lang` field.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,12 @@ Script word_script(std::string_view utf8_word);
 
 // The dominant script of a text, by letter counts.
 Script dominant_script(std::string_view utf8);
+
+// Letter counts indexed by Script (Latin, Arabic, Cyrillic, Other).
+using LettersPerScript = std::array<std::uint64_t, 4>;
+
+// The script with the most letters; None when there is no letter.
+Script script_with_most_letters(const LettersPerScript& letters);
 
 // The main language of a script in this engine's news: Arabic -> ar, Cyrillic -> ru, Latin -> en;
 // empty for other scripts.

@@ -494,12 +494,8 @@ void MatchWordReader::append_words(std::string_view text, std::vector<std::strin
 }
 
 Script MatchWordReader::take_dominant_script() {
-  std::size_t best = 0;
-  for (std::size_t s = 1; s < 4; ++s) {
-    if (letters_per_script_[s] > letters_per_script_[best]) best = s;
-  }
-  const Script script = letters_per_script_[best] == 0 ? Script::None : static_cast<Script>(best);
-  for (auto& count : letters_per_script_) count = 0;
+  const Script script = script_with_most_letters(letters_per_script_);
+  letters_per_script_ = {};
   return script;
 }
 

@@ -40,7 +40,7 @@ class MatchWordReader {
   bool read_pass(std::string_view text, bool normalized, Emit& emit);
 
   std::string word_;
-  std::uint64_t letters_per_script_[4] = {};  // indexed by Script (Latin .. Other)
+  LettersPerScript letters_per_script_{};
 };
 
 // Convenience: the matching words of one text.
