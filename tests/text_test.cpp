@@ -9,12 +9,12 @@
 #include <thread>
 #include <vector>
 
+#include "lexicon/stop_words.hpp"
 #include "text/analyzer.hpp"
 #include "text/language.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/stem.hpp"
-#include "text/stopwords.hpp"
 
 namespace {
 

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "lexicon/default_aliases.hpp"
+
 namespace parallax {
 
 namespace {
@@ -26,6 +28,12 @@ AliasFileError line_error(std::string_view origin, std::size_t line, const std::
 }
 
 }  // namespace
+
+EntityAliases EntityAliases::defaults(WordKeyer& keyer) {
+  EntityAliases aliases;
+  aliases.add_text(default_alias_table(), "<built-in aliases>", keyer);
+  return aliases;
+}
 
 void EntityAliases::add(AliasSection section, const std::string& canonical, std::string_view alias,
                         WordKeyer& keyer) {

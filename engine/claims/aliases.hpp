@@ -39,7 +39,7 @@ struct AliasMatch {
 
 class EntityAliases {
  public:
-  // The built-in table (engine/claims/default_aliases.cpp).
+  // The built-in table (lexicon/default_aliases.hpp).
   static EntityAliases defaults(WordKeyer& keyer);
 
   // Adds the entries of an alias file's text; origin names it in error messages.

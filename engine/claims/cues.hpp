@@ -2,7 +2,8 @@
 // Attribution cues in Arabic, English and Russian: speech verbs ("قال", "said", "заявил"),
 // participles that open a reported clause ("مشيراً", "adding", "добавив"), source phrases ("بحسب",
 // "according to", "по словам"), relays ("نقلت ... عن") and continuation markers ("كما", "He also").
-// Everything is matched on normalized words (MatchToken::normalized).
+// Everything is matched on normalized words (MatchToken::normalized); the word lists are in
+// lexicon/attribution_cues.hpp.
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -3,23 +3,12 @@
 #include <cstdio>
 #include <string_view>
 
+#include "lexicon/stance_words.hpp"
 #include "text/language.hpp"
 
 namespace parallax {
 
 namespace {
-
-using WordSet = std::set<std::string, std::less<>>;
-
-// Normalized negation words. Arabic "غير" and "دون" also build compounds ("غير المشروط"), which is
-// still a negation of the word they govern.
-const WordSet kNegations = {"لا",  "لم",    "لن",    "ليس",  "ليست", "غير",  "عدم", "دون",
-                            "بدون", "not",  "no",    "never", "none", "without", "nor",
-                            "cannot", "не",  "нет",   "ни",   "никогда", "без"};
-const WordSet kDenials = {"نفي",  "نفت",  "ينفي",  "تنفي",  "نفوا",  "ونفي", "ونفت", "deny",
-                          "denied", "denies", "denying", "dismissed", "rejected", "refuted",
-                          "опроверг", "опровергла", "опровергли", "отрицает", "отрицают",
-                          "опроверг", "отверг", "отвергла"};
 
 // The light stemmer leaves the feminine t of duals and plurals ("المذكرتين" -> "مذكرت",
 // "مذكرات" -> "مذكر"): fold it so both forms meet. Only on longer stems, where a final ت is
@@ -34,17 +23,6 @@ std::string fold_arabic_feminine_t(std::string term) {
   return term;
 }
 
-// "ولم", "فلا", "ولن": Arabic attaches "and" / "so" to the negation particle.
-bool is_negation_with_conjunction(std::string_view word) {
-  for (std::string_view conjunction : {"و", "ف"}) {
-    if (word.size() > conjunction.size() && word.substr(0, conjunction.size()) == conjunction &&
-        word_script(word) == Script::Arabic && kNegations.count(word.substr(conjunction.size()))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string number_term(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "#%g", value);
@@ -52,10 +30,6 @@ std::string number_term(double value) {
 }
 
 }  // namespace
-
-bool is_denial_word(std::string_view normalized_word) {
-  return kDenials.count(normalized_word) > 0;
-}
 
 ClaimProfiler::ClaimProfiler(const EntityAliases& aliases) : aliases_(aliases) {}
 
@@ -106,8 +80,8 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
     const MatchToken& t = tokens[i];
     // "لا سيما" / "ولا سيما" means "especially", not a negation.
     if (i + 1 < tokens.size() && tokens[i + 1].normalized == "سيما") continue;
-    if (kNegations.count(t.normalized) || is_negation_with_conjunction(t.normalized)) ++p.negations;
-    if (kDenials.count(t.normalized)) p.denial = true;
+    if (is_negation_word(t.normalized)) ++p.negations;
+    if (is_denial_word(t.normalized)) p.denial = true;
   }
   return p;
 }

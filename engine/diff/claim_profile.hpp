@@ -33,10 +33,6 @@ struct ClaimProfile {
 
 inline constexpr std::size_t kMinSegmentTerms = 5;
 
-// A denial verb ("نفى", "denied", "опроверг"), normalized. Used on a claim's cue too: in
-// "Moscow denied that ..." the denial is the attribution verb itself.
-bool is_denial_word(std::string_view normalized_word);
-
 // Not thread-safe (owns stemmers): one per thread.
 class ClaimProfiler {
  public:

@@ -9,6 +9,7 @@
 #include "diff/claim_vectors.hpp"
 #include "diff/stance_features.hpp"
 #include "features/tfidf.hpp"
+#include "lexicon/stance_words.hpp"
 #include "text/normalize.hpp"
 
 namespace parallax {

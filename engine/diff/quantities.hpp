@@ -1,7 +1,8 @@
 #pragma once
 // Numbers and calendar dates mentioned in a claim, in Arabic, English and Russian: digits (ASCII
 // and Arabic-Indic), number words ("خمس", "five", "пять"), ordinals ("الخامس", "fifth") and month
-// names. Two accounts of one event that give different numbers or dates disagree.
+// names (the words: lexicon/number_words.hpp). Two accounts of one event that give different
+// numbers or dates disagree.
 #include <string>
 #include <vector>
 

@@ -7,27 +7,12 @@
 #include "diff/claim_vectors.hpp"
 #include "diff/judge.hpp"
 #include "features/tfidf.hpp"
+#include "lexicon/stance_words.hpp"
 #include "text/segment.hpp"
 
 namespace parallax {
 
 namespace {
-
-using WordSet = std::set<std::string, std::less<>>;
-
-// Words that signal refutation (after the FNC-1 baseline's list, with Arabic and Russian).
-const WordSet kRefuting = {
-    "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "not", "despite", "nope",
-    "doubt", "doubts", "bogus", "debunk", "debunked", "pranks", "retract", "retracted", "untrue",
-    "misleading", "rumor", "rumour", "كاذب", "كاذبه", "مزيف", "مزيفه", "شائعه", "شايعه", "نفي",
-    "نفت", "ينفي", "تنفي", "غير", "عار", "صحه", "фейк", "ложь", "ложная", "опроверг", "опровергла",
-    "слухи", "неправда"};
-// Words of reporting without endorsing.
-const WordSet kHedging = {
-    "reportedly", "allegedly", "alleged", "claims", "claimed", "according", "reports", "report",
-    "purportedly", "apparently", "unconfirmed", "suggests", "may", "might", "could", "possibly",
-    "rumored", "speculation", "يزعم", "مزاعم", "ادعاءات", "ادعي", "حسب", "بحسب", "وفقا", "ربما",
-    "قد", "يبدو", "якобы", "предположительно", "возможно", "сообщается", "по", "данным"};
 
 constexpr std::size_t kFeatureCount = 17;
 
@@ -124,11 +109,11 @@ std::vector<double> StanceFeaturizer::features(const std::string& claim_text,
   }
   std::size_t refuting = 0, hedging = 0;
   for (const auto& w : evidence.words) {
-    refuting += kRefuting.count(w);
-    hedging += kHedging.count(w);
+    refuting += is_refuting_word(w);
+    hedging += is_hedging_word(w);
   }
   f[7] = log1p_count(refuting);
-  for (auto& token : keyer_.tokenize(claim_text)) f[8] += kRefuting.count(token.normalized);
+  for (auto& token : keyer_.tokenize(claim_text)) f[8] += is_refuting_word(token.normalized);
   f[8] = std::min(f[8], 1.0);
   f[9] = log1p_count(hedging);
   f[13] = log1p_count(evidence.sentences.size());

@@ -2,7 +2,8 @@
 // Features of a (claim, evidence) pair for the stance judge: how close the claim is to the
 // evidence and to its best-matching sentences, and the cues of disagreement (negation, denial and
 // refuting words, different numbers, dates or characterizations) and of reporting without taking a
-// side (hedges, attribution cues). Language-independent in form; the word lists cover ar, en, ru.
+// side (hedges, attribution cues). Language-independent in form; the word lists
+// (lexicon/stance_words.hpp) cover ar, en, ru.
 // The same features serve FNC-1 (headline vs article body), ANS (sentence vs sentence) and
 // `parallax compare` (claim vs claim), so a model trained on one can judge the others.
 #include <string>

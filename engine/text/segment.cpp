@@ -10,6 +10,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "lexicon/abbreviations.hpp"
 #include "text/utf8.hpp"
 
 namespace parallax {
@@ -130,15 +131,6 @@ bool has_line_break(std::string_view utf8) {
   return false;
 }
 
-// Abbreviations after which a period does not end a sentence, as they are written (titles and
-// month names precede names and dates). Kept short: every entry also hides the sentence ends that
-// really follow it.
-constexpr std::string_view kAbbreviations[] = {
-    "Mr",  "Mrs",  "Ms",  "Dr",  "Prof", "Gen",  "Col",  "Lt",  "Sgt", "Capt", "Gov",
-    "Sen", "Rep",  "Rev", "St",  "Mt",   "vs",   "Jan",  "Feb", "Mar", "Apr",  "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",  "проф", "акад", "ген", "им",  "ул",   "св",
-};
-
 // The run of letters and periods just before the final period of a trimmed segment
 // ("Mr" in "... Mr.", "U.S" in "... U.S.", "د" in "... د.").
 std::string_view word_before_final_period(std::string_view segment) {
@@ -165,8 +157,7 @@ bool ends_with_abbreviation(std::string_view segment) {
   std::size_t i = 0;
   const UChar32 first = utf8::next(word, i);
   if (i == word.size()) return !u_islower(first);  // an initial, or a caseless letter (د)
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
-         std::end(kAbbreviations);
+  return is_abbreviation(word);
 }
 
 }  // namespace

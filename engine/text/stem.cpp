@@ -8,6 +8,7 @@
 #include <iterator>
 #include <vector>
 
+#include "lexicon/unstemmed_words.hpp"
 #include "text/languages.hpp"
 #include "text/utf8.hpp"
 
@@ -15,14 +16,6 @@ namespace parallax {
 namespace {
 
 // --- Arabic light stemming -------------------------------------------------------------------
-
-// Words kept whole (normalized forms): names and frequent news words whose first letter و or ف
-// belongs to the root and would otherwise be taken for a conjunction (واشنطن -> اشنطن,
-// الولايات -> لاي), names that end like a plural (الكرملين -> كرمل), and الله.
-constexpr std::string_view kProtectedArabicWords[] = {
-    "الله",  "واشنطن", "فلاديمير", "فرنسا", "فلسطين", "فنزويلا", "فيتنام", "فنلندا", "فيينا",
-    "فيروس", "وزير",   "وزراء",    "وزاره", "وكاله",  "ولايه",   "ولايات", "كرملين",
-};
 
 // The article, alone or after the prepositions ب ك ل (ل + ال is written لل); longest first.
 constexpr std::string_view kArticles[] = {"بال", "كال", "لل", "ال"};
@@ -38,11 +31,6 @@ struct ArabicSuffix {
 constexpr ArabicSuffix kPronounSuffixes[] = {{"هما", 4}, {"هم", 4}, {"ها", 3}};
 constexpr ArabicSuffix kNumberSuffixes[] = {{"ات", 3}, {"ون", 4}, {"ين", 4}, {"ان", 4}};
 constexpr ArabicSuffix kFeminineSuffixes[] = {{"ه", 3}};
-
-bool is_protected(std::string_view word) {
-  return std::find(std::begin(kProtectedArabicWords), std::end(kProtectedArabicWords), word) !=
-         std::end(kProtectedArabicWords);
-}
 
 // Affix tests written out byte by byte: string_view's starts_with/ends_with call memcmp, which
 // costs more than comparing these 2 to 6 bytes, and they run a dozen times per Arabic word.
@@ -90,7 +78,7 @@ void strip_one_suffix(std::string_view& word, const Suffixes& suffixes) {
 // Prefixes are stripped until none is left rather than once, so that a word gets the same stem
 // with and without a conjunction even when its own first letter is و (وزير, ووزير, والوزير).
 std::string_view strip_arabic_prefixes(std::string_view word) {
-  while (!is_protected(word) &&
+  while (!is_unstemmed_arabic_word(word) &&
          (strip_one_prefix(word, kArticles) || strip_one_prefix(word, kConjunctions))) {
   }
   return word;
@@ -109,7 +97,7 @@ bool libstemmer_has(const char* algorithm) {
 
 std::string light_stem_arabic(std::string_view normalized_word) {
   std::string_view word = strip_arabic_prefixes(normalized_word);
-  if (!is_protected(word)) {
+  if (!is_unstemmed_arabic_word(word)) {
     strip_one_suffix(word, kPronounSuffixes);
     strip_one_suffix(word, kNumberSuffixes);
     strip_one_suffix(word, kFeminineSuffixes);

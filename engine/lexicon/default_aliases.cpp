@@ -6,7 +6,7 @@
 // counterparts into the White House): a report on an official contact quotes the two governments
 // through many mouths, and the comparison users ask for is government against government. A user who
 // wants Putin apart from the Kremlin maps him to himself in an alias file.
-#include "claims/aliases.hpp"
+#include "lexicon/default_aliases.hpp"
 
 namespace parallax {
 
@@ -41,10 +41,6 @@ difficult = صعبة | صعب | difficult | трудный | трудным | с
 
 }  // namespace
 
-EntityAliases EntityAliases::defaults(WordKeyer& keyer) {
-  EntityAliases aliases;
-  aliases.add_text(kDefaultAliases, "<built-in aliases>", keyer);
-  return aliases;
-}
+std::string_view default_alias_table() { return kDefaultAliases; }
 
 }  // namespace parallax

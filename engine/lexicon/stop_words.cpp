@@ -1,4 +1,4 @@
-#include "text/stopwords.hpp"
+#include "lexicon/stop_words.hpp"
 
 #include <string_view>
 #include <unordered_set>

@@ -1,0 +1,138 @@
+#include "lexicon/attribution_cues.hpp"
+
+#include <functional>
+#include <set>
+#include <string>
+
+namespace parallax {
+
+namespace {
+
+using WordSet = std::set<std::string, std::less<>>;
+
+// Perfect-tense speech verbs, masculine / feminine / dual / plural, after normalization (أ -> ا,
+// ة -> ه, ى -> ي). Present-tense forms are left out on purpose: they mostly occur negated or in
+// subordinate clauses ("لم يؤكد البيت الأبيض بعد" is not an attribution).
+const WordSet kArabicVerbs = {
+    "قال",   "قالت",  "قالوا",  "قالا",  "قالتا", "اكد",   "اكدت",  "اكدوا",  "اكدا",
+    "اعلن",  "اعلنت", "اعلنوا", "اعلنا", "اشار",  "اشارت", "اشاروا", "اشارا", "ذكر",
+    "ذكرت",  "ذكروا", "اعرب",   "اعربت", "اعربوا", "اعربا", "اضاف",  "اضافت", "اضافوا",
+    "صرح",   "صرحت",  "صرحوا",  "اوضح",  "اوضحت", "اعتبر", "اعتبرت", "اعتبروا", "شدد",
+    "شددت",  "تابع",  "تابعت",  "افاد",  "افادت", "نفي",   "نفت",   "نفوا",   "كشف",
+    "كشفت",  "لفت",   "لفتت",   "ابلغ",  "ابلغت"};
+const WordSet kArabicParticiples = {"قايلا", "مضيفا", "مشيرا", "موضحا", "موكدا",
+                                    "معتبرا", "مشددا", "لافتا", "معربا", "مبينا"};
+const WordSet kArabicSources = {"حسب", "بحسب", "وحسب", "وبحسب", "فحسب", "بحسبه"};
+const WordSet kArabicRelayVerbs = {"نقل", "نقلت", "نقلوا", "ونقل", "ونقلت", "ونقلوا"};
+const WordSet kArabicContinuations = {"كما", "وكما", "ايضا", "كذلك", "وكذلك"};
+
+const WordSet kEnglishVerbs = {
+    "said",      "says",      "stated",     "told",      "tells",
+    "added",     "adds",      "announced",  "noted",     "stressed", "confirmed", "denied",
+    "denies",    "claimed",   "insisted",   "warned",    "emphasized", "emphasised",
+    "explained", "declared",  "acknowledged", "asserted", "argued",  "reported", "wrote"};
+const WordSet kEnglishParticiples = {"adding", "saying", "noting", "stressing", "insisting",
+                                     "warning", "explaining"};
+const WordSet kEnglishContinuations = {"also", "additionally", "moreover", "furthermore"};
+
+const WordSet kRussianVerbs = {
+    "заявил",  "заявила",  "заявили",  "сообщил",  "сообщила",  "сообщили",  "сказал",
+    "сказала", "сказали",  "отметил",  "отметила", "отметили",  "подчеркнул", "подчеркнула",
+    "подчеркнули", "добавил", "добавила", "добавили", "заверил", "заверила", "пояснил",
+    "пояснила", "уточнил", "уточнила", "указал",   "указала",  "говорится", "констатировал",
+    "опроверг", "опровергла", "признал", "признала", "сообщает", "заявляет"};
+const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
+const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
+
+const WordSet kPronouns = {"he", "she", "they", "it", "we", "он", "она", "они", "оно", "هو", "هي",
+                           "هم", "هما"};
+const WordSet kAnaphoricNouns = {
+    "statement", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "readout",
+    "source", "заявлении", "заявление", "представитель", "источник", "ذلك", "البيان", "بيان",
+    "المتحدث", "المتحدثه", "الناطق", "الناطقه", "المسوول", "المصدر", "هذا", "نفسه"};
+const WordSet kFillers = {"the", "a", "an", "also", "later", "further", "then", "and", "but",
+                          "had", "has", "have", "was", "were", "previously", "earlier", "ещё",
+                          "еще", "также", "же", "и", "а", "و", "ايضا", "كذلك", "قد", "وقد", "كما",
+                          "ان", "لقد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
+                          "جانبها"};
+const WordSet kRoleWords = {
+    "المتحدث", "المتحدثه", "الناطق", "الناطقه", "باسم", "الرسمي", "الرسميه", "مستشار",
+    "مستشاره", "وزير", "وزيره", "السكرتير", "السكرتيره", "الصحفي", "الصحفيه", "مدير", "مديره",
+    "spokesman", "spokeswoman", "spokesperson", "press", "secretary", "adviser", "advisor",
+    "minister", "director", "chief", "of", "staff", "пресс", "секретарь", "представитель",
+    "советник", "министр", "официальный", "помощник"};
+
+// Words that end a speaker phrase that follows its verb: complementizers, prepositions, time words.
+const WordSet kSpeakerStops = {
+    "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "في", "خلال", "يوم", "امس",
+    "اليوم", "لدي", "عن", "الي", "علي", "على", "بعد", "قبل", "مع", "عبر", "حول", "امام", "ايضا",
+    "كذلك", "قوله", "قولها", "لنظيره", "ل", "that", "on", "in", "at", "to", "during", "after",
+    "before", "with", "from", "by", "late", "earlier", "while", "when", "as", "что", "в", "во", "на",
+    "по", "после", "о", "об", "журналистам", "reporters"};
+
+std::string_view strip_arabic_conjunction(std::string_view word) {
+  // و and ف are single two-byte letters in UTF-8.
+  if (word.size() > 4 && (word.substr(0, 2) == "و" || word.substr(0, 2) == "ف")) {
+    return word.substr(2);
+  }
+  return word;
+}
+
+bool in(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+
+}  // namespace
+
+bool is_speech_verb(std::string_view word) {
+  return in(kArabicVerbs, word) || in(kArabicVerbs, strip_arabic_conjunction(word)) ||
+         in(kEnglishVerbs, word) || in(kRussianVerbs, word);
+}
+
+bool is_conjoined_arabic_speech_verb(std::string_view word) {
+  return strip_arabic_conjunction(word) != word && in(kArabicVerbs, strip_arabic_conjunction(word));
+}
+
+bool is_reporting_participle(std::string_view word) {
+  return in(kArabicParticiples, word) || in(kEnglishParticiples, word) ||
+         in(kRussianParticiples, word);
+}
+
+std::size_t source_phrase_length(std::string_view word, std::optional<std::string_view> next_word) {
+  if (in(kArabicSources, word)) return 1;
+  const bool has_next = next_word.has_value();
+  const std::string_view next = next_word.value_or(std::string_view());
+  if ((word == "وفقا" || word == "طبقا") && has_next) return next == "ل" ? 2 : 1;
+  if ((word == "نقلا" || word == "ونقلا") && next == "عن") return 2;
+  if (word == "according" && next == "to") return 2;
+  if (word == "по" && (next == "словам" || next == "данным" || next == "информации")) return 2;
+  if (word == "согласно") return 1;
+  return 0;
+}
+
+bool is_relay_verb(std::string_view word) { return in(kArabicRelayVerbs, word); }
+
+bool is_continuation_marker(std::string_view word) {
+  return in(kArabicContinuations, word) || in(kEnglishContinuations, word) ||
+         in(kRussianContinuations, word);
+}
+
+bool is_subject_pronoun(std::string_view word) { return in(kPronouns, word); }
+
+bool is_anaphoric_noun(std::string_view word) {
+  return in(kAnaphoricNouns, word) || in(kAnaphoricNouns, strip_arabic_conjunction(word));
+}
+
+bool is_speaker_filler_word(std::string_view word) { return in(kFillers, word); }
+
+bool is_speaker_role_word(std::string_view word) {
+  return in(kRoleWords, word) || in(kRoleWords, strip_arabic_conjunction(word));
+}
+
+bool ends_speaker_phrase(std::string_view word) {
+  return in(kSpeakerStops, word) || in(kSpeakerStops, strip_arabic_conjunction(word));
+}
+
+bool is_quoting_noun(std::string_view word) {
+  return word == "قوله" || word == "قولها" || word == "قولهم";
+}
+
+}  // namespace parallax

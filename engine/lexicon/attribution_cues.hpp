@@ -1,0 +1,58 @@
+#pragma once
+// The words of attribution cues in Arabic, English and Russian: speech verbs ("قال", "said",
+// "заявил"), participles that open a reported clause ("مشيراً", "adding", "добавив"), source
+// phrases ("بحسب", "according to", "по словам"), relay verbs ("نقلت ... عن"), continuation markers
+// ("كما", "also", "также") and the words around a speaker phrase (pronouns, anaphoric nouns,
+// fillers, job titles, the words that end it). claims/cues reads sentences with them.
+//
+// Every function takes a normalized word (normalize_for_matching, as in MatchToken::normalized).
+// Where noted, an Arabic word also matches with an attached "و" or "ف" ("وقال", "فالمتحدث").
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace parallax {
+
+// A speech verb of any of the three languages; Arabic ones also with "و" / "ف".
+bool is_speech_verb(std::string_view word);
+
+// An Arabic speech verb with an attached "و" / "ف" ("واعتبر"): a conjoined verb that opens a
+// reported clause after a comma.
+bool is_conjoined_arabic_speech_verb(std::string_view word);
+
+// A participle that opens a reported clause ("مضيفا", "adding", "добавив").
+bool is_reporting_participle(std::string_view word);
+
+// The length in words (1 or 2) of the source phrase that starts with `word` ("بحسب", "وفقا ل",
+// "according to", "по словам", "согласно"), given the word after it when there is one; 0 when no
+// source phrase starts there.
+std::size_t source_phrase_length(std::string_view word, std::optional<std::string_view> next);
+
+// An Arabic relay verb ("نقلت"): "نقلت وكالات ... عن X", the speaker follows "عن".
+bool is_relay_verb(std::string_view word);
+
+// A word that continues the previous speaker's account when it opens a clause ("كما", "also",
+// "кроме").
+bool is_continuation_marker(std::string_view word);
+
+// A subject pronoun ("he", "она", "هو") that refers back to the previous speaker.
+bool is_subject_pronoun(std::string_view word);
+
+// A noun that refers back to an earlier speaker ("statement", "spokesman", "البيان", "источник");
+// Arabic ones also with "و" / "ف".
+bool is_anaphoric_noun(std::string_view word);
+
+// A function word that never starts or forms a speaker (articles, adverbs such as "also").
+bool is_speaker_filler_word(std::string_view word);
+
+// A job title or "باسم" ("on behalf of") inside a speaker phrase; Arabic ones also with "و" / "ف".
+bool is_speaker_role_word(std::string_view word);
+
+// A word that ends a speaker phrase following its verb: complementizers, prepositions, time words;
+// Arabic ones also with "و" / "ف".
+bool ends_speaker_phrase(std::string_view word);
+
+// "قوله" / "قولها" / "قولهم" ("his / her / their saying") closing a relay.
+bool is_quoting_noun(std::string_view word);
+
+}  // namespace parallax

@@ -1,0 +1,68 @@
+#include "lexicon/stance_words.hpp"
+
+#include <functional>
+#include <set>
+#include <string>
+
+#include "text/language.hpp"
+
+namespace parallax {
+
+namespace {
+
+using WordSet = std::set<std::string, std::less<>>;
+
+// Normalized negation words. Arabic "غير" and "دون" also build compounds ("غير المشروط"), which is
+// still a negation of the word they govern.
+const WordSet kNegations = {"لا",  "لم",    "لن",    "ليس",  "ليست", "غير",  "عدم", "دون",
+                            "بدون", "not",  "no",    "never", "none", "without", "nor",
+                            "cannot", "не",  "нет",   "ни",   "никогда", "без"};
+const WordSet kDenials = {"نفي",  "نفت",  "ينفي",  "تنفي",  "نفوا",  "ونفي", "ونفت", "deny",
+                          "denied", "denies", "denying", "dismissed", "rejected", "refuted",
+                          "опроверг", "опровергла", "опровергли", "отрицает", "отрицают",
+                          "опроверг", "отверг", "отвергла"};
+
+// Words that signal refutation (after the FNC-1 baseline's list, with Arabic and Russian).
+const WordSet kRefuting = {
+    "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "not", "despite", "nope",
+    "doubt", "doubts", "bogus", "debunk", "debunked", "pranks", "retract", "retracted", "untrue",
+    "misleading", "rumor", "rumour", "كاذب", "كاذبه", "مزيف", "مزيفه", "شائعه", "شايعه", "نفي",
+    "نفت", "ينفي", "تنفي", "غير", "عار", "صحه", "фейк", "ложь", "ложная", "опроверг", "опровергла",
+    "слухи", "неправда"};
+// Words of reporting without endorsing.
+const WordSet kHedging = {
+    "reportedly", "allegedly", "alleged", "claims", "claimed", "according", "reports", "report",
+    "purportedly", "apparently", "unconfirmed", "suggests", "may", "might", "could", "possibly",
+    "rumored", "speculation", "يزعم", "مزاعم", "ادعاءات", "ادعي", "حسب", "بحسب", "وفقا", "ربما",
+    "قد", "يبدو", "якобы", "предположительно", "возможно", "сообщается", "по", "данным"};
+
+// "ولم", "فلا", "ولن": Arabic attaches "and" / "so" to the negation particle.
+bool is_negation_with_conjunction(std::string_view word) {
+  for (std::string_view conjunction : {"و", "ف"}) {
+    if (word.size() > conjunction.size() && word.substr(0, conjunction.size()) == conjunction &&
+        word_script(word) == Script::Arabic && kNegations.count(word.substr(conjunction.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_negation_word(std::string_view normalized_word) {
+  return kNegations.count(normalized_word) || is_negation_with_conjunction(normalized_word);
+}
+
+bool is_denial_word(std::string_view normalized_word) {
+  return kDenials.count(normalized_word) > 0;
+}
+
+bool is_refuting_word(std::string_view normalized_word) {
+  return kRefuting.count(normalized_word) > 0;
+}
+
+bool is_hedging_word(std::string_view normalized_word) {
+  return kHedging.count(normalized_word) > 0;
+}
+
+}  // namespace parallax
