@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -178,4 +179,86 @@ TEST_CASE("cli: bad options give usage errors") {
   const CliRun help = run_cli("cluster --help");
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--event-threshold") != std::string::npos);
+}
+
+// ---- events across languages (the concept layer, engine/lexicon) ----
+
+TEST_CASE("cli: coverage of one event in Arabic, English and Russian is one event") {
+  const json report = cluster_json();
+  const auto call = event_of(report, "seed-000");
+  const auto volcano = event_of(report, "volcano-en-1");
+  const auto oil = event_of(report, "oil-ar-1");
+  REQUIRE(call);
+  REQUIRE(volcano);
+  REQUIRE(oil);
+  for (const char* id : {"seed-003", "call-en-wh", "call-en-kremlin", "call-ru"}) {
+    CAPTURE(id);
+    CHECK(event_of(report, id) == call);
+  }
+  for (const char* id : {"volcano-en-2", "volcano-ru", "volcano-ru-2"}) {
+    CAPTURE(id);
+    CHECK(event_of(report, id) == volcano);
+  }
+  CHECK(event_of(report, "oil-ar-2") == oil);
+  CHECK(volcano != call);
+  CHECK(oil != call);
+  CHECK(oil != volcano);
+  CHECK(event_of(report, "final-en") != call);
+  CHECK(event_of(report, "final-en") != volcano);
+  CHECK(event_of(report, "final-en") != oil);
+
+  const json& event = report["events"][*call];
+  CHECK(event["languages"] == json::array({"ar", "en", "ru"}));
+  CHECK(event["sources"].size() >= 4);
+  for (const auto& m : event["members"])
+    if (m["id"] == event["representative"]) CHECK(event["label"] == m["title"]);
+}
+
+TEST_CASE("cli: --cross-lingual false keeps every event inside one language") {
+  const json report = cluster_json("--cross-lingual false");
+  CHECK(event_of(report, "call-ru") != event_of(report, "call-en-wh"));
+  CHECK(event_of(report, "volcano-ru") != event_of(report, "volcano-en-1"));
+}
+
+TEST_CASE("cli: top terms are words a reader knows, not stems") {
+  const json report = cluster_json();
+  std::string corpus_text = read_file(kCorpus);
+  for (char& c : corpus_text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& event : report["events"]) {
+    if (event["languages"] != json::array({"en"})) continue;  // other languages show English glosses
+    for (const auto& term : event["top_terms"]) {
+      CAPTURE(term);
+      CHECK(corpus_text.find(term.get<std::string>()) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("cli: a lexicon file with a bad line is named with its line; exit 2") {
+  ScratchDir dir;
+  const fs::path lexicon = dir.write("mine.tsv", "# word\tlang\tgloss\nкнига\tru\tbook\nbroken line without tabs\n");
+  const CliRun run = run_cli("cluster --lexicon " + lexicon.string() + " " + kCorpus);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("mine.tsv:3:") != std::string::npos);
+  CHECK(run.out.empty());
+  const fs::path bad_weight = dir.write("weight.tsv", "книга\tru\tbook\t7\n");
+  CHECK(run_cli("cluster --lexicon " + bad_weight.string() + " " + kCorpus).err.find("weight.tsv:1:") != std::string::npos);
+  CHECK(run_cli("cluster --lexicon " + dir.path.string() + " " + kCorpus).exit_code == 2);
+  CHECK(run_cli("cluster --lexicon " + (dir.path / "absent.tsv").string() + " " + kCorpus).exit_code == 2);
+}
+
+// German has no lexicon here: its words stay German stems, but the names (in any script) and the
+// numbers still meet the English coverage.
+TEST_CASE("cli: a document in a language without a lexicon still clusters by names and numbers") {
+  ScratchDir dir;
+  const fs::path corpus = dir.write("de.jsonl", R"({"id": "en-volcano", "lang": "en", "date": "2023-12-19", "text": "A volcano erupted on the Reykjanes peninsula near Grindavik in Iceland on 18 December 2023. Lava fountains rose 100 metres; Grindavik had been evacuated in November. The Icelandic Met Office said the fissure near Sundhnukur was 4 kilometres long."}
+{"id": "de-volcano", "lang": "de", "date": "2023-12-19", "text": "Auf der Halbinsel Reykjanes nahe Grindavik ist am 18. Dezember 2023 ein Vulkan ausgebrochen. Die Lava schoss 100 Meter hoch; Grindavik war schon im November geräumt worden. Die Spalte bei Sundhnukur ist laut dem isländischen Wetteramt 4 Kilometer lang."}
+{"id": "en-final", "lang": "en", "date": "2023-12-19", "text": "Chelsea beat Real Madrid in the cup final in Porto on Saturday. Kai Havertz scored the only goal before half time and the London club held on for the trophy."}
+{"id": "de-budget", "lang": "de", "date": "2023-12-19", "text": "Der Bundestag hat am Donnerstag den Haushalt beschlossen. Finanzminister Lindner sprach von einem soliden Etat, die Opposition kritisierte neue Schulden."}
+)");
+  const CliRun run = run_cli("cluster --format json " + corpus.string());
+  REQUIRE(run.exit_code == 0);
+  const json report = json::parse(run.out);
+  CHECK(event_of(report, "de-volcano") == event_of(report, "en-volcano"));
+  CHECK(event_of(report, "en-final") != event_of(report, "en-volcano"));
+  CHECK(event_of(report, "de-budget") != event_of(report, "en-volcano"));
 }

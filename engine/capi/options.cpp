@@ -4,6 +4,7 @@
 
 #include "capi/abi_error.hpp"
 #include "capi/engine_handle.hpp"
+#include "lexicon/concept_table.hpp"
 
 namespace parallax::capi {
 namespace {
@@ -109,7 +110,11 @@ PARALLAX_API int32_t parallax_engine_create(const char* const* keys, const char*
     } catch (const std::invalid_argument& e) {
       throw AbiError(PARALLAX_ERROR_INVALID_OPTION, e.what());
     }
-    *out_engine = std::make_unique<parallax_engine>(settings).release();
+    try {
+      *out_engine = std::make_unique<parallax_engine>(settings).release();
+    } catch (const parallax::LexiconError& e) {  // a bad lexicon file, or no built-in concept table
+      throw AbiError(PARALLAX_ERROR_INVALID_OPTION, e.what());
+    }
   });
 }
 

@@ -6,12 +6,14 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string_view>
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "io/corpus_reader.hpp"
+#include "lexicon/concept_table.hpp"
 #include "pipeline/corpus_engine.hpp"
 #include "pipeline/engine_option_table.hpp"
 #include "report/cluster_report.hpp"
@@ -34,8 +36,11 @@ struct CorpusCommandSettings {
 // (pipeline/engine_option_table): names, types, defaults, descriptions and parsing come from
 // there, as for the C ABI and Python. Flags are the keys with dashes (--dup-threshold).
 constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes", "bands"};
-constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors",          "date_window", "projection",
-                                              "dimensions",      "exact_search_limit", "top_terms",   "seed"};
+constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors", "date_window", "projection",
+                                              "dimensions", "exact_search_limit", "top_terms", "seed", "cross_lingual",
+                                              "cross_lingual_threshold"};
+// Options that take a list: the flag repeats (--lexicon A --lexicon B), each adding one value.
+constexpr std::string_view kEventListOptions[] = {"lexicon"};
 
 std::vector<std::string_view> engine_option_keys(bool with_events) {
   std::vector<std::string_view> keys(std::begin(kNearDuplicateOptions), std::end(kNearDuplicateOptions));
@@ -63,6 +68,13 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
     const std::string flag = flag_name(key) + (key == "threads" ? ",t" : "");
     opts.add_options()(flag.c_str(), po::value<std::string>()->default_value(spec.get(defaults)), spec.description);
   }
+  if (with_events) {
+    for (const std::string_view key : kEventListOptions) {
+      const std::string flag = flag_name(key);
+      opts.add_options()(flag.c_str(), po::value<std::vector<std::string>>()->composing(),
+                         find_engine_option(key)->description);
+    }
+  }
   return opts;
 }
 
@@ -71,6 +83,12 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
 void set_engine_options(const po::variables_map& vm, bool with_events, EngineOptions& engine) {
   for (const std::string_view key : engine_option_keys(with_events))
     set_engine_option(engine, key, vm[flag_name(key)].as<std::string>());
+  if (with_events) {
+    for (const std::string_view key : kEventListOptions) {
+      if (!vm.count(flag_name(key))) continue;
+      for (const std::string& value : vm[flag_name(key)].as<std::vector<std::string>>()) set_engine_option(engine, key, value);
+    }
+  }
   validate_engine_options(engine);
 }
 
@@ -113,7 +131,14 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   s.engine.near_duplicates_only = scope == BuildScope::NearDuplicatesOnly;
   s.engine.keep_build_inputs = false;  // one build, then only its results are read
 
-  CorpusEngine engine(s.engine);
+  std::unique_ptr<CorpusEngine> engine_holder;
+  try {
+    engine_holder = std::make_unique<CorpusEngine>(s.engine);
+  } catch (const LexiconError& e) {  // a bad --lexicon file: FILE:LINE: message
+    std::cerr << "parallax " << command << ": " << e.what() << "\n";
+    return kExitUsage;
+  }
+  CorpusEngine& engine = *engine_holder;
   InputDiagnostics diagnostics;
   read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics);
   engine.build(scope);

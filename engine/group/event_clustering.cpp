@@ -3,40 +3,53 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <queue>
 
 namespace parallax {
 namespace {
 
-// Per cluster: its size, date range and kNN neighbours (other live clusters). Its vector sum is
-// the document's own row while it is a singleton, a slot of `sums_` once it has merged: memory
-// stays near the size of the edge list instead of one dense vector per document.
-struct ClusterState {
-  std::uint32_t size = 1;
-  std::uint32_t version = 0;
+// The members of a cluster in one language: how many, and their vector sum. The sum is the
+// document's own row while the part is a single document, a slot of `sums_` once it has grown:
+// memory stays near the size of the edge list instead of one dense vector per document.
+struct LanguagePart {
+  std::uint16_t language = 0;
+  std::uint32_t count = 1;
+  std::uint32_t document = 0;  // the row, while count == 1
   std::uint32_t sum_slot = kNoSlot;
-  bool alive = true;
-  std::optional<int> first_date;
-  std::optional<int> last_date;
-  std::vector<std::uint32_t> neighbours;
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 };
 
+// Per cluster: its size, date range, members per language and kNN neighbours (other live clusters).
+struct ClusterState {
+  std::uint32_t size = 1;
+  std::uint32_t version = 0;
+  bool alive = true;
+  std::optional<int> first_date;
+  std::optional<int> last_date;
+  std::vector<LanguagePart> parts;  // one per language; nearly always one
+  std::vector<std::uint32_t> neighbours;
+};
+
 struct MergeCandidate {
-  float average_similarity;
+  float margin;  // how far the merged cluster's averages stay above their thresholds (>= 0)
   std::uint32_t a, b;
   std::uint32_t version_a, version_b;
-  bool operator<(const MergeCandidate& o) const { return average_similarity < o.average_similarity; }
+  bool operator<(const MergeCandidate& o) const { return margin < o.margin; }
 };
 
 class AverageLinkage {
  public:
   AverageLinkage(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates,
-                 const EventClusteringParams& params)
+                 const std::vector<std::uint16_t>& languages, const EventClusteringParams& params)
       : params_(params), vectors_(vectors), clusters_(static_cast<std::size_t>(vectors.rows())),
         absorbed_into_(clusters_.size()) {
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
+      LanguagePart part;
+      part.language = languages.empty() ? 0 : languages[i];
+      part.document = static_cast<std::uint32_t>(i);
+      clusters_[i].parts.push_back(part);
       absorbed_into_[i] = static_cast<std::uint32_t>(i);
     }
   }
@@ -51,7 +64,10 @@ class AverageLinkage {
       clusters_[b].neighbours.push_back(a);
       // A candidate under the threshold would never be merged (run() stops at the first one), so
       // it is not queued; the neighbour link stays, as a later merge can raise the average.
-      if (e.similarity >= params_.threshold) initial.push_back({e.similarity, a, b, 0, 0});
+      const bool same_language = clusters_[a].parts[0].language == clusters_[b].parts[0].language;
+      const float margin =
+          e.similarity - static_cast<float>(same_language ? params_.threshold : params_.cross_language_threshold);
+      if (margin >= 0) initial.push_back({margin, a, b, 0, 0});
     }
     queue_ = std::priority_queue<MergeCandidate>(std::less<MergeCandidate>(), std::move(initial));
   }
@@ -60,7 +76,7 @@ class AverageLinkage {
     while (!queue_.empty()) {
       const MergeCandidate c = queue_.top();
       queue_.pop();
-      if (c.average_similarity < params_.threshold) break;
+      if (c.margin < 0) break;
       if (is_stale(c) || too_far_apart(clusters_[c.a], clusters_[c.b])) continue;
       merge(c.a, c.b);
     }
@@ -97,14 +113,32 @@ class AverageLinkage {
     return gap > params_.date_window_days;
   }
 
-  ConstVector sum_of(std::uint32_t c) const {
-    const auto& cluster = clusters_[c];
-    if (cluster.sum_slot == ClusterState::kNoSlot) return ConstVector(vectors_.row(c).data(), vectors_.cols());
-    return ConstVector(sums_[cluster.sum_slot].data(), vectors_.cols());
+  ConstVector sum_of(const LanguagePart& part) const {
+    if (part.sum_slot == LanguagePart::kNoSlot) return ConstVector(vectors_.row(part.document).data(), vectors_.cols());
+    return ConstVector(sums_[part.sum_slot].data(), vectors_.cols());
   }
 
-  float average_similarity(std::uint32_t x, std::uint32_t y) const {
-    return sum_of(x).dot(sum_of(y)) / (static_cast<float>(clusters_[x].size) * static_cast<float>(clusters_[y].size));
+  // The smaller of (average over same-language pairs - threshold) and (average over
+  // cross-language pairs - cross_language_threshold), over the pairs a merge of x and y would add.
+  float merge_margin(std::uint32_t x, std::uint32_t y) const {
+    double same = 0, same_pairs = 0, cross = 0, cross_pairs = 0;
+    for (const LanguagePart& p : clusters_[x].parts) {
+      for (const LanguagePart& q : clusters_[y].parts) {
+        const double dot = sum_of(p).dot(sum_of(q));
+        const double pairs = static_cast<double>(p.count) * q.count;
+        if (p.language == q.language) {
+          same += dot;
+          same_pairs += pairs;
+        } else {
+          cross += dot;
+          cross_pairs += pairs;
+        }
+      }
+    }
+    double margin = std::numeric_limits<double>::infinity();
+    if (same_pairs > 0) margin = std::min(margin, same / same_pairs - params_.threshold);
+    if (cross_pairs > 0) margin = std::min(margin, cross / cross_pairs - params_.cross_language_threshold);
+    return static_cast<float>(margin);
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -118,23 +152,30 @@ class AverageLinkage {
     into.last_date = std::max(*into.last_date, *from.last_date);
   }
 
-  // Gives `into` a slot of its own holding sum(into) + sum(from); frees from's slot.
-  void add_sums(std::uint32_t into, std::uint32_t from) {
-    auto& cluster = clusters_[into];
-    if (cluster.sum_slot == ClusterState::kNoSlot) {
-      const Eigen::VectorXf own = sum_of(into);
-      if (free_slots_.empty()) {
-        cluster.sum_slot = static_cast<std::uint32_t>(sums_.size());
-        sums_.push_back(own);
-      } else {
-        cluster.sum_slot = free_slots_.back();
-        free_slots_.pop_back();
-        sums_[cluster.sum_slot] = own;
-      }
+  std::uint32_t take_slot(const ConstVector& initial) {
+    if (free_slots_.empty()) {
+      sums_.push_back(initial);
+      return static_cast<std::uint32_t>(sums_.size() - 1);
     }
-    sums_[cluster.sum_slot] += sum_of(from);
-    if (clusters_[from].sum_slot != ClusterState::kNoSlot) free_slots_.push_back(clusters_[from].sum_slot);
-    clusters_[from].sum_slot = ClusterState::kNoSlot;
+    const std::uint32_t slot = free_slots_.back();
+    free_slots_.pop_back();
+    sums_[slot] = initial;
+    return slot;
+  }
+
+  // Adds `from`'s members of one language to `into`: to its part of that language (which gets a
+  // slot of its own holding both sums), or as a new part.
+  void add_part(ClusterState& into, const LanguagePart& from) {
+    auto same = std::find_if(into.parts.begin(), into.parts.end(),
+                             [&](const LanguagePart& p) { return p.language == from.language; });
+    if (same == into.parts.end()) {
+      into.parts.push_back(from);
+      return;
+    }
+    if (same->sum_slot == LanguagePart::kNoSlot) same->sum_slot = take_slot(sum_of(*same));
+    sums_[same->sum_slot] += sum_of(from);
+    same->count += from.count;
+    if (from.sum_slot != LanguagePart::kNoSlot) free_slots_.push_back(from.sum_slot);
   }
 
   // In c's neighbour list, `old_id` becomes `new_id` (or disappears when new_id is already there).
@@ -153,7 +194,8 @@ class AverageLinkage {
     if (clusters_[a].size < clusters_[b].size) std::swap(a, b);
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
-    add_sums(a, b);
+    for (const LanguagePart& part : from.parts) add_part(into, part);
+    std::vector<LanguagePart>().swap(from.parts);
     into.size += from.size;
     widen_dates(into, from);
     ++into.version;
@@ -169,8 +211,8 @@ class AverageLinkage {
     into.neighbours.erase(std::remove(into.neighbours.begin(), into.neighbours.end(), b), into.neighbours.end());
     std::vector<std::uint32_t>().swap(from.neighbours);
     for (std::uint32_t c : into.neighbours) {
-      const float average = average_similarity(a, c);
-      if (average >= params_.threshold) queue_.push({average, a, c, into.version, clusters_[c].version});
+      const float margin = merge_margin(a, c);
+      if (margin >= 0) queue_.push({margin, a, c, into.version, clusters_[c].version});
     }
   }
 
@@ -193,8 +235,9 @@ class AverageLinkage {
 std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
                                                      std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
-                                                     const EventClusteringParams& params) {
-  AverageLinkage linkage(vectors, dates, params);
+                                                     const EventClusteringParams& params,
+                                                     const std::vector<std::uint16_t>& languages) {
+  AverageLinkage linkage(vectors, dates, languages, params);
   linkage.add_edges(edges);
   std::vector<SimilarityEdge>().swap(edges);  // the queue holds them now; at 1M documents this is ~0.5 GB
   linkage.run();

@@ -3,7 +3,15 @@
 // only when a kNN edge joins them, and only while the average cosine over ALL pairs of their
 // members (computed exactly from the clusters' vector sums) stays above the threshold. A single
 // bridge document therefore cannot chain two stories together, unlike single linkage.
+//
+// Language-aware: coverage of one event in two languages shares fewer terms than coverage in one
+// language (the concept layer loses words in translation: on xling-events, same-event pairs
+// average cosine 0.34 inside a language but 0.10 across languages, different events 0.08 and
+// 0.03). So the average is taken separately over the pairs of members in the same language and
+// over the pairs in different languages, and each must reach its own threshold. On a corpus in
+// one language this is exactly the plain average linkage.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -13,16 +21,19 @@
 namespace parallax {
 
 struct EventClusteringParams {
-  double threshold = 0.20;    // minimum average pairwise cosine inside a merged cluster
+  double threshold = 0.20;    // minimum average cosine over same-language pairs of a merged cluster
   int date_window_days = 7;   // clusters whose date ranges lie further apart never merge; 0: off
+  double cross_language_threshold = 0.06;  // the same over pairs of members in different languages
 };
 
 // dates[i]: days since 1970-01-01, or nullopt when the document has no usable date (such a
-// document is compatible with any date). Returns clusters (document indices ascending), the
-// largest first; every document is in exactly one cluster.
+// document is compatible with any date). languages[i]: a small number naming document i's
+// language (empty: all documents in one language). Returns clusters (document indices
+// ascending), the largest first; every document is in exactly one cluster.
 std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
                                                      std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
-                                                     const EventClusteringParams& params);
+                                                     const EventClusteringParams& params,
+                                                     const std::vector<std::uint16_t>& languages = {});
 
 }  // namespace parallax

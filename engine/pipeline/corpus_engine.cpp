@@ -14,6 +14,7 @@
 
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
+#include "lexicon/concept_table.hpp"
 #include "text/analyzer.hpp"
 #include "text/match_words.hpp"
 
@@ -24,11 +25,18 @@ namespace {
 // texts waiting in a batch stay a few megabytes.
 constexpr std::size_t kDocumentsPerThreadInBatch = 256;
 
+// The word shown for a term: a surface form of the text, or an English gloss of one.
+struct TermName {
+  std::uint64_t hash;
+  std::string display;
+  bool is_gloss;
+};
+
 struct AnalyzedDocument {
   std::string lang;
   TermCounts term_counts;
   MinHashSignature signature;  // empty when the text has no word at all
-  std::vector<std::pair<std::uint64_t, std::string>> new_term_names;  // terms the store did not know
+  std::vector<TermName> new_term_names;  // terms the store did not know, or knew only by a gloss
 };
 
 // Every document's term counts, flat and interned: 6 bytes per (document, distinct term) instead
@@ -37,16 +45,27 @@ struct AnalyzedDocument {
 // are computed from it when needed, never all held at once past the SVD limit.
 class TermStore {
  public:
-  // Safe to call from analysis threads while no document is being added.
-  bool knows(std::uint64_t hash) const { return id_of_hash_.count(hash) != 0; }
+  // Whether a name sent for this term would be kept: the term is new, or is shown by an English
+  // gloss and `surface` is a word of a text (a reader of an English event should see "city", the
+  // word of its texts, not "cities", the gloss a Russian article brought first). Safe to call from
+  // analysis threads while no document is being added.
+  bool wants_name(std::uint64_t hash, bool surface) const {
+    const auto it = id_of_hash_.find(hash);
+    return it == id_of_hash_.end() || (surface && name_is_gloss_[it->second]);
+  }
 
-  // counts: sorted by hash (count_terms); names: at least every term knows() did not know.
-  void add_document(const TermCounts& counts, std::vector<std::pair<std::uint64_t, std::string>>& names) {
-    for (auto& [hash, name] : names) {
-      if (id_of_hash_.try_emplace(hash, static_cast<std::uint32_t>(hash_of_id_.size())).second) {
-        hash_of_id_.push_back(hash);
-        name_of_id_.push_back(std::move(name));
+  // counts: sorted by hash (count_terms); names: at least every term the store did not know.
+  void add_document(const TermCounts& counts, std::vector<TermName>& names) {
+    for (auto& name : names) {
+      const auto [it, fresh] = id_of_hash_.try_emplace(name.hash, static_cast<std::uint32_t>(hash_of_id_.size()));
+      if (fresh) {
+        hash_of_id_.push_back(name.hash);
+        name_of_id_.push_back(std::move(name.display));
+        name_is_gloss_.push_back(name.is_gloss);
         df_.push_back(0);
+      } else if (name_is_gloss_[it->second] && !name.is_gloss) {
+        name_of_id_[it->second] = std::move(name.display);
+        name_is_gloss_[it->second] = false;
       }
     }
     for (std::size_t t = 0; t < counts.terms.size(); ++t) {
@@ -107,6 +126,7 @@ class TermStore {
   std::unordered_map<std::uint64_t, std::uint32_t> id_of_hash_;
   std::vector<std::uint64_t> hash_of_id_;
   std::vector<std::string> name_of_id_;
+  std::vector<bool> name_is_gloss_;
   std::vector<std::uint32_t> df_;
   std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
   std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
@@ -189,15 +209,25 @@ int resolve_thread_count(int requested) {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
+// The built-in concept table with the user's lexicons on top; none for a monolingual engine.
+std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) {
+  if (!options.cross_lingual || options.near_duplicates_only) return nullptr;
+  auto table = std::make_unique<ConceptTable>(ConceptTable::open(builtin_concept_table_path()));
+  for (const std::string& path : options.lexicons) table->add(read_lexicon_tsv(path));
+  return table;
+}
+
 struct CorpusEngine::State {
-  explicit State(EngineOptions o) : options(std::move(o)), hasher(options.minhash) {
+  explicit State(EngineOptions o) : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)) {
     options.threads = resolve_thread_count(options.threads);
-    analyzers.resize(options.threads);
+    analyzers.reserve(options.threads);
+    for (int t = 0; t < options.threads; ++t) analyzers.emplace_back(concepts.get());
     word_readers.resize(options.threads);
   }
 
   EngineOptions options;
   MinHasher hasher;
+  std::unique_ptr<const ConceptTable> concepts;
   std::vector<TextAnalyzer> analyzers;  // one per worker thread
   std::vector<MatchWordReader> word_readers;  // one per worker thread
 
@@ -234,9 +264,11 @@ struct CorpusEngine::State {
     out.lang = analyzed.lang;
     out.term_counts = count_terms(analyzed.terms);
     std::unordered_set<std::uint64_t> named;  // stays small: most terms are already known
-    for (const auto& term : analyzed.terms) {
-      const std::uint64_t hash = term_hash(term);
-      if (!terms.knows(hash) && named.insert(hash).second) out.new_term_names.emplace_back(hash, term);
+    for (std::size_t t = 0; t < analyzed.terms.size(); ++t) {
+      const std::uint64_t hash = term_hash(analyzed.terms[t]);
+      const bool is_gloss = analyzed.term_display_is_gloss[t];
+      if (terms.wants_name(hash, !is_gloss) && named.insert(hash).second)
+        out.new_term_names.push_back({hash, std::move(analyzed.term_displays[t]), is_gloss});
     }
     return out;
   }
@@ -311,8 +343,22 @@ struct CorpusEngine::State {
         knn_graph_in_date_windows(vectors, dates, options.events.date_window_days, options.knn, options.threads);
     report("search", records.size(), records.size());
     events.clear();
-    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events))
+    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events, language_numbers()))
       events.push_back(describe_event(std::move(members)));
+  }
+
+  // Each document's language as a small number, for language-aware linkage; none (one language
+  // for all) when the engine is monolingual.
+  std::vector<std::uint16_t> language_numbers() const {
+    std::vector<std::uint16_t> numbers;
+    if (!concepts) return numbers;
+    std::unordered_map<std::string, std::uint16_t> number_of;
+    numbers.reserve(records.size());
+    for (const auto& r : records) {
+      const auto it = number_of.try_emplace(r.lang, static_cast<std::uint16_t>(std::min<std::size_t>(number_of.size(), 0xffff))).first;
+      numbers.push_back(it->second);
+    }
+    return numbers;
   }
 
   EventCluster describe_event(std::vector<std::size_t> members) const {
@@ -335,8 +381,24 @@ struct CorpusEngine::State {
     const std::size_t keep = std::min<std::size_t>(ranked.size(), options.top_terms);
     std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), DocumentTopTerms::heavier);
     for (std::size_t i = 0; i < keep; ++i) e.top_terms.push_back(terms.name(ranked[i].second));
+    describe_coverage(e, members);
     e.members = std::move(members);
     return e;
+  }
+
+  // Label, languages and sources: what a reader scans an event list by.
+  void describe_coverage(EventCluster& e, const std::vector<std::size_t>& members) const {
+    e.label = records[e.representative].title;
+    if (e.label.empty())
+      for (const auto& term : e.top_terms) e.label += (e.label.empty() ? "" : ", ") + term;
+    for (std::size_t m : members) {
+      e.languages.push_back(records[m].lang);
+      if (!records[m].source.empty()) e.sources.push_back(records[m].source);
+    }
+    for (auto* list : {&e.languages, &e.sources}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
   }
 };
 

@@ -30,6 +30,13 @@ struct EngineOptions {
   int dimensions = 512;
   std::uint64_t seed = 42;
   int top_terms = 8;
+  // Events across languages: content words of every language become English concept keys and
+  // cross-script name keys (engine/lexicon), so coverage of one event in Arabic, English and
+  // Russian shares terms. false: monolingual stems, as before the concept layer.
+  bool cross_lingual = true;
+  // The user's lexicon TSV files (word, language, English gloss[, weight]), on top of the built-in
+  // concept table.
+  std::vector<std::string> lexicons;
   // Analyze documents for near-duplicates only (MinHash signatures; no terms, no CLD2 language
   // detection: a document without `lang` gets its dominant script's language). About 5x faster
   // per document; build(Everything) is then refused.
@@ -53,8 +60,12 @@ struct DocumentRecord {
 struct EventCluster {
   std::vector<std::size_t> members;         // document indices, ascending
   std::size_t representative = 0;           // the member closest to the cluster's centroid
-  std::vector<std::string> top_terms;       // highest summed weight over the members' 16 strongest TF-IDF terms
+  std::vector<std::string> top_terms;       // highest summed weight over the members' 16 strongest TF-IDF terms,
+                                            // each shown as a word (surface form or English gloss), never a stem
   std::optional<int> first_date_days, last_date_days;
+  std::string label;                        // the representative's title, else its top terms
+  std::vector<std::string> languages;       // distinct member languages, sorted
+  std::vector<std::string> sources;         // distinct member sources, sorted (empty sources left out)
 };
 
 enum class BuildScope { NearDuplicatesOnly, Everything };

@@ -65,6 +65,8 @@ std::vector<EngineOptionSpec> make_table() {
                             "estimated Jaccard of word shingles needed to call two documents near-duplicates"),
       PARALLAX_FLOAT_OPTION("event_threshold", events.threshold,
                             "minimum average cosine between all members of an event cluster"),
+      PARALLAX_FLOAT_OPTION("cross_lingual_threshold", events.cross_language_threshold,
+                            "minimum average cosine between the members of an event written in different languages"),
       PARALLAX_INT_OPTION("neighbors", knn.neighbors, "nearest neighbours searched per document"),
       PARALLAX_INT_OPTION("date_window", events.date_window_days,
                           "days apart beyond which dated documents never share an event (0: ignore dates)"),
@@ -78,6 +80,28 @@ std::vector<EngineOptionSpec> make_table() {
                    "analyze for near-duplicates only (about 8x less CPU per document; events cannot be built)",
                    [](EngineOptions& o, std::string_view v) { o.near_duplicates_only = parse_bool("near_duplicates_only", v); },
                    [](const EngineOptions& o) { return std::string(o.near_duplicates_only ? "true" : "false"); }});
+  table.push_back({"cross_lingual", "bool",
+                   "events across languages: words become English concept keys and cross-script name keys "
+                   "(false: monolingual stems)",
+                   [](EngineOptions& o, std::string_view v) { o.cross_lingual = parse_bool("cross_lingual", v); },
+                   [](const EngineOptions& o) { return std::string(o.cross_lingual ? "true" : "false"); }});
+  // A list: each setting adds one file (the CLI flag and the ABI key repeat); the value reads back
+  // as the files joined by ':' (as PATH).
+  table.push_back({"lexicon", "string",
+                   "a bilingual lexicon TSV (word, language, English gloss[, weight]) added to the built-in "
+                   "concept table; repeatable",
+                   [](EngineOptions& o, std::string_view v) {
+                     if (v.empty()) {  // what an unset list reads back as: no lexicon
+                       o.lexicons.clear();
+                     } else {
+                       o.lexicons.emplace_back(v);
+                     }
+                   },
+                   [](const EngineOptions& o) {
+                     std::string joined;
+                     for (const auto& path : o.lexicons) joined += (joined.empty() ? "" : ":") + path;
+                     return joined;
+                   }});
   table.push_back({"projection", "string", "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD)",
                    [](EngineOptions& o, std::string_view v) {
                      try {
@@ -122,6 +146,8 @@ void validate_engine_options(const EngineOptions& o) {
     throw std::invalid_argument("dup_threshold must lie in [0, 1]");
   if (!(o.events.threshold >= -1 && o.events.threshold <= 1))
     throw std::invalid_argument("event_threshold must lie in [-1, 1]");
+  if (!(o.events.cross_language_threshold >= -1 && o.events.cross_language_threshold <= 1))
+    throw std::invalid_argument("cross_lingual_threshold must lie in [-1, 1]");
   if (o.dimensions < 1) throw std::invalid_argument("dimensions must be positive");
   if (o.knn.neighbors < 1) throw std::invalid_argument("neighbors must be positive");
   if (o.threads < 0) throw std::invalid_argument("threads must not be negative");

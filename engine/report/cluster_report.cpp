@@ -57,6 +57,9 @@ json event_json(const CorpusEngine& engine, std::size_t e, const std::vector<lon
   return {{"event", e},
           {"size", c.members.size()},
           {"representative", engine.document(c.representative).id},
+          {"label", c.label},
+          {"languages", c.languages},
+          {"sources", c.sources},
           {"top_terms", c.top_terms},
           {"first_date", optional_day(c.first_date_days)},
           {"last_date", optional_day(c.last_date_days)},
@@ -138,7 +141,9 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
       out << (markdown ? "## " : "") << "Event " << e << ": " << c.members.size() << " document"
           << (c.members.size() == 1 ? "" : "s");
       if (const auto range = date_range(c); !range.empty()) out << ", " << range;
-      out << "\n" << (markdown ? "\n" : "") << bullet << "top terms: " << join(c.top_terms, ", ") << "\n";
+      out << ": " << c.label << "\n" << (markdown ? "\n" : "");
+      out << bullet << "languages: " << join(c.languages, ", ") << "; sources: " << join(c.sources, ", ") << "\n";
+      out << bullet << "top terms: " << join(c.top_terms, ", ") << "\n";
       for (std::size_t m : c.members) {
         out << bullet << (m == c.representative ? "* " : "  ") << label_of(engine.document(m));
         if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
@@ -172,7 +177,9 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
     for (std::size_t e = 0; e < clusters.size(); ++e) {
       const EventCluster& c = clusters[e];
       out << "<section><h2>Event " << e << " (" << c.members.size() << ") " << date_range(c)
-          << "</h2><p class=\"terms\" dir=\"auto\">" << escape_html(join(c.top_terms, ", ")) << "</p><ul>\n";
+          << ": <bdi>" << escape_html(c.label) << "</bdi></h2><p class=\"coverage\">languages: "
+          << escape_html(join(c.languages, ", ")) << "; sources: <bdi>" << escape_html(join(c.sources, ", "))
+          << "</bdi></p><p class=\"terms\" dir=\"auto\">" << escape_html(join(c.top_terms, ", ")) << "</p><ul>\n";
       for (std::size_t m : c.members) {
         out << "<li dir=\"auto\"" << (m == c.representative ? " class=\"rep\"" : "") << ">"
             << escape_html(label_of(engine.document(m)));

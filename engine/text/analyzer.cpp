@@ -3,11 +3,13 @@
 #include <array>
 #include <cctype>
 
+#include "lexicon/concept_terms.hpp"
+#include "lexicon/date_terms.hpp"
 #include "text/language.hpp"
 #include "text/languages.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
-#include "text/stopwords.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/utf8.hpp"
 
 namespace parallax {
@@ -58,14 +60,28 @@ AnalyzedText TextAnalyzer::analyze(std::string_view text, std::string_view lang)
   }
 
   const std::string normalized = normalize_for_matching(text);
+  std::vector<ConceptTerm> concept_terms;
+  DateMentions dates;
   for (const TextSpan& span : word_spans(normalized)) {
     const std::string_view word(normalized.data() + span.begin, span.end - span.begin);
     const auto script = static_cast<std::size_t>(word_script(word));
     std::string stem = stemmers[script] ? stemmers[script]->stem(word) : std::string(word);
+    if (concepts_ != nullptr) dates.next(word, concept_terms);
     if (!is_single_letter(word) && !is_stop_word(languages[script], word)) {
-      result.terms.push_back(stem);
+      if (concepts_ != nullptr) {
+        append_concept_terms(*concepts_, languages[script], word, stem, concept_terms);
+      } else {
+        result.terms.push_back(stem);
+        result.term_displays.emplace_back(word);
+        result.term_display_is_gloss.push_back(false);
+      }
     }
     result.tokens.push_back(std::move(stem));
+  }
+  for (ConceptTerm& t : concept_terms) {
+    result.terms.push_back(std::move(t.term));
+    result.term_displays.push_back(std::move(t.display));
+    result.term_display_is_gloss.push_back(t.display_is_gloss);
   }
   return result;
 }

@@ -108,10 +108,13 @@ class Engine:
 
     def __init__(self, **options):
         lib = library()
-        keys = _strings(list(options))
-        values = _strings([_option_value(v) for v in options.values()])
+        # A list value (lexicon=[a, b]) repeats its key, as the CLI repeats --lexicon.
+        pairs = [(k, v) for k, value in options.items()
+                 for v in (value if isinstance(value, (list, tuple)) else [value])]
+        keys = _strings([k for k, _ in pairs])
+        values = _strings([_option_value(v) for _, v in pairs])
         handle = EngineHandle()
-        _check(lib.parallax_engine_create(keys, values, len(options), ctypes.byref(handle)))
+        _check(lib.parallax_engine_create(keys, values, len(pairs), ctypes.byref(handle)))
         self._lib, self._handle = lib, handle
 
     # --- lifetime --------------------------------------------------------------------------

@@ -1,0 +1,31 @@
+#pragma once
+// The cross-lingual terms of a content word, for event features: an English word stays its stem
+// (English is the concept language); a word of another language becomes the English concept keys
+// its lexicon gives (at most two, the second only when nearly as likely), or its own stem when no
+// lexicon knows it. Names also get a cross-script name key ("~" + name_key) so that a name no
+// lexicon holds still meets its spelling in other scripts: English words that no lexicon glosses
+// as a common word, glosses that are names, and unknown words of other languages.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/concept_table.hpp"
+
+namespace parallax {
+
+// A term and the word a reader is shown for it (surface form or English gloss).
+struct ConceptTerm {
+  std::string term;
+  std::string display;
+  bool display_is_gloss = false;  // an English gloss, not a word of the text itself
+};
+
+// Appends the terms of one normalized content word of language `lang` whose stem (in that
+// language) is `stem`.
+void append_concept_terms(const ConceptTable& table, std::string_view lang, std::string_view normalized_word,
+                          std::string_view stem, std::vector<ConceptTerm>& out);
+
+// The prefix that marks a name key among terms.
+inline constexpr std::string_view kNameKeyPrefix = "~";
+
+}  // namespace parallax
