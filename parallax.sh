@@ -10,7 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build_dir="${PARALLAX_BUILD_DIR:-$here/build}"
 
-# Debian packages the build, the tests, the Python package and the benchmarks need.
+# Debian packages the build, the tests, the Python package and the benchmarks need (the FreeDict
+# and Mueller dictionaries feed the concept table the build compiles: docs/lexicon.md).
 packages=(
   build-essential cmake pkg-config
   libicu-dev libeigen3-dev libfaiss-dev libopenblas0-pthread libopenblas-dev
@@ -19,6 +20,7 @@ packages=(
   python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss time
   python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   golang-go golang-github-ekzhu-minhash-lsh-dev
+  dict-freedict-ara-eng dict-freedict-eng-ara mueller7-dict
 )
 
 log() { printf '[parallax.sh] %s\n' "$*" >&2; }
