@@ -6,6 +6,7 @@
 
 #include "capi/abi_error.hpp"
 #include "capi/engine_handle.hpp"
+#include "report/cluster_report.hpp"
 
 using namespace parallax::capi;
 
@@ -144,6 +145,15 @@ PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups* groups, const
     if (out_members) *out_members = groups->members.data();
     if (out_scores) *out_scores = groups->scores.data();
     if (out_representatives) *out_representatives = groups->representatives.data();
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_events_json(const parallax_engine* engine, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    require_built_scope(*engine, PARALLAX_BUILD_EVERYTHING);
+    *out_json = copy_out(parallax::events_json(engine->engine));
   });
 }
 

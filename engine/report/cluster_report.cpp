@@ -201,6 +201,13 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
 
 }  // namespace
 
+std::string events_json(const CorpusEngine& engine) {
+  const auto group = group_of_documents(engine);
+  json events = json::array();
+  for (std::size_t e = 0; e < engine.event_clusters().size(); ++e) events.push_back(event_json(engine, e, group));
+  return events.dump();
+}
+
 ReportFormat parse_report_format(std::string_view name) {
   if (name == "text") return ReportFormat::Text;
   if (name == "md" || name == "markdown") return ReportFormat::Markdown;

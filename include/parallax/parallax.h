@@ -296,6 +296,16 @@ PARALLAX_API int32_t parallax_engine_near_duplicate_groups(const parallax_engine
  */
 PARALLAX_API int32_t parallax_engine_event_clusters(const parallax_engine *engine, parallax_groups **out_groups);
 
+/*
+ * The event clusters of the last PARALLAX_BUILD_EVERYTHING build described for a reader, as the
+ * JSON array `parallax cluster --format json` prints under "events" (docs/json-schema.md): per
+ * event its label (the representative's title, else its top terms), languages, sources, top
+ * terms (words, never stems), dates and members, in the order of parallax_engine_event_clusters.
+ * In *out_json, freed with parallax_string_free().
+ * Errors: NULL_ARGUMENT, NOT_BUILT, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_events_json(const parallax_engine *engine, char **out_json);
+
 /* Frees a result handle. Accepts NULL. */
 PARALLAX_API void parallax_groups_free(parallax_groups *groups);
 

@@ -268,6 +268,13 @@ class Engine:
         """Event clusters, largest first (every document in one; scores: cosine with the representative)."""
         return self._groups(self._lib.parallax_engine_event_clusters)
 
+    def events(self):
+        """Event clusters described for a reader, as `parallax cluster --format json` prints them:
+        a list of dicts with label, languages, sources, top_terms, dates and members."""
+        out = ctypes.c_void_p()
+        _check(self._lib.parallax_engine_events_json(self._h, ctypes.byref(out)))
+        return json.loads(_take_string(out))
+
     # --- comparison -------------------------------------------------------------------------------
     def compare(self, ids, by="document"):
         """Compares the claims of documents given by id, by "document", "source" or "speaker".

@@ -201,6 +201,28 @@ class SameAsCliTest(unittest.TestCase):
                 self.assert_groups_equal(engine, cli)
         self.assertGreater(len(cli["near_duplicate_groups"]), 0)
 
+    def test_events_with_labels_languages_and_a_user_lexicon(self):
+        with tempfile.TemporaryDirectory() as folder:
+            lexicon = pathlib.Path(folder) / "extra.tsv"
+            lexicon.write_text("вулкан\tru\tvolcano\nизвержение\tru\teruption\n", encoding="utf-8")
+            cli = run_cli("cluster", "--format", "json", "--quiet", "--threads", "2", "--lexicon", lexicon, CORPUS)
+            with parallax.Engine(threads=2, lexicon=[lexicon]) as engine:
+                self.assertEqual(engine.option("lexicon"), str(lexicon))
+                engine.read_corpus(CORPUS)
+                engine.build()
+                self.assert_events_equal(engine, cli)
+                self.assertEqual(engine.events(), cli["events"])
+        call = next(e for e in cli["events"] if "call-ru" in [m["id"] for m in e["members"]])
+        self.assertEqual(call["languages"], ["ar", "en", "ru"])
+
+    def test_bad_lexicon_names_file_and_line(self):
+        with tempfile.TemporaryDirectory() as folder:
+            lexicon = pathlib.Path(folder) / "bad.tsv"
+            lexicon.write_text("книга\tru\tbook\nno tabs here\n", encoding="utf-8")
+            with self.assertRaises(parallax.InvalidInputError) as caught:
+                parallax.Engine(lexicon=str(lexicon))
+            self.assertIn(f"{lexicon}:2:", str(caught.exception))
+
     def test_dedup_with_options(self):
         cli = run_cli("dedup", "--format", "json", "--quiet", "--dup-threshold", "0.3", "--shingle-size", "2", CORPUS)
         with parallax.Engine(dup_threshold=0.3, shingle_size=2) as engine:
