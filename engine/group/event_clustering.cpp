@@ -1,6 +1,7 @@
 #include "group/event_clustering.hpp"
 
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -27,7 +28,8 @@ struct ClusterState {
   bool alive = true;
   std::optional<int> first_date;
   std::optional<int> last_date;
-  std::vector<LanguagePart> parts;  // one per language; nearly always one
+  // One per language; nearly always one, so it is held inline: no heap block per document.
+  boost::container::small_vector<LanguagePart, 1> parts;
   std::vector<std::uint32_t> neighbours;
 };
 
@@ -118,27 +120,21 @@ class AverageLinkage {
     return ConstVector(sums_[part.sum_slot].data(), vectors_.cols());
   }
 
-  // The smaller of (average over same-language pairs - threshold) and (average over
-  // cross-language pairs - cross_language_threshold), over the pairs a merge of x and y would add.
+  // How far the pairs a merge of x and y would add stand, on average, above their thresholds:
+  // event_threshold for a pair in one language, cross_language_threshold for a pair across two.
+  // Pooled, so that strong agreement across languages can carry a same-language pair a little
+  // under its bar (and the reverse); on a corpus in one language it is the plain average linkage.
   float merge_margin(std::uint32_t x, std::uint32_t y) const {
-    double same = 0, same_pairs = 0, cross = 0, cross_pairs = 0;
+    double excess = 0, pairs = 0;
     for (const LanguagePart& p : clusters_[x].parts) {
       for (const LanguagePart& q : clusters_[y].parts) {
-        const double dot = sum_of(p).dot(sum_of(q));
-        const double pairs = static_cast<double>(p.count) * q.count;
-        if (p.language == q.language) {
-          same += dot;
-          same_pairs += pairs;
-        } else {
-          cross += dot;
-          cross_pairs += pairs;
-        }
+        const double count = static_cast<double>(p.count) * q.count;
+        const double threshold = p.language == q.language ? params_.threshold : params_.cross_language_threshold;
+        excess += sum_of(p).dot(sum_of(q)) - threshold * count;
+        pairs += count;
       }
     }
-    double margin = std::numeric_limits<double>::infinity();
-    if (same_pairs > 0) margin = std::min(margin, same / same_pairs - params_.threshold);
-    if (cross_pairs > 0) margin = std::min(margin, cross / cross_pairs - params_.cross_language_threshold);
-    return static_cast<float>(margin);
+    return static_cast<float>(excess / pairs);
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -195,7 +191,8 @@ class AverageLinkage {
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
     for (const LanguagePart& part : from.parts) add_part(into, part);
-    std::vector<LanguagePart>().swap(from.parts);
+    from.parts.clear();
+    from.parts.shrink_to_fit();
     into.size += from.size;
     widen_dates(into, from);
     ++into.version;

@@ -23,7 +23,7 @@ namespace parallax {
 struct EventClusteringParams {
   double threshold = 0.20;    // minimum average cosine over same-language pairs of a merged cluster
   int date_window_days = 7;   // clusters whose date ranges lie further apart never merge; 0: off
-  double cross_language_threshold = 0.06;  // the same over pairs of members in different languages
+  double cross_language_threshold = 0.04;  // the same over pairs of members in different languages
 };
 
 // dates[i]: days since 1970-01-01, or nullopt when the document has no usable date (such a

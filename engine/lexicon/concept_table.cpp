@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/utf8_validation.hpp"
 #include "text/normalize.hpp"
@@ -26,7 +27,7 @@ namespace {
 // ---- the binary format (all little-endian, as written by this machine family) ----
 // header | entries (sorted by hash) | glosses | common English stem hashes (sorted) | strings
 constexpr char kMagic[8] = {'P', 'L', 'X', 'C', 'O', 'N', 'C', '1'};
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 
 struct FileHeader {
   char magic[8];
@@ -53,12 +54,12 @@ struct FileGloss {
   std::uint32_t is_name;
 };
 
+// The key's hash seeded by its language code (up to 8 bytes, packed): no string is built per
+// lookup, one per word of every non-English document.
 std::uint64_t entry_hash(std::string_view lang, std::string_view key) {
-  std::string joined;
-  joined.reserve(lang.size() + 1 + key.size());
-  joined.append(lang).push_back('\x1f');
-  joined.append(key);
-  return XXH3_64bits(joined.data(), joined.size());
+  std::uint64_t seed = 0;
+  std::memcpy(&seed, lang.data(), std::min<std::size_t>(lang.size(), sizeof seed));
+  return XXH3_64bits_withSeed(key.data(), key.size(), seed);
 }
 
 std::uint64_t english_hash(std::string_view stem) { return XXH3_64bits(stem.data(), stem.size()); }
@@ -221,6 +222,9 @@ struct ConceptTable::Impl {
   const std::uint64_t* common_english = nullptr;
   const char* strings = nullptr;
   std::vector<std::string> file_languages;
+  // The common English stems as a hash set: asked for every English word of every document, where
+  // a binary search over the mapped array cost 3% of `cluster`.
+  std::unordered_set<std::uint64_t> common_english_set;
 
   // A user's lexicons on top.
   std::unordered_map<std::uint64_t, std::vector<OwnedGloss>> added;
@@ -279,6 +283,7 @@ ConceptTable ConceptTable::open(const std::string& path) {
   t.strings = reinterpret_cast<const char*>(at);
   const std::string_view languages = t.string_at(t.header->languages_offset, t.header->languages_length);
   for (const std::string& lang : words(languages)) t.file_languages.push_back(lang);
+  t.common_english_set.insert(t.common_english, t.common_english + t.header->common_english_count);
   return table;
 }
 
@@ -323,7 +328,7 @@ ConceptGlosses ConceptTable::glosses(std::string_view lang, std::string_view key
 bool ConceptTable::is_common_english(std::string_view english_stem) const {
   const Impl& t = *impl_;
   const std::uint64_t hash = english_hash(english_stem);
-  if (t.header && std::binary_search(t.common_english, t.common_english + t.header->common_english_count, hash)) return true;
+  if (t.common_english_set.count(hash) != 0) return true;
   return std::binary_search(t.added_common_english.begin(), t.added_common_english.end(), hash);
 }
 

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "lexicon/name_key.hpp"
+#include "text/stem.hpp"
 #include "text/utf8.hpp"
 
 namespace parallax {
@@ -11,21 +12,39 @@ namespace {
 // A second gloss below this weight (relative to the best) is more often a different sense than
 // another word for the same concept.
 constexpr float kSecondGlossWeight = 0.5f;
-constexpr std::size_t kGlossesPerWord = 2;
+constexpr std::size_t kGlossesPerWord = 3;
 
 // name_key costs about 1 to 1.5 microseconds per Arabic or Russian word (ICU transliteration),
 // while news repeats its names: keys are kept per thread, for a bounded number of words.
-const std::string& cached_name_key(std::string_view normalized_word) {
-  constexpr std::size_t kMaxCachedWords = 1 << 16;
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (const auto it = cache.find(std::string(normalized_word)); it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCachedWords) cache.clear();
-  return cache.emplace(std::string(normalized_word), name_key(normalized_word)).first->second;
+class NameKeyCache {
+ public:
+  template <typename MakeKey>
+  const std::string& get(std::string_view word, MakeKey make_key) {
+    constexpr std::size_t kMaxCachedWords = 1 << 16;
+    thread_local std::string probe;
+    probe.assign(word);
+    if (const auto it = keys_.find(probe); it != keys_.end()) return it->second;
+    if (keys_.size() >= kMaxCachedWords) keys_.clear();
+    return keys_.emplace(probe, make_key()).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> keys_;
+};
+
+void append_key(const std::string& key, std::string_view normalized_word, std::vector<ConceptTerm>& out) {
+  if (!key.empty()) out.push_back({std::string(kNameKeyPrefix) + key, std::string(normalized_word)});
 }
 
 void append_name_key(std::string_view normalized_word, std::vector<ConceptTerm>& out) {
-  const std::string& key = cached_name_key(normalized_word);
-  if (!key.empty()) out.push_back({std::string(kNameKeyPrefix) + key, std::string(normalized_word)});
+  thread_local NameKeyCache cache;
+  append_key(cache.get(normalized_word, [&] { return name_key(normalized_word); }), normalized_word, out);
+}
+
+// English words get a name key only when no lexicon glosses them as a common word.
+void append_english_name_key(const ConceptTable& table, std::string_view normalized_word, std::string_view stem,
+                             std::vector<ConceptTerm>& out) {
+  if (!table.is_common_english(stem)) append_name_key(normalized_word, out);
 }
 
 // Arabic attaches prepositions the light stemmer leaves on (لبوتين "to Putin", بموسكو "in
@@ -34,18 +53,19 @@ void append_name_key(std::string_view normalized_word, std::vector<ConceptTerm>&
 // is not found as it is, it is looked up without them. Measured on the Arabic articles of
 // xling-events: these were the commonest unmapped forms.
 ConceptGlosses arabic_glosses_without_clitics(const ConceptTable& table, std::string_view word) {
+  thread_local Stemmer arabic("ar");  // the word is normalized already: only its stem is needed
   constexpr std::string_view kPrefixes[] = {"\u0644", "\u0628", "\u0643"};  // ل ب ك
   constexpr std::string_view kAccusative = "\u0627";                         // ا
   constexpr std::size_t kMinLetters = 3;
   auto letters = [](std::string_view w) { return utf8::count_code_points(w); };
   for (std::string_view prefix : kPrefixes) {
     if (word.substr(0, prefix.size()) != prefix || letters(word.substr(prefix.size())) < kMinLetters) continue;
-    const ConceptGlosses found = table.glosses("ar", word_key("ar", word.substr(prefix.size())));
+    const ConceptGlosses found = table.glosses("ar", arabic.stem(word.substr(prefix.size())));
     if (!found.empty()) return found;
   }
   if (word.size() > kAccusative.size() && word.substr(word.size() - kAccusative.size()) == kAccusative &&
       letters(word) > kMinLetters)
-    return table.glosses("ar", word_key("ar", word.substr(0, word.size() - kAccusative.size())));
+    return table.glosses("ar", arabic.stem(word.substr(0, word.size() - kAccusative.size())));
   return {};
 }
 
@@ -61,7 +81,7 @@ void append_concept_terms(const ConceptTable& table, std::string_view lang, std:
                           std::string_view stem, std::vector<ConceptTerm>& out) {
   if (lang == "en") {
     out.push_back({std::string(stem), std::string(normalized_word)});
-    if (!table.is_common_english(stem)) append_name_key(normalized_word, out);
+    append_english_name_key(table, normalized_word, stem, out);
     return;
   }
   const ConceptGlosses glosses = glosses_of(table, lang, normalized_word, stem);

@@ -20,8 +20,7 @@ class DateMentions {
   void next(std::string_view normalized_word, std::vector<ConceptTerm>& out);
 
  private:
-  std::optional<int> previous_day_;    // the previous word was a day of the month (1 to 31)
-  std::optional<int> previous_month_;  // the previous word named a month
+  std::optional<int> previous_day_;  // the previous word was a day of the month (1 to 31)
   std::string_view previous_word_;
 };
 

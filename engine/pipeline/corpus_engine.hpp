@@ -26,8 +26,11 @@ struct EngineOptions {
   KnnParams knn;
   EventClusteringParams events;
   ProjectionKind projection = ProjectionKind::Random;
-  // 512 measured: at 256 the random map's noise cost 0.02 B-cubed F1 on FNC-1 (docs/benchmarks.md).
-  int dimensions = 512;
+  // 768 measured: the random map adds noise of about 1/sqrt(dimensions) to every cosine (0.044 at
+  // 512), as large as the cross-language event threshold (0.04). On xling-events, B-cubed F1 over
+  // four seeds was 0.851 at 512, 0.916 at 768, 0.908 at 1024 (docs/lexicon.md); at 256 the noise
+  // cost 0.02 on FNC-1 (docs/benchmarks.md). 1.5x the vector memory of 512.
+  int dimensions = 768;
   std::uint64_t seed = 42;
   int top_terms = 8;
   // Events across languages: content words of every language become English concept keys and

@@ -1,5 +1,7 @@
 #include "text/analyzer.hpp"
 
+#include <xxhash.h>
+
 #include <array>
 #include <cctype>
 
@@ -46,6 +48,22 @@ Stemmer& TextAnalyzer::stemmer_for(const std::string& lang) {
   return stemmers_.try_emplace(lang, std::string_view(lang)).first->second;
 }
 
+// xxh3: std::hash of the words' bytes was most of the memo's cost.
+std::size_t TextAnalyzer::WordHash::operator()(const std::string& s) const { return XXH3_64bits(s.data(), s.size()); }
+
+const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, std::string_view word, Stemmer* stemmer) {
+  constexpr std::size_t kMaxRememberedWords = 1 << 18;
+  word_terms_probe_.assign(lang).push_back('\x1f');
+  word_terms_probe_.append(word);
+  if (const auto it = word_terms_.find(word_terms_probe_); it != word_terms_.end()) return it->second;
+  if (word_terms_.size() >= kMaxRememberedWords) word_terms_.clear();
+  WordTerms w;
+  w.stem = stemmer ? stemmer->stem(word) : std::string(word);
+  w.is_content = !is_single_letter(word) && !is_stop_word(lang, word);
+  if (w.is_content) append_concept_terms(*concepts_, lang, word, w.stem, w.terms);
+  return word_terms_.emplace(word_terms_probe_, std::move(w)).first->second;
+}
+
 AnalyzedText TextAnalyzer::analyze(std::string_view text, std::string_view lang) {
   AnalyzedText result;
   result.lang = lang.empty() ? detect_language(text) : primary_subtag(lang);
@@ -60,28 +78,34 @@ AnalyzedText TextAnalyzer::analyze(std::string_view text, std::string_view lang)
   }
 
   const std::string normalized = normalize_for_matching(text);
-  std::vector<ConceptTerm> concept_terms;
   DateMentions dates;
+  std::vector<ConceptTerm> date_terms;
   for (const TextSpan& span : word_spans(normalized)) {
     const std::string_view word(normalized.data() + span.begin, span.end - span.begin);
     const auto script = static_cast<std::size_t>(word_script(word));
-    std::string stem = stemmers[script] ? stemmers[script]->stem(word) : std::string(word);
-    if (concepts_ != nullptr) dates.next(word, concept_terms);
-    if (!is_single_letter(word) && !is_stop_word(languages[script], word)) {
-      if (concepts_ != nullptr) {
-        append_concept_terms(*concepts_, languages[script], word, stem, concept_terms);
-      } else {
-        result.terms.push_back(stem);
-        result.term_displays.emplace_back(word);
-        result.term_display_is_gloss.push_back(false);
+    if (concepts_ != nullptr) {
+      const WordTerms& w = word_terms(languages[script], word, stemmers[script]);
+      for (const ConceptTerm& t : w.terms) {
+        result.terms.push_back(t.term);
+        result.term_displays.push_back(t.display);
+        result.term_display_is_gloss.push_back(t.display_is_gloss);
       }
+      dates.next(word, date_terms);
+      result.tokens.push_back(w.stem);
+      continue;
+    }
+    std::string stem = stemmers[script] ? stemmers[script]->stem(word) : std::string(word);
+    if (!is_single_letter(word) && !is_stop_word(languages[script], word)) {
+      result.terms.push_back(stem);
+      result.term_displays.emplace_back(word);
+      result.term_display_is_gloss.push_back(false);
     }
     result.tokens.push_back(std::move(stem));
   }
-  for (ConceptTerm& t : concept_terms) {
+  for (ConceptTerm& t : date_terms) {
     result.terms.push_back(std::move(t.term));
     result.term_displays.push_back(std::move(t.display));
-    result.term_display_is_gloss.push_back(t.display_is_gloss);
+    result.term_display_is_gloss.push_back(false);
   }
   return result;
 }

@@ -279,7 +279,7 @@ static void test_results(void) {
   /* everything: events and vectors */
   CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
   CHECK_STATUS(parallax_engine_vector_shape(engine, &rows, &columns), PARALLAX_OK);
-  CHECK(rows == 3 && columns == 512); /* the default dimensions */
+  CHECK(rows == 3 && columns == 768); /* the default dimensions */
   vector = malloc(columns * sizeof(float));
   CHECK_STATUS(parallax_engine_vector(engine, 1, vector, columns - 1, &written), PARALLAX_ERROR_BUFFER_TOO_SMALL);
   CHECK(written == columns);
