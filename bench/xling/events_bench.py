@@ -1,7 +1,8 @@
 """Cross-lingual event clustering on xling-events (228 news articles, 17 events, ar/en/ru).
 
-Runs `parallax cluster --format json` three ways: monolingual stems (--cross-lingual false, the
-"before" row), the defaults (built-in concept table), and the defaults plus MUSE as user lexicons
+Runs `parallax cluster --format json` four ways: the engine before the concept layer (monolingual
+stems and its 512 dimensions: --cross-lingual false --dimensions 512, the "before" row), monolingual
+stems at today's dimensions (what the concept layer adds, apart from the projection), the defaults (built-in concept table), and the defaults plus MUSE as user lexicons
 (--lexicon files written to a temporary folder outside the repository: MUSE is CC BY-NC and must
 not enter it). Scores B-cubed overall, per language and per half of the events, and near-duplicate
 pairs against `near_dup_of`. Prints Markdown tables; never fails on scores.
@@ -181,7 +182,8 @@ def main():
         corpus = Path(tmp) / "events.jsonl"
         write_unlabelled_corpus(records, corpus)
         lexicon_args = [a for p in write_muse_lexicons(data / "xling" / "muse", tmp) for a in ("--lexicon", str(p))]
-        runs = [("before: --cross-lingual false", ["--cross-lingual", "false"]),
+        runs = [("before: --cross-lingual false --dimensions 512", ["--cross-lingual", "false", "--dimensions", "512"]),
+                ("monolingual at the default dimensions: --cross-lingual false", ["--cross-lingual", "false"]),
                 ("default (built-in table)", []),
                 ("default + MUSE --lexicon (CC BY-NC, temp files)", lexicon_args)]
         results = []
