@@ -242,6 +242,7 @@ TEST_CASE("cli: a lexicon file with a bad line is named with its line; exit 2") 
   CHECK(run.out.empty());
   const fs::path bad_weight = dir.write("weight.tsv", "книга\tru\tbook\t7\n");
   CHECK(run_cli("cluster --lexicon " + bad_weight.string() + " " + kCorpus).err.find("weight.tsv:1:") != std::string::npos);
+  CHECK(run_cli("cluster --cross-lingual false --lexicon " + lexicon.string() + " " + kCorpus).exit_code == 2);
   CHECK(run_cli("cluster --lexicon " + dir.path.string() + " " + kCorpus).exit_code == 2);
   CHECK(run_cli("cluster --lexicon " + (dir.path / "absent.tsv").string() + " " + kCorpus).exit_code == 2);
 }

@@ -7,9 +7,10 @@
 // Language-aware: coverage of one event in two languages shares fewer terms than coverage in one
 // language (the concept layer loses words in translation: on xling-events, same-event pairs
 // average cosine 0.34 inside a language but 0.10 across languages, different events 0.08 and
-// 0.03). So the average is taken separately over the pairs of members in the same language and
-// over the pairs in different languages, and each must reach its own threshold. On a corpus in
-// one language this is exactly the plain average linkage.
+// 0.03). So each pair of members is held to its own threshold (event threshold inside a language,
+// cross-language threshold across two), and a merge is allowed while the pairs it adds stand on
+// average above their thresholds. On a corpus in one language this is exactly the plain average
+// linkage.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

@@ -9,8 +9,10 @@
 namespace parallax {
 namespace {
 
-// A second gloss below this weight (relative to the best) is more often a different sense than
-// another word for the same concept.
+// A gloss below this weight (relative to the best) is more often a different sense than another
+// word for the same concept. NTREX sentence P@1 (ar / ru) with 1, 2 or 3 glosses per word:
+// .627 / .753, .709 / .803, .755 / .814; five glosses raised retrieval further but lowered the
+// event clustering.
 constexpr float kSecondGlossWeight = 0.5f;
 constexpr std::size_t kGlossesPerWord = 3;
 

@@ -216,7 +216,10 @@ int resolve_thread_count(int requested) {
 
 // The built-in concept table with the user's lexicons on top; none for a monolingual engine.
 std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) {
-  if (!options.cross_lingual || options.near_duplicates_only) return nullptr;
+  if (!options.cross_lingual || options.near_duplicates_only) {
+    for (const std::string& path : options.lexicons) read_lexicon_tsv(path);  // a bad file is still reported
+    return nullptr;
+  }
   auto table = std::make_unique<ConceptTable>(ConceptTable::open(builtin_concept_table_path()));
   for (const std::string& path : options.lexicons) table->add(read_lexicon_tsv(path));
   return table;

@@ -37,6 +37,9 @@ json parameters_json(const CorpusEngine& engine, bool include_events) {
     p["date_window_days"] = o.events.date_window_days;
     p["projection"] = projection_kind_name(o.projection);
     p["dimensions"] = o.dimensions;
+    p["cross_lingual"] = o.cross_lingual;
+    p["cross_lingual_threshold"] = o.events.cross_language_threshold;
+    p["lexicons"] = o.lexicons;
   }
   return p;
 }

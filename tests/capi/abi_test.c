@@ -298,6 +298,12 @@ static void test_results(void) {
   CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
   check_groups_partition(groups, 3);
   parallax_groups_free(groups);
+  CHECK_STATUS(parallax_engine_events_json(NULL, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_events_json(engine, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_events_json(engine, &json), PARALLAX_OK);
+  CHECK(json[0] == '[' && contains(json, "\"label\"") && contains(json, "\"languages\":[\"en\"]") &&
+        contains(json, "\"sources\"") && contains(json, "\"id\":\"story\""));
+  parallax_string_free(json);
 
   /* documents */
   CHECK_STATUS(parallax_engine_document_json(engine, 0, &json), PARALLAX_OK);
@@ -315,6 +321,7 @@ static void test_results(void) {
   CHECK_STATUS(parallax_engine_add(engine, "late", kOther, NULL, NULL, NULL, NULL, NULL), PARALLAX_OK);
   CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_ERROR_NOT_BUILT);
   CHECK(contains(parallax_last_error(), "added since"));
+  CHECK_STATUS(parallax_engine_events_json(engine, &json), PARALLAX_ERROR_NOT_BUILT);
   CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
   CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
   check_groups_partition(groups, 4);
