@@ -3,9 +3,10 @@
 // (English is the concept language); a word of another language becomes the English concept keys
 // its lexicon gives (at most three, each at least half as likely as the best: three measured
 // better than one or two on NTREX retrieval and on xling-events), or its own stem when no lexicon
-// knows it. Names also get a cross-script name key ("~" + name_key) so that a name no
-// lexicon holds still meets its spelling in other scripts: English words that no lexicon glosses
-// as a common word, glosses that are names, and unknown words of other languages.
+// knows it. Names get a cross-script name key ("~" + name_key) so that a name no lexicon holds
+// still meets its spelling in other scripts: an English word that no lexicon glosses as a common
+// word gets it in place of its stem; a word of another language that a lexicon glosses as a name,
+// or that no lexicon knows, gets it beside its glosses or stem.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,7 @@ namespace parallax {
 struct ConceptTerm {
   std::string term;
   std::string display;
-  bool display_is_gloss = false;  // an English gloss, not a word of the text itself
+  bool display_is_gloss = false;  // an English gloss (or a non-English name), which an English word of a text replaces
 };
 
 // Appends the terms of one normalized content word of language `lang` whose stem (in that

@@ -15,7 +15,6 @@
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
 #include "lexicon/concept_table.hpp"
-#include "lexicon/concept_terms.hpp"
 #include "text/analyzer.hpp"
 #include "text/match_words.hpp"
 
@@ -31,7 +30,6 @@ struct TermName {
   std::uint64_t hash;
   std::string display;
   bool is_gloss;
-  bool is_name_key;  // a cross-script name key: the name shows through its concept or stem already
 };
 
 struct AnalyzedDocument {
@@ -64,7 +62,6 @@ class TermStore {
         hash_of_id_.push_back(name.hash);
         name_of_id_.push_back(std::move(name.display));
         name_is_gloss_.push_back(name.is_gloss);
-        is_name_key_.push_back(name.is_name_key);
         df_.push_back(0);
       } else if (name_is_gloss_[it->second] && !name.is_gloss) {
         name_of_id_[it->second] = std::move(name.display);
@@ -110,7 +107,6 @@ class TermStore {
   }
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
-  bool is_name_key(std::uint64_t hash) const { return is_name_key_[id_of_hash_.at(hash)]; }
 
   // Frees every document's term counts (the largest structure at scale); the vocabulary stays.
   void release_documents() {
@@ -131,7 +127,6 @@ class TermStore {
   std::vector<std::uint64_t> hash_of_id_;
   std::vector<std::string> name_of_id_;
   std::vector<bool> name_is_gloss_;
-  std::vector<bool> is_name_key_;
   std::vector<std::uint32_t> df_;
   std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
   std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
@@ -276,8 +271,7 @@ struct CorpusEngine::State {
       const std::uint64_t hash = term_hash(analyzed.terms[t]);
       const bool is_gloss = analyzed.term_display_is_gloss[t];
       if (terms.wants_name(hash, !is_gloss) && named.insert(hash).second)
-        out.new_term_names.push_back({hash, std::move(analyzed.term_displays[t]), is_gloss,
-                                      analyzed.terms[t].rfind(kNameKeyPrefix, 0) == 0});
+        out.new_term_names.push_back({hash, std::move(analyzed.term_displays[t]), is_gloss});
     }
     return out;
   }
@@ -386,13 +380,17 @@ struct CorpusEngine::State {
       return vectors.row(static_cast<Eigen::Index>(x)).dot(centroid) < vectors.row(static_cast<Eigen::Index>(y)).dot(centroid);
     });
     std::vector<std::pair<float, std::uint64_t>> ranked;
-    for (const auto& [term, w] : weight_of_term)
-      if (!terms.is_name_key(term)) ranked.emplace_back(w, term);
+    for (const auto& [term, w] : weight_of_term) ranked.emplace_back(w, term);
     std::sort(ranked.begin(), ranked.end(), DocumentTopTerms::heavier);
-    // One word once: a stem and a concept can show the same word ("Manchester" twice).
+    // One word once: a name's key and its concept can show the same word ("biden", "Biden").
+    std::vector<std::string> folded;
     for (std::size_t i = 0; i < ranked.size() && e.top_terms.size() < static_cast<std::size_t>(options.top_terms); ++i) {
       const std::string& word = terms.name(ranked[i].second);
-      if (std::find(e.top_terms.begin(), e.top_terms.end(), word) == e.top_terms.end()) e.top_terms.push_back(word);
+      std::string key = word;
+      std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
+      folded.push_back(std::move(key));
+      e.top_terms.push_back(word);
     }
     describe_coverage(e, members);
     e.members = std::move(members);
