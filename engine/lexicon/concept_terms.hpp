@@ -5,8 +5,8 @@
 // better than one or two on NTREX retrieval and on xling-events), or its own stem when no lexicon
 // knows it. Names get a cross-script name key ("~" + name_key) so that a name no lexicon holds
 // still meets its spelling in other scripts: an English word that no lexicon glosses as a common
-// word gets it in place of its stem; a word of another language that a lexicon glosses as a name,
-// or that no lexicon knows, gets it beside its glosses or stem.
+// word, a word of another language that a lexicon glosses as a name, and a word that no lexicon
+// knows get it beside their stem or glosses.
 #include <string>
 #include <string_view>
 #include <vector>
