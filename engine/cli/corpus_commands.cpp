@@ -101,6 +101,7 @@ void print_help(const std::string& command, const po::options_description& opts)
             << opts << "\nExamples:\n"
             << "  parallax " << command << " examples/corpus.jsonl\n"
             << "  parallax " << command << " --format json -o out.json news/*.jsonl\n"
+            << (command == "cluster" ? "  parallax cluster --lexicon my-de-en.tsv news.jsonl   (word, language, English gloss)\n" : "")
             << "  cat corpus.jsonl | parallax " << command << " --strict -\n";
 }
 

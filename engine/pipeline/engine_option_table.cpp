@@ -64,7 +64,7 @@ std::vector<EngineOptionSpec> make_table() {
       PARALLAX_FLOAT_OPTION("dup_threshold", near_duplicates.jaccard_threshold,
                             "estimated Jaccard of word shingles needed to call two documents near-duplicates"),
       PARALLAX_FLOAT_OPTION("event_threshold", events.threshold,
-                            "minimum average cosine between all members of an event cluster"),
+                            "minimum average cosine between the members of an event written in one language"),
       PARALLAX_FLOAT_OPTION("cross_lingual_threshold", events.cross_language_threshold,
                             "minimum average cosine between the members of an event written in different languages"),
       PARALLAX_INT_OPTION("neighbors", knn.neighbors, "nearest neighbours searched per document"),
