@@ -14,6 +14,8 @@ import json
 import os
 import re
 
+from lexicon_tsv import write_tsv
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # Where a lemma is in several part-of-speech files, the earlier file here gives its main gloss:
@@ -104,18 +106,6 @@ HEADER = [
     "notes in parentheses dropped, at most two glosses per lemma, weights added.",
     "Regenerate: /usr/bin/python3 tools/lexicon/convert_openrussian.py",
 ]
-
-
-def write_tsv(path, header, lang, pairs):
-    """Sorted by word, best weight first, then gloss: reruns give identical bytes."""
-    rows = sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for line in header:
-            f.write("# " + line + "\n")
-        f.write("# word\tlang\tgloss\tweight\n")
-        for (word, gloss), weight in rows:
-            f.write(f"{word}\t{lang}\t{gloss}\t{weight:g}\n")
-    return len(rows)
 
 
 def main():

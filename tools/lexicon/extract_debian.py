@@ -17,6 +17,8 @@ import re
 import sys
 import unicodedata
 
+from lexicon_tsv import write_tsv
+
 # --- dictd reading -------------------------------------------------------------------------
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -326,18 +328,6 @@ def read_mueller(entries):
 
 
 # --- output ---------------------------------------------------------------------------------
-
-
-def write_tsv(path, header, lang, pairs):
-    """Writes pairs sorted by word, best weight first, then gloss: byte-identical reruns."""
-    rows = sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for line in header:
-            f.write("# " + line + "\n")
-        f.write("# word\tlang\tgloss\tweight\n")
-        for (word, gloss), weight in rows:
-            f.write(f"{word}\t{lang}\t{gloss}\t{weight:g}\n")
-    return len(rows)
 
 
 SOURCES = {

@@ -21,6 +21,8 @@ import math
 import os
 import re
 
+from lexicon_tsv import write_tsv
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 MIN_COUNT = 2         # foreign words seen once give unreliable translations
@@ -169,18 +171,6 @@ def translations(t, pairs, fvocab, evocab, lang):
     return out
 
 
-def write_tsv(path, header, lang, pairs):
-    """Sorted by word, best weight first, then gloss: reruns give identical bytes."""
-    rows = sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for line in header:
-            f.write("# " + line + "\n")
-        f.write("# word\tlang\tgloss\tweight\n")
-        for (word, gloss), weight in rows:
-            f.write(f"{word}\t{lang}\t{gloss}\t{weight:.3g}\n")
-    return len(rows)
-
-
 def header(lang, iterations, diagonal):
     model = (f"IBM Model 1 + fast_align diagonal prior (tension {TENSION:g}, p_null {P_NULL:g})"
              if diagonal else "IBM Model 1")
@@ -212,7 +202,7 @@ def main():
         t = train(pairs, args.iterations, args.diagonal)
         path = os.path.join(args.out_dir, f"un-ibm1.{lang}-en.tsv")
         count = write_tsv(path, header(lang, args.iterations, args.diagonal), lang,
-                          translations(t, pairs, fvocab, evocab, lang))
+                          translations(t, pairs, fvocab, evocab, lang), weight_format=".3g")
         print(f"learn_ibm1: {path}: {count} entries ({len(pairs)} sentence pairs)")
 
 
