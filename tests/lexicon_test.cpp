@@ -92,6 +92,7 @@ TEST_CASE("lexicon: a compiled table finds every inflected form that stems alike
   CHECK(putin.items[0].is_name);
   CHECK(putin.items[0].display == "Putin");
   CHECK(table.glosses("en", "book").empty());  // English is the concept language
+  CHECK(table.glosses("", "книг").empty());     // a word of a script with no language
   CHECK(table.glosses("ru", word_key("ru", "собака")).empty());
   CHECK(table.covers("ru"));
   CHECK(table.covers("ar"));

@@ -58,7 +58,7 @@ struct FileGloss {
 // lookup, one per word of every non-English document.
 std::uint64_t entry_hash(std::string_view lang, std::string_view key) {
   std::uint64_t seed = 0;
-  std::memcpy(&seed, lang.data(), std::min<std::size_t>(lang.size(), sizeof seed));
+  if (!lang.empty()) std::memcpy(&seed, lang.data(), std::min<std::size_t>(lang.size(), sizeof seed));
   return XXH3_64bits_withSeed(key.data(), key.size(), seed);
 }
 
