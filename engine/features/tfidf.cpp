@@ -7,12 +7,14 @@
 
 namespace parallax {
 
-std::uint64_t term_hash(const std::string& term) { return XXH3_64bits(term.data(), term.size()); }
-
 TermCounts count_terms(const std::vector<std::string>& terms) {
   std::vector<std::uint64_t> hashes;
   hashes.reserve(terms.size());
   for (const auto& t : terms) hashes.push_back(term_hash(t));
+  return count_term_hashes(std::move(hashes));
+}
+
+TermCounts count_term_hashes(std::vector<std::uint64_t> hashes) {
   std::sort(hashes.begin(), hashes.end());
   TermCounts out;
   for (std::size_t i = 0; i < hashes.size();) {

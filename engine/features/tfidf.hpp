@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/term_hash.hpp"
+
 namespace parallax {
 
 // A document's bag of words: (term hash, count), sorted by hash.
@@ -16,7 +18,8 @@ struct TermCounts {
 };
 
 TermCounts count_terms(const std::vector<std::string>& terms);
-std::uint64_t term_hash(const std::string& term);
+// The same from the terms' hashes (term_hash, text/term_hash.hpp).
+TermCounts count_term_hashes(std::vector<std::uint64_t> hashes);
 
 // A sparse weighted vector over term hashes, sorted by hash.
 struct SparseVector {

@@ -263,17 +263,36 @@ struct CorpusEngine::State {
     }
     // The title is part of the story: analyze it with the body.
     const std::string text = doc.title.empty() ? doc.text : doc.title + "\n" + doc.text;
+    if (concepts) {
+      thread_local std::vector<HashedTerm> hashed;
+      hashed.clear();
+      out.lang = analyzers[worker].analyze_terms(text, doc.lang, hashed);
+      std::vector<std::uint64_t> hashes;
+      hashes.reserve(hashed.size());
+      for (const HashedTerm& t : hashed) {
+        hashes.push_back(t.hash);
+        name_if_wanted(t.hash, t.term->display, t.term->display_is_gloss, out);
+      }
+      out.term_counts = count_term_hashes(std::move(hashes));
+      return out;
+    }
     AnalyzedText analyzed = analyzers[worker].analyze(text, doc.lang);
     out.lang = analyzed.lang;
     out.term_counts = count_terms(analyzed.terms);
-    std::unordered_set<std::uint64_t> named;  // stays small: most terms are already known
-    for (std::size_t t = 0; t < analyzed.terms.size(); ++t) {
-      const std::uint64_t hash = term_hash(analyzed.terms[t]);
-      const bool is_gloss = analyzed.term_display_is_gloss[t];
-      if (terms.wants_name(hash, !is_gloss) && named.insert(hash).second)
-        out.new_term_names.push_back({hash, std::move(analyzed.term_displays[t]), is_gloss});
-    }
+    for (std::size_t t = 0; t < analyzed.terms.size(); ++t)
+      name_if_wanted(term_hash(analyzed.terms[t]), analyzed.term_displays[t], analyzed.term_display_is_gloss[t], out);
     return out;
+  }
+
+  // Sends a term's display word along when the store has none for it yet (or only a gloss).
+  void name_if_wanted(std::uint64_t hash, const std::string& display, bool is_gloss, AnalyzedDocument& out) const {
+    if (!terms.wants_name(hash, !is_gloss)) return;
+    for (TermName& named : out.new_term_names) {  // few per document once the vocabulary is known
+      if (named.hash != hash) continue;
+      if (named.is_gloss && !is_gloss) named = {hash, display, false};  // a word of the text wins
+      return;
+    }
+    out.new_term_names.push_back({hash, display, is_gloss});
   }
 
   // Shingles come from the matching words (not the analyzer's stems): copies repeat exact wording,

@@ -3,10 +3,12 @@
 #include <xxhash.h>
 
 #include <array>
+#include <stdexcept>
 #include <cctype>
 
 #include "lexicon/concept_terms.hpp"
 #include "lexicon/date_terms.hpp"
+#include "text/term_hash.hpp"
 #include "text/language.hpp"
 #include "text/languages.hpp"
 #include "text/normalize.hpp"
@@ -52,60 +54,81 @@ Stemmer& TextAnalyzer::stemmer_for(const std::string& lang) {
 std::size_t TextAnalyzer::WordHash::operator()(const std::string& s) const { return XXH3_64bits(s.data(), s.size()); }
 
 const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, std::string_view word, Stemmer* stemmer) {
-  constexpr std::size_t kMaxRememberedWords = 1 << 18;
   word_terms_probe_.assign(lang).push_back('\x1f');
   word_terms_probe_.append(word);
   if (const auto it = word_terms_.find(word_terms_probe_); it != word_terms_.end()) return it->second;
-  if (word_terms_.size() >= kMaxRememberedWords) word_terms_.clear();
   WordTerms w;
   w.stem = stemmer ? stemmer->stem(word) : std::string(word);
   w.is_content = !is_single_letter(word) && !is_stop_word(lang, word);
   if (w.is_content) append_concept_terms(*concepts_, lang, word, w.stem, w.terms);
+  for (const ConceptTerm& t : w.terms) w.hashes.push_back(term_hash(t.term));
   return word_terms_.emplace(word_terms_probe_, std::move(w)).first->second;
+}
+
+std::string TextAnalyzer::concept_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out,
+                                        std::vector<std::string>* tokens) {
+  if (concepts_ == nullptr) throw std::logic_error("TextAnalyzer: concept terms need a concept table");
+  // Forgetting happens between texts only: what `out` points to must live until the next call.
+  constexpr std::size_t kMaxRememberedWords = 1 << 18;
+  if (word_terms_.size() >= kMaxRememberedWords) word_terms_.clear();
+  const std::string doc_lang = lang.empty() ? detect_language(text) : primary_subtag(lang);
+  const ScriptLanguages per_script = script_languages(doc_lang);
+  const std::string normalized = normalize_for_matching(text);
+  DateMentions dates;
+  date_terms_.clear();
+  for (const TextSpan& span : word_spans(normalized)) {
+    const std::string_view word(normalized.data() + span.begin, span.end - span.begin);
+    const auto script = static_cast<std::size_t>(word_script(word));
+    const WordTerms& w = word_terms(per_script.languages[script], word, per_script.stemmers[script]);
+    for (std::size_t t = 0; t < w.terms.size(); ++t) out.push_back({w.hashes[t], &w.terms[t]});
+    dates.next(word, date_terms_);
+    if (tokens) tokens->push_back(w.stem);
+  }
+  for (const ConceptTerm& t : date_terms_) out.push_back({term_hash(t.term), &t});
+  return doc_lang;
+}
+
+std::string TextAnalyzer::analyze_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out) {
+  return concept_terms(text, lang, out, nullptr);
+}
+
+TextAnalyzer::ScriptLanguages TextAnalyzer::script_languages(const std::string& doc_lang) {
+  ScriptLanguages out;
+  for (std::size_t s = 0; s < kScriptCount; ++s) {
+    out.languages[s] = word_language(static_cast<Script>(s), doc_lang);
+    if (!out.languages[s].empty()) out.stemmers[s] = &stemmer_for(std::string(out.languages[s]));
+  }
+  return out;
 }
 
 AnalyzedText TextAnalyzer::analyze(std::string_view text, std::string_view lang) {
   AnalyzedText result;
+  if (concepts_ != nullptr) {
+    std::vector<HashedTerm> terms;
+    result.lang = concept_terms(text, lang, terms, &result.tokens);
+    for (const HashedTerm& t : terms) {
+      result.terms.push_back(t.term->term);
+      result.term_displays.push_back(t.term->display);
+      result.term_display_is_gloss.push_back(t.term->display_is_gloss);
+    }
+    return result;
+  }
   result.lang = lang.empty() ? detect_language(text) : primary_subtag(lang);
-
   // Languages and stemmers per script, chosen once per document rather than per word; words
   // without a language (numbers, scripts with no stemmer here) are kept as they are.
-  std::array<std::string_view, kScriptCount> languages;
-  std::array<Stemmer*, kScriptCount> stemmers{};
-  for (std::size_t s = 0; s < kScriptCount; ++s) {
-    languages[s] = word_language(static_cast<Script>(s), result.lang);
-    if (!languages[s].empty()) stemmers[s] = &stemmer_for(std::string(languages[s]));
-  }
-
+  const ScriptLanguages per_script = script_languages(result.lang);
   const std::string normalized = normalize_for_matching(text);
-  DateMentions dates;
-  std::vector<ConceptTerm> date_terms;
   for (const TextSpan& span : word_spans(normalized)) {
     const std::string_view word(normalized.data() + span.begin, span.end - span.begin);
     const auto script = static_cast<std::size_t>(word_script(word));
-    if (concepts_ != nullptr) {
-      const WordTerms& w = word_terms(languages[script], word, stemmers[script]);
-      for (const ConceptTerm& t : w.terms) {
-        result.terms.push_back(t.term);
-        result.term_displays.push_back(t.display);
-        result.term_display_is_gloss.push_back(t.display_is_gloss);
-      }
-      dates.next(word, date_terms);
-      result.tokens.push_back(w.stem);
-      continue;
-    }
-    std::string stem = stemmers[script] ? stemmers[script]->stem(word) : std::string(word);
-    if (!is_single_letter(word) && !is_stop_word(languages[script], word)) {
+    Stemmer* stemmer = per_script.stemmers[script];
+    std::string stem = stemmer ? stemmer->stem(word) : std::string(word);
+    if (!is_single_letter(word) && !is_stop_word(per_script.languages[script], word)) {
       result.terms.push_back(stem);
       result.term_displays.emplace_back(word);
       result.term_display_is_gloss.push_back(false);
     }
     result.tokens.push_back(std::move(stem));
-  }
-  for (ConceptTerm& t : date_terms) {
-    result.terms.push_back(std::move(t.term));
-    result.term_displays.push_back(std::move(t.display));
-    result.term_display_is_gloss.push_back(false);
   }
   return result;
 }
