@@ -10,7 +10,10 @@
 #include <string>
 
 #include "lexicon/concept_table.hpp"
+#include "example_corpus.hpp"
 #include "lexicon/concept_terms.hpp"
+#include "text/analyzer.hpp"
+#include "text/term_hash.hpp"
 
 namespace fs = std::filesystem;
 using namespace parallax;
@@ -148,4 +151,28 @@ TEST_CASE("lexicon: concept terms of a word in each language") {
   append_concept_terms(table, "ru", "собака", word_key("ru", "собака"), terms);
   REQUIRE(terms.size() == 2);  // unknown: its own stem and a name key
   CHECK(terms[0].term == word_key("ru", "собака"));
+}
+
+// The corpus engine's path (terms as hashes read from the analyzer's memo) against analyze(), on
+// every document of the bundled corpus (ar, en, ru), each analyzed twice so that the second pass
+// reads remembered words.
+TEST_CASE("lexicon: analyze_terms gives the hashes of analyze()'s terms, in order") {
+  const ConceptTable table = ConceptTable::open(builtin_concept_table_path());
+  TextAnalyzer by_copy(&table), by_hash(&table);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Document& doc : test::example_documents()) {
+      CAPTURE(doc.id);
+      const AnalyzedText expected = by_copy.analyze(doc.text, doc.lang);
+      std::vector<HashedTerm> hashed;
+      CHECK(by_hash.analyze_terms(doc.text, doc.lang, hashed) == expected.lang);
+      REQUIRE(hashed.size() == expected.terms.size());
+      for (std::size_t t = 0; t < hashed.size(); ++t) {
+        CHECK(hashed[t].hash == term_hash(expected.terms[t]));
+        CHECK(hashed[t].term->display == expected.term_displays[t]);
+      }
+    }
+  }
+  TextAnalyzer monolingual;
+  std::vector<HashedTerm> none;
+  CHECK_THROWS_AS(monolingual.analyze_terms("text", "en", none), std::logic_error);
 }
