@@ -107,6 +107,8 @@ class TermStore {
   }
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
+  // True while the term is shown by an English gloss: no English text has used its word.
+  bool shown_by_gloss(std::uint64_t hash) const { return name_is_gloss_[id_of_hash_.at(hash)]; }
 
   // Frees every document's term counts (the largest structure at scale); the vocabulary stays.
   void release_documents() {
@@ -401,9 +403,13 @@ struct CorpusEngine::State {
     std::vector<std::pair<float, std::uint64_t>> ranked;
     for (const auto& [term, w] : weight_of_term) ranked.emplace_back(w, term);
     std::sort(ranked.begin(), ranked.end(), DocumentTopTerms::heavier);
-    // One word once: a name's key and its concept can show the same word ("biden", "Biden").
+    // One word once: a name's key and its concept can show the same word ("biden", "Biden"). An
+    // event with English coverage is described by words its texts use: a gloss no English text
+    // has used is there more often a lexicon's stray sense ("Botín" beside "Putin") than news.
+    const bool has_english = std::any_of(members.begin(), members.end(), [&](std::size_t m) { return records[m].lang == "en"; });
     std::vector<std::string> folded;
     for (std::size_t i = 0; i < ranked.size() && e.top_terms.size() < static_cast<std::size_t>(options.top_terms); ++i) {
+      if (has_english && terms.shown_by_gloss(ranked[i].second)) continue;
       const std::string& word = terms.name(ranked[i].second);
       std::string key = word;
       std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
