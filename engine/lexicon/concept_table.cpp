@@ -103,6 +103,19 @@ void merge_glosses(std::vector<OwnedGloss>& list, std::vector<OwnedGloss> more) 
   }
 }
 
+// A word that is both a common word and a name (the Wikidata name pairs hold thousands of
+// transliterations that are also Russian or Arabic words: день -> Den, лет -> Leth, كتاب -> Kuttab)
+// is far more often the common word in news. Its names count for less, so the common glosses
+// fill its places; the word keeps its name key (concept_terms), so a real name (Путина) still
+// meets its English spelling. NTREX ru->en P@1 .814 -> see docs/lexicon.md.
+constexpr float kNameWeightBesideCommonWord = 0.4f;
+
+void weigh_names_below_common_words(std::vector<OwnedGloss>& list) {
+  if (std::none_of(list.begin(), list.end(), [](const OwnedGloss& g) { return !g.is_name; })) return;
+  for (auto& g : list)
+    if (g.is_name) g.weight *= kNameWeightBesideCommonWord;
+}
+
 // Best first, the best scaled to weight 1, at most kMaxGlosses.
 void rank_glosses(std::vector<OwnedGloss>& list) {
   std::stable_sort(list.begin(), list.end(), [](const OwnedGloss& a, const OwnedGloss& b) { return a.weight > b.weight; });
@@ -125,10 +138,10 @@ CompiledEntries compile(const std::vector<LexiconEntry>& entries) {
     if (concepts.empty()) continue;
     merge_glosses(compiled[{e.lang, std::move(key)}], std::move(concepts));
   }
-  // A word that is both a common word and a name keeps both (путина: fishing season, and the
-  // genitive of Putin; كتاب: book, and the name Kuttab): which one a text means is not known here,
-  // and an extra term that no other document shares costs little.
-  for (auto& [word, glosses] : compiled) rank_glosses(glosses);
+  for (auto& [word, glosses] : compiled) {
+    weigh_names_below_common_words(glosses);
+    rank_glosses(glosses);
+  }
   return compiled;
 }
 

@@ -1,5 +1,6 @@
 #include "lexicon/concept_terms.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "lexicon/name_key.hpp"
@@ -95,15 +96,15 @@ void append_concept_terms(const ConceptTable& table, std::string_view lang, std:
     append_name_key(normalized_word, true, out);
     return;
   }
-  bool is_name = false;
   std::size_t kept = 0;
   for (const ConceptGloss& gloss : glosses) {
     if (kept == kGlossesPerWord || gloss.weight < kSecondGlossWeight) break;
     out.push_back({std::string(gloss.key), std::string(gloss.display), true});
-    is_name = is_name || gloss.is_name;
     ++kept;
   }
-  if (is_name) append_name_key(normalized_word, true, out);
+  // A word some lexicon reads as a name gets its name key, even where a common gloss came first.
+  if (std::any_of(glosses.begin(), glosses.end(), [](const ConceptGloss& g) { return g.is_name; }))
+    append_name_key(normalized_word, true, out);
 }
 
 }  // namespace parallax
