@@ -1,7 +1,6 @@
 #include "lexicon/concept_terms.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "lexicon/name_key.hpp"
 #include "text/stem.hpp"
@@ -17,30 +16,13 @@ namespace {
 constexpr float kSecondGlossWeight = 0.5f;
 constexpr std::size_t kGlossesPerWord = 3;
 
-// name_key costs about 1 to 1.5 microseconds per Arabic or Russian word (ICU transliteration),
-// while news repeats its names: keys are kept per thread, for a bounded number of words.
-class NameKeyCache {
- public:
-  template <typename MakeKey>
-  const std::string& get(std::string_view word, MakeKey make_key) {
-    constexpr std::size_t kMaxCachedWords = 1 << 16;
-    thread_local std::string probe;
-    probe.assign(word);
-    if (const auto it = keys_.find(probe); it != keys_.end()) return it->second;
-    if (keys_.size() >= kMaxCachedWords) keys_.clear();
-    return keys_.emplace(probe, make_key()).first->second;
-  }
-
- private:
-  std::unordered_map<std::string, std::string> keys_;
-};
-
 // The key shows the name as a text wrote it. Written in another script than English, it gives
 // way to an English spelling once one is seen (marked like a gloss): readers of the report read
 // "navalny" more easily than "نافالني".
+// name_key costs 1 to 1.5 microseconds per Arabic or Russian word (ICU transliteration): callers
+// remember each word's terms (TextAnalyzer's memo), so it runs once per distinct word.
 void append_name_key(std::string_view normalized_word, bool shown_in_english_later, std::vector<ConceptTerm>& out) {
-  thread_local NameKeyCache cache;
-  const std::string& key = cache.get(normalized_word, [&] { return name_key(normalized_word); });
+  const std::string key = name_key(normalized_word);
   if (!key.empty())
     out.push_back({std::string(kNameKeyPrefix) + key, std::string(normalized_word), shown_in_english_later});
 }

@@ -1,19 +1,17 @@
 #include "text/analyzer.hpp"
 
-#include <xxhash.h>
-
 #include <array>
-#include <stdexcept>
 #include <cctype>
+#include <stdexcept>
 
 #include "lexicon/concept_terms.hpp"
 #include "lexicon/date_terms.hpp"
-#include "text/term_hash.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
 #include "text/languages.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
-#include "lexicon/stop_words.hpp"
+#include "text/term_hash.hpp"
 #include "text/utf8.hpp"
 
 namespace parallax {
@@ -50,8 +48,8 @@ Stemmer& TextAnalyzer::stemmer_for(const std::string& lang) {
   return stemmers_.try_emplace(lang, std::string_view(lang)).first->second;
 }
 
-// xxh3: std::hash of the words' bytes was most of the memo's cost.
-std::size_t TextAnalyzer::WordHash::operator()(const std::string& s) const { return XXH3_64bits(s.data(), s.size()); }
+// xxh3 (term_hash): std::hash of the words' bytes was most of the memo's cost.
+std::size_t TextAnalyzer::WordHash::operator()(const std::string& s) const { return term_hash(s); }
 
 const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, std::string_view word, Stemmer* stemmer) {
   word_terms_probe_.assign(lang).push_back('\x1f');
@@ -59,8 +57,7 @@ const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, s
   if (const auto it = word_terms_.find(word_terms_probe_); it != word_terms_.end()) return it->second;
   WordTerms w;
   w.stem = stemmer ? stemmer->stem(word) : std::string(word);
-  w.is_content = !is_single_letter(word) && !is_stop_word(lang, word);
-  if (w.is_content) append_concept_terms(*concepts_, lang, word, w.stem, w.terms);
+  if (!is_single_letter(word) && !is_stop_word(lang, word)) append_concept_terms(*concepts_, lang, word, w.stem, w.terms);
   for (const ConceptTerm& t : w.terms) w.hashes.push_back(term_hash(t.term));
   return word_terms_.emplace(word_terms_probe_, std::move(w)).first->second;
 }

@@ -51,8 +51,7 @@ class TextAnalyzer {
   // What one word of a language contributes to a document's cross-lingual terms.
   struct WordTerms {
     std::string stem;
-    bool is_content = false;  // not a stop word, not a single letter
-    std::vector<ConceptTerm> terms;
+    std::vector<ConceptTerm> terms;  // none for a stop word or a single letter
     std::vector<std::uint64_t> hashes;  // term_hash of each term
   };
 
