@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -32,9 +33,10 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-CliRun run_cli(const std::string& args) {
+// environment: "NAME=value " assignments for the CLI's process only.
+CliRun run_cli(const std::string& args, const std::string& environment = "") {
   const fs::path err_file = fs::temp_directory_path() / ("parallax_cli_err_" + std::to_string(::getpid()));
-  const std::string command = std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string();
+  const std::string command = environment + std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string();
   CliRun run;
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -262,4 +264,32 @@ TEST_CASE("cli: a document in a language without a lexicon still clusters by nam
   CHECK(event_of(report, "de-volcano") == event_of(report, "en-volcano"));
   CHECK(event_of(report, "en-final") != event_of(report, "en-volcano"));
   CHECK(event_of(report, "de-budget") != event_of(report, "en-volcano"));
+}
+
+TEST_CASE("cli: a document and its translation are reported as a cross-language copy") {
+  // The bundled volcano reports are each translated into Russian (examples/make_corpus.py); the
+  // English and Russian accounts of the call are written apart, in their own order.
+  const json report = cluster_json();
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& t : report["translations"]) {
+    pairs.emplace(t["documents"][0], t["documents"][1]);
+    CHECK(t["languages"][0] != t["languages"][1]);
+    CHECK(t["score"].get<double>() >= report["parameters"]["translation_threshold"].get<double>());
+  }
+  const std::set<std::pair<std::string, std::string>> expected = {{"volcano-en-1", "volcano-ru"},
+                                                                   {"volcano-en-2", "volcano-ru-2"}};
+  CHECK(pairs == expected);
+  const CliRun text = run_cli("cluster --threads 2 " + kCorpus);
+  CHECK(text.out.find("volcano-ru [ru] 2021-03-20 (newswire (Russian)): В Исландии началось извержение вулкана  "
+                      "{translation of volcano-en-1}") != std::string::npos);
+  CHECK(cluster_json("--translations false")["translations"].empty());
+  CHECK(cluster_json("--cross-lingual false")["translations"].empty());
+  CHECK(run_cli("cluster --translation-threshold 0 " + kCorpus).exit_code == 2);
+}
+
+TEST_CASE("cli: a temporary folder that cannot be written is named; exit 1, never an abort") {
+  const CliRun run = run_cli("cluster " + kCorpus, "TMPDIR=/nonexistent/parallax-tmp ");
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("/nonexistent/parallax-tmp") != std::string::npos);
+  CHECK(run_cli("cluster --translations false " + kCorpus, "TMPDIR=/nonexistent/parallax-tmp ").exit_code == 0);
 }

@@ -6,6 +6,7 @@
 #include "group/event_clustering.hpp"
 #include "group/knn_graph.hpp"
 #include "group/near_duplicates.hpp"
+#include "group/translations.hpp"
 
 using namespace parallax;
 
@@ -105,4 +106,39 @@ TEST_CASE("group: the approximate index finds the same neighbours on clustered d
     if (j < e2.size() && e2[j].a == e.a && e2[j].b == e.b) ++shared;
   }
   CHECK(static_cast<double>(shared) / e1.size() > 0.9);
+}
+
+// ---- cross-language copies (group/translations) ----
+
+namespace {
+
+// Sentence k of a story: its own content term (1000 + k) and the story's shared name (term 1).
+SparseVector story_sentence(std::uint64_t k) { return {{1, 1000 + k}, {0.6f, 0.8f}}; }
+
+SentenceVectors story(std::initializer_list<std::uint64_t> sentence_numbers) {
+  SentenceVectors out;
+  for (std::uint64_t k : sentence_numbers) out.push_back(story_sentence(k));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("translations: sentences that pair up in order make a translation") {
+  const TranslationParams params;
+  const auto original = story({0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(translation_score(original, original, params) == doctest::Approx(1.0));
+  // A translation that merged two sentences into one still pairs the rest in order.
+  CHECK(translation_score(original, story({0, 1, 2, 3, 4, 5, 6, 7, 9}), params) >= params.threshold);
+}
+
+TEST_CASE("translations: shared sentences out of order, or a few quotes, are not a translation") {
+  const TranslationParams params;
+  const auto original = story({0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  // The same sentences in reverse: each has its partner, but far from its place.
+  CHECK(translation_score(original, story({9, 8, 7, 6, 5, 4, 3, 2, 1, 0}), params) < params.threshold);
+  // Another article on the story that quotes three of its sentences among seven of its own.
+  CHECK(translation_score(original, story({0, 21, 22, 4, 23, 24, 25, 8, 26, 27}), params) < params.threshold);
+  // A short excerpt cannot be a translation of the whole.
+  CHECK(translation_score(original, story({0, 1, 2}), params) == 0.0);
+  CHECK(translation_score(original, {}, params) == 0.0);
 }

@@ -25,5 +25,6 @@ mkdir -p "$root/bench/out"
   echo
   "$build/bench/xling/parallax_xling_bench" "$data/xling"
   /usr/bin/python3 "$here/events_bench.py" "$build/engine/parallax" "$data"
+  /usr/bin/python3 "$here/translations_bench.py" "$build/engine/parallax" "$data"
   PARALLAX_LIBRARY="$build/engine/libparallax.so" /usr/bin/python3 "$here/linking_bench.py" "$data"
 } | tee "$root/bench/out/xling.md"

@@ -157,4 +157,13 @@ PARALLAX_API int32_t parallax_engine_events_json(const parallax_engine* engine, 
   });
 }
 
+PARALLAX_API int32_t parallax_engine_translations_json(const parallax_engine* engine, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    require_built_scope(*engine, PARALLAX_BUILD_EVERYTHING);
+    *out_json = copy_out(parallax::translations_json(engine->engine));
+  });
+}
+
 }  // extern "C"

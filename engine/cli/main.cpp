@@ -1,5 +1,7 @@
 // parallax: the command-line client of the engine. Thin: picks the subcommand and hands over.
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -41,9 +43,19 @@ int main(int argc, char** argv) {
     std::cout << "parallax " << PARALLAX_VERSION_STRING << "\n";
     return kExitOk;
   }
-  if (command == "cluster") return run_cluster_command(args);
-  if (command == "dedup") return run_dedup_command(args);
-  if (command == "compare") return run_compare_command(args);
+  // Whatever a command could not handle (a full temporary folder, memory) ends as a message and a
+  // failure status, never as an abort.
+  try {
+    if (command == "cluster") return run_cluster_command(args);
+    if (command == "dedup") return run_dedup_command(args);
+    if (command == "compare") return run_compare_command(args);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "parallax " << command << ": out of memory\n";
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "parallax " << command << ": " << e.what() << "\n";
+    return kExitFailure;
+  }
   std::cerr << "parallax: unknown command '" << command << "'\n\n" << kUsage;
   return kExitUsage;
 }

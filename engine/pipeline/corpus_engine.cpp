@@ -1,8 +1,11 @@
 #include "pipeline/corpus_engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <deque>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -16,6 +19,8 @@
 #include "io/date.hpp"
 #include "lexicon/concept_table.hpp"
 #include "text/analyzer.hpp"
+#include "text/segment.hpp"
+#include "pipeline/text_spill.hpp"
 #include "text/match_words.hpp"
 
 namespace parallax {
@@ -107,6 +112,11 @@ class TermStore {
   }
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
+  // The term's weight in `idf` (from idf()); 0 for a term no document had.
+  float idf_of(std::uint64_t hash, const std::vector<float>& idf) const {
+    const auto it = id_of_hash_.find(hash);
+    return it == id_of_hash_.end() ? 0.0f : idf[it->second];
+  }
   // True while the term is shown by an English gloss: no English text has used its word.
   bool shown_by_gloss(std::uint64_t hash) const { return name_is_gloss_[id_of_hash_.at(hash)]; }
 
@@ -175,18 +185,29 @@ class DocumentTopTerms {
   std::vector<float> weights_;
 };
 
-// Runs fn(i) for i in [0, count) on up to `threads` threads, each with its own analyzer.
+// Runs fn(i) for i in [0, count) on up to `threads` threads, each with its own analyzer. A worker's
+// exception stops the workers and is rethrown on the calling thread (never std::terminate).
 template <typename Fn>
 void parallel_for(std::size_t count, int threads, Fn fn) {
   const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(count, 1)));
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  std::atomic<bool> failed{false};
   auto work = [&](int w) {
-    for (std::size_t i = w; i < count; i += workers) fn(i, w);
+    try {
+      for (std::size_t i = w; i < count && !failed.load(std::memory_order_relaxed); i += workers) fn(i, w);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      failed = true;
+    }
   };
   // The calling thread is worker 0: one thread fewer to start per batch, none with one thread.
   std::vector<std::thread> pool;
   for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
   work(0);
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace
@@ -222,8 +243,15 @@ std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) 
   return table;
 }
 
+// Texts are kept (on disk) only for the stage that reads sentences again: cross-language copies.
+std::unique_ptr<TextSpill> spill_if_needed(const EngineOptions& options) {
+  if (!options.cross_lingual || !options.translations || options.near_duplicates_only) return nullptr;
+  return std::make_unique<TextSpill>();
+}
+
 struct CorpusEngine::State {
-  explicit State(EngineOptions o) : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)) {
+  explicit State(EngineOptions o)
+      : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)), texts(spill_if_needed(options)) {
     options.threads = resolve_thread_count(options.threads);
     analyzers.reserve(options.threads);
     for (int t = 0; t < options.threads; ++t) analyzers.emplace_back(concepts.get());
@@ -233,6 +261,7 @@ struct CorpusEngine::State {
   EngineOptions options;
   MinHasher hasher;
   std::unique_ptr<const ConceptTable> concepts;
+  std::unique_ptr<TextSpill> texts;  // the analyzed text of each document, when a stage reads it again
   std::vector<TextAnalyzer> analyzers;  // one per worker thread
   std::vector<MatchWordReader> word_readers;  // one per worker thread
 
@@ -247,6 +276,7 @@ struct CorpusEngine::State {
   DenseMatrix vectors;
   std::vector<NearDuplicateGroup> near_duplicates;
   std::vector<EventCluster> events;
+  std::vector<TranslationPair> translations;
 
   void report(const char* stage, std::size_t done, std::size_t total) const {
     if (options.progress) options.progress(stage, done, total);
@@ -263,8 +293,7 @@ struct CorpusEngine::State {
       }
       return out;
     }
-    // The title is part of the story: analyze it with the body.
-    const std::string text = doc.title.empty() ? doc.text : doc.title + "\n" + doc.text;
+    const std::string text = analyzed_text(doc);
     if (concepts) {
       thread_local std::vector<HashedTerm> hashed;
       hashed.clear();
@@ -284,6 +313,11 @@ struct CorpusEngine::State {
     for (std::size_t t = 0; t < analyzed.terms.size(); ++t)
       name_if_wanted(term_hash(analyzed.terms[t]), analyzed.term_displays[t], analyzed.term_display_is_gloss[t], out);
     return out;
+  }
+
+  // The title is part of the story: analyzed with the body.
+  static std::string analyzed_text(const Document& doc) {
+    return doc.title.empty() ? doc.text : doc.title + "\n" + doc.text;
   }
 
   // Sends a term's display word along when the store has none for it yet (or only a gloss).
@@ -319,6 +353,7 @@ struct CorpusEngine::State {
   }
 
   void keep_features(Document&& doc, AnalyzedDocument&& a) {
+    if (texts) texts->append(analyzed_text(doc));
     DocumentRecord r;
     r.id = std::move(doc.id);
     r.title = std::move(doc.title);
@@ -369,6 +404,62 @@ struct CorpusEngine::State {
     events.clear();
     for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events, language_numbers()))
       events.push_back(describe_event(std::move(members)));
+  }
+
+  // Cross-language copies are looked for inside events that span languages: a translation tells
+  // the same story, so its event is the original's (NTREX: every translation joined its original).
+  void find_translations(const std::vector<float>& idf) {
+    translations.clear();
+    if (!texts) return;
+    std::vector<const EventCluster*> multilingual;
+    for (const EventCluster& e : events)
+      if (e.languages.size() > 1) multilingual.push_back(&e);
+    report("translations", 0, multilingual.size());
+    std::vector<std::vector<TranslationPair>> found(multilingual.size());
+    parallel_for(multilingual.size(), options.threads, [&](std::size_t k, int worker) {
+      const auto& members = multilingual[k]->members;
+      std::vector<SentenceVectors> sentences;
+      sentences.reserve(members.size());
+      for (std::size_t m : members) sentences.push_back(sentence_vectors(m, idf, analyzers[worker]));
+      for (std::size_t i = 0; i < members.size(); ++i)
+        for (std::size_t j = i + 1; j < members.size(); ++j) {
+          if (records[members[i]].lang == records[members[j]].lang) continue;
+          const double score = translation_score(sentences[i], sentences[j], options.translation);
+          if (score >= options.translation.threshold) found[k].push_back({members[i], members[j], score});
+        }
+    });
+    for (auto& f : found) translations.insert(translations.end(), f.begin(), f.end());
+    std::sort(translations.begin(), translations.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
+    report("translations", multilingual.size(), multilingual.size());
+  }
+
+  // Document d's sentences as TF-IDF vectors over the same terms and corpus weights as its
+  // document vector.
+  SentenceVectors sentence_vectors(std::size_t d, const std::vector<float>& idf, TextAnalyzer& analyzer) const {
+    const std::string text = texts->read(d);
+    SentenceVectors out;
+    std::vector<HashedTerm> hashed;
+    for (const TextSpan& span : sentence_spans(text)) {
+      hashed.clear();
+      analyzer.analyze_terms(std::string_view(text).substr(span.begin, span.end - span.begin), records[d].lang, hashed);
+      std::vector<std::uint64_t> hashes;
+      hashes.reserve(hashed.size());
+      for (const HashedTerm& t : hashed) hashes.push_back(t.hash);
+      const TermCounts counts = count_term_hashes(std::move(hashes));
+      if (counts.terms.empty()) continue;
+      SparseVector v{counts.terms, std::vector<float>(counts.terms.size())};
+      double norm2 = 0.0;
+      for (std::size_t t = 0; t < counts.terms.size(); ++t) {
+        v.weights[t] = (1.0f + std::log(static_cast<float>(counts.counts[t]))) * terms.idf_of(counts.terms[t], idf);
+        norm2 += static_cast<double>(v.weights[t]) * v.weights[t];
+      }
+      if (norm2 == 0) continue;
+      const auto inv = static_cast<float>(1.0 / std::sqrt(norm2));
+      for (auto& w : v.weights) w *= inv;
+      out.push_back(std::move(v));
+    }
+    return out;
   }
 
   // Each document's language as a small number, for language-aware linkage; none (one language
@@ -467,12 +558,11 @@ void CorpusEngine::build(BuildScope scope) {
   }
   if (s.options.near_duplicates_only)
     throw std::logic_error("this engine analyzes documents for near-duplicates only: it cannot build events");
-  {
-    const std::vector<float> idf = s.terms.idf();
-    s.build_vectors(idf);
-  }
+  const std::vector<float> idf = s.terms.idf();
+  s.build_vectors(idf);
   if (!s.options.keep_build_inputs) s.terms.release_documents();
   s.build_events();
+  s.find_translations(idf);
 }
 
 std::size_t CorpusEngine::size() const { return state_->records.size() + state_->pending.size(); }
@@ -489,6 +579,7 @@ const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
 const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }
+const std::vector<TranslationPair>& CorpusEngine::translations() const { return state_->translations; }
 const EngineOptions& CorpusEngine::options() const { return state_->options; }
 
 }  // namespace parallax

@@ -16,6 +16,7 @@
 #include "group/event_clustering.hpp"
 #include "group/knn_graph.hpp"
 #include "group/near_duplicates.hpp"
+#include "group/translations.hpp"
 
 namespace parallax {
 
@@ -40,6 +41,11 @@ struct EngineOptions {
   // The user's lexicon TSV files (word, language, English gloss[, weight]), on top of the built-in
   // concept table.
   std::vector<std::string> lexicons;
+  // Cross-language copies (a document and its translation) reported as their own relation; needs
+  // cross_lingual. The analyzed texts are kept in a temporary file until the engine is destroyed
+  // (about the corpus's size on disk, in $TMPDIR) so that their sentences can be read again.
+  bool translations = true;
+  TranslationParams translation;
   // Analyze documents for near-duplicates only (MinHash signatures; no terms, no CLD2 language
   // detection: a document without `lang` gets its dominant script's language). About 5x faster
   // per document; build(Everything) is then refused.
@@ -71,6 +77,13 @@ struct EventCluster {
   std::vector<std::string> sources;         // distinct member sources, sorted (empty sources left out)
 };
 
+// A document and its translation: `first` < `second` (document indices), in different languages,
+// of one event; score from translation_score().
+struct TranslationPair {
+  std::size_t first, second;
+  double score;
+};
+
 enum class BuildScope { NearDuplicatesOnly, Everything };
 
 class CorpusEngine {
@@ -94,6 +107,8 @@ class CorpusEngine {
   const DenseMatrix& vectors() const;
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
   const std::vector<EventCluster>& event_clusters() const;
+  // Cross-language copies, sorted; valid after build(Everything), empty without cross_lingual.
+  const std::vector<TranslationPair>& translations() const;
   const EngineOptions& options() const;
 
  private:

@@ -67,6 +67,9 @@ std::vector<EngineOptionSpec> make_table() {
                             "minimum average cosine between the members of an event written in one language"),
       PARALLAX_FLOAT_OPTION("cross_lingual_threshold", events.cross_language_threshold,
                             "minimum average cosine between the members of an event written in different languages"),
+      PARALLAX_FLOAT_OPTION("translation_threshold", translation.threshold,
+                            "share of sentences that must pair up in order for two documents in different languages "
+                            "to be reported as a translation"),
       PARALLAX_INT_OPTION("neighbors", knn.neighbors, "nearest neighbours searched per document"),
       PARALLAX_INT_OPTION("date_window", events.date_window_days,
                           "days apart beyond which dated documents never share an event (0: ignore dates)"),
@@ -85,6 +88,11 @@ std::vector<EngineOptionSpec> make_table() {
                    "(false: monolingual stems)",
                    [](EngineOptions& o, std::string_view v) { o.cross_lingual = parse_bool("cross_lingual", v); },
                    [](const EngineOptions& o) { return std::string(o.cross_lingual ? "true" : "false"); }});
+  table.push_back({"translations", "bool",
+                   "report a document and its translation into another language as a cross-language copy "
+                   "(needs cross_lingual; keeps the texts in a temporary file until the run ends)",
+                   [](EngineOptions& o, std::string_view v) { o.translations = parse_bool("translations", v); },
+                   [](const EngineOptions& o) { return std::string(o.translations ? "true" : "false"); }});
   // A list: each setting adds one file (the CLI flag and the ABI key repeat); the value reads back
   // as the files joined by ':' (as PATH).
   table.push_back({"lexicon", "string",
@@ -148,6 +156,8 @@ void validate_engine_options(const EngineOptions& o) {
     throw std::invalid_argument("event_threshold must lie in [-1, 1]");
   if (!(o.events.cross_language_threshold >= -1 && o.events.cross_language_threshold <= 1))
     throw std::invalid_argument("cross_lingual_threshold must lie in [-1, 1]");
+  if (!(o.translation.threshold > 0 && o.translation.threshold <= 1))
+    throw std::invalid_argument("translation_threshold must lie in (0, 1]");
   if (o.dimensions < 1) throw std::invalid_argument("dimensions must be positive");
   if (o.knn.neighbors < 1) throw std::invalid_argument("neighbors must be positive");
   if (o.threads < 0) throw std::invalid_argument("threads must not be negative");

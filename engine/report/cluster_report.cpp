@@ -40,6 +40,8 @@ json parameters_json(const CorpusEngine& engine, bool include_events) {
     p["cross_lingual"] = o.cross_lingual;
     p["cross_lingual_threshold"] = o.events.cross_language_threshold;
     p["lexicons"] = o.lexicons;
+    p["translations"] = o.cross_lingual && o.translations;
+    p["translation_threshold"] = o.translation.threshold;
   }
   return p;
 }
@@ -67,6 +69,21 @@ json event_json(const CorpusEngine& engine, std::size_t e, const std::vector<lon
           {"first_date", optional_day(c.first_date_days)},
           {"last_date", optional_day(c.last_date_days)},
           {"members", std::move(members)}};
+}
+
+json translation_json(const CorpusEngine& engine, const TranslationPair& pair) {
+  const DocumentRecord &a = engine.document(pair.first), &b = engine.document(pair.second);
+  return {{"documents", {a.id, b.id}}, {"languages", {a.lang, b.lang}}, {"score", pair.score}};
+}
+
+// The ids of the documents each document is a translation of (in either direction).
+std::vector<std::vector<std::size_t>> translations_of_documents(const CorpusEngine& engine) {
+  std::vector<std::vector<std::size_t>> of(engine.size());
+  for (const TranslationPair& t : engine.translations()) {
+    of[t.first].push_back(t.second);
+    of[t.second].push_back(t.first);
+  }
+  return of;
 }
 
 json near_duplicate_group_json(const CorpusEngine& engine, std::size_t g) {
@@ -105,6 +122,9 @@ void write_report_json(const CorpusEngine& engine, const ClusterReportContext& c
   }
   write_json_array(out, "near_duplicate_groups", engine.near_duplicate_groups().size(),
                    [&](std::size_t g) { return near_duplicate_group_json(engine, g); });
+  if (ctx.include_events)
+    write_json_array(out, "translations", engine.translations().size(),
+                     [&](std::size_t t) { return translation_json(engine, engine.translations()[t]); });
   out << "\n}\n";
 }
 
@@ -129,8 +149,17 @@ std::string date_range(const EventCluster& c) {
   return first == last ? first : first + " .. " + last;
 }
 
+// " {translation of ID, ID}" for a member with cross-language copies, else "".
+std::string translation_note(const CorpusEngine& engine, const std::vector<std::size_t>& partners) {
+  if (partners.empty()) return "";
+  std::string note = "translation of ";
+  for (std::size_t i = 0; i < partners.size(); ++i) note += (i ? ", " : "") + engine.document(partners[i]).id;
+  return note;
+}
+
 void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out, bool markdown) {
   const auto group = group_of_documents(engine);
+  const auto translated = translations_of_documents(engine);
   const auto& dups = engine.near_duplicate_groups();
   const char* bullet = markdown ? "- " : "  ";
   out << (markdown ? "# parallax " : "parallax ") << ctx.command << ": " << engine.size() << " documents ("
@@ -150,6 +179,7 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
       for (std::size_t m : c.members) {
         out << bullet << (m == c.representative ? "* " : "  ") << label_of(engine.document(m));
         if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
+        if (!translated[m].empty()) out << "  {" << translation_note(engine, translated[m]) << "}";
         out << "\n";
       }
       out << "\n";
@@ -175,6 +205,7 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
   out << "<h1>parallax " << ctx.command << "</h1><p>" << engine.size() << " documents, " << ctx.rejected_records
       << " rejected</p>\n";
   const auto group = group_of_documents(engine);
+  const auto translated = translations_of_documents(engine);
   if (ctx.include_events) {
     const auto& clusters = engine.event_clusters();
     for (std::size_t e = 0; e < clusters.size(); ++e) {
@@ -187,6 +218,8 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
         out << "<li dir=\"auto\"" << (m == c.representative ? " class=\"rep\"" : "") << ">"
             << escape_html(label_of(engine.document(m)));
         if (group[m] >= 0) out << " <small>[near-duplicate group " << group[m] << "]</small>";
+        if (!translated[m].empty())
+          out << " <small>[<bdi>" << escape_html(translation_note(engine, translated[m])) << "</bdi>]</small>";
         out << "</li>\n";
       }
       out << "</ul></section>\n";
@@ -209,6 +242,12 @@ std::string events_json(const CorpusEngine& engine) {
   json events = json::array();
   for (std::size_t e = 0; e < engine.event_clusters().size(); ++e) events.push_back(event_json(engine, e, group));
   return events.dump();
+}
+
+std::string translations_json(const CorpusEngine& engine) {
+  json pairs = json::array();
+  for (const TranslationPair& t : engine.translations()) pairs.push_back(translation_json(engine, t));
+  return pairs.dump();
 }
 
 ReportFormat parse_report_format(std::string_view name) {

@@ -26,6 +26,8 @@ void render_cluster_report(const CorpusEngine& engine, const ClusterReportContex
 // The events of an engine built with BuildScope::Everything as the JSON array the report holds
 // under "events" (for the C ABI and Python).
 std::string events_json(const CorpusEngine& engine);
+// The cross-language copies as the JSON array the cluster report prints under "translations".
+std::string translations_json(const CorpusEngine& engine);
 
 // "YYYY-MM-DD" of a day count since 1970-01-01.
 std::string format_day(int days_since_epoch);

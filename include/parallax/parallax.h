@@ -306,6 +306,16 @@ PARALLAX_API int32_t parallax_engine_event_clusters(const parallax_engine *engin
  */
 PARALLAX_API int32_t parallax_engine_events_json(const parallax_engine *engine, char **out_json);
 
+/*
+ * The cross-language copies of the last PARALLAX_BUILD_EVERYTHING build (a document and its
+ * translation, in different languages of one event), as the JSON array `parallax cluster --format
+ * json` prints under "translations": objects with "documents" (two ids), "languages" and "score"
+ * (docs/json-schema.md). Empty with the options cross_lingual or translations false.
+ * In *out_json, freed with parallax_string_free().
+ * Errors: NULL_ARGUMENT, NOT_BUILT, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_translations_json(const parallax_engine *engine, char **out_json);
+
 /* Frees a result handle. Accepts NULL. */
 PARALLAX_API void parallax_groups_free(parallax_groups *groups);
 

@@ -63,6 +63,7 @@ _SIGNATURES = {
     "parallax_engine_near_duplicate_groups": (_S, [EngineHandle, ctypes.POINTER(GroupsHandle)]),
     "parallax_engine_event_clusters": (_S, [EngineHandle, ctypes.POINTER(GroupsHandle)]),
     "parallax_engine_events_json": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_engine_translations_json": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_groups_free": (None, [GroupsHandle]),
     "parallax_groups_shape": (_S, [GroupsHandle, c_size_p, c_size_p]),
     "parallax_groups_arrays": (_S, [GroupsHandle, ctypes.POINTER(ctypes.POINTER(ctypes.c_uint64)),

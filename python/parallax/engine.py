@@ -275,6 +275,13 @@ class Engine:
         _check(self._lib.parallax_engine_events_json(self._h, ctypes.byref(out)))
         return json.loads(_take_string(out))
 
+    def translations(self):
+        """Cross-language copies (a document and its translation), as `parallax cluster --format json`
+        prints them: a list of dicts with documents (two ids), languages and score."""
+        out = ctypes.c_void_p()
+        _check(self._lib.parallax_engine_translations_json(self._h, ctypes.byref(out)))
+        return json.loads(_take_string(out))
+
     # --- comparison -------------------------------------------------------------------------------
     def compare(self, ids, by="document"):
         """Compares the claims of documents given by id, by "document", "source" or "speaker".

@@ -212,6 +212,8 @@ class SameAsCliTest(unittest.TestCase):
                 engine.build()
                 self.assert_events_equal(engine, cli)
                 self.assertEqual(engine.events(), cli["events"])
+                self.assertEqual(engine.translations(), cli["translations"])
+        self.assertEqual(len(cli["translations"]), 2)  # the two volcano reports and their Russian translations
         call = next(e for e in cli["events"] if "call-ru" in [m["id"] for m in e["members"]])
         self.assertEqual(call["languages"], ["ar", "en", "ru"])
 
