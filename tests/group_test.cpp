@@ -115,10 +115,10 @@ namespace {
 // Sentence k of a story: its own content term (1000 + k) and the story's shared name (term 1).
 SparseVector story_sentence(std::uint64_t k) { return {{1, 1000 + k}, {0.6f, 0.8f}}; }
 
-SentenceVectors story(std::initializer_list<std::uint64_t> sentence_numbers) {
+SentenceIndex story(std::initializer_list<std::uint64_t> sentence_numbers) {
   SentenceVectors out;
   for (std::uint64_t k : sentence_numbers) out.push_back(story_sentence(k));
-  return out;
+  return index_sentences(out);
 }
 
 }  // namespace
@@ -140,5 +140,5 @@ TEST_CASE("translations: shared sentences out of order, or a few quotes, are not
   CHECK(translation_score(original, story({0, 21, 22, 4, 23, 24, 25, 8, 26, 27}), params) < params.threshold);
   // A short excerpt cannot be a translation of the whole.
   CHECK(translation_score(original, story({0, 1, 2}), params) == 0.0);
-  CHECK(translation_score(original, {}, params) == 0.0);
+  CHECK(translation_score(original, SentenceIndex{}, params) == 0.0);
 }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "pipeline/sentence_spill.hpp"
 #include "parallax/parallax.h"
 #include "pipeline/engine_option_table.hpp"
 
@@ -44,6 +45,9 @@ std::int32_t guarded(const char* function, Body&& body) noexcept {
   } catch (const UnknownOptionError& e) {
     set_last_error(std::string(function) + ": " + e.what());
     return PARALLAX_ERROR_UNKNOWN_OPTION;
+  } catch (const TemporaryFileError& e) {
+    set_last_error(std::string(function) + ": " + e.what());
+    return PARALLAX_ERROR_IO;
   } catch (const std::bad_alloc&) {
     set_last_error(std::string(function) + ": out of memory");
     return PARALLAX_ERROR_OUT_OF_MEMORY;

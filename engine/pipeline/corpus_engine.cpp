@@ -19,8 +19,7 @@
 #include "io/date.hpp"
 #include "lexicon/concept_table.hpp"
 #include "text/analyzer.hpp"
-#include "text/segment.hpp"
-#include "pipeline/text_spill.hpp"
+#include "pipeline/sentence_spill.hpp"
 #include "text/match_words.hpp"
 
 namespace parallax {
@@ -42,6 +41,10 @@ struct AnalyzedDocument {
   TermCounts term_counts;
   MinHashSignature signature;  // empty when the text has no word at all
   std::vector<TermName> new_term_names;  // terms the store did not know, or knew only by a gloss
+  // When sentences are spilled: the terms of the sentences in text order, and where each sentence
+  // ends in that list.
+  std::vector<std::uint64_t> sentence_terms;
+  std::vector<std::size_t> sentence_ends;
 };
 
 // Every document's term counts, flat and interned: 6 bytes per (document, distinct term) instead
@@ -82,6 +85,12 @@ class TermStore {
     offsets_.push_back(ids_.size());
   }
 
+  // The weight in `idf` (from idf()) of a term some document had, else 0.
+  float idf_of(std::uint64_t hash, const std::vector<float>& idf) const {
+    const auto it = id_of_hash_.find(hash);
+    return it == id_of_hash_.end() ? 0.0f : idf[it->second];
+  }
+
   // Smoothed idf per term id, as DocumentFrequencies::idf computes it.
   std::vector<float> idf() const {
     const std::size_t n = offsets_.size() - 1;
@@ -112,11 +121,6 @@ class TermStore {
   }
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
-  // The term's weight in `idf` (from idf()); 0 for a term no document had.
-  float idf_of(std::uint64_t hash, const std::vector<float>& idf) const {
-    const auto it = id_of_hash_.find(hash);
-    return it == id_of_hash_.end() ? 0.0f : idf[it->second];
-  }
   // True while the term is shown by an English gloss: no English text has used its word.
   bool shown_by_gloss(std::uint64_t hash) const { return name_is_gloss_[id_of_hash_.at(hash)]; }
 
@@ -243,15 +247,15 @@ std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) 
   return table;
 }
 
-// Texts are kept (on disk) only for the stage that reads sentences again: cross-language copies.
-std::unique_ptr<TextSpill> spill_if_needed(const EngineOptions& options) {
+// Sentences are kept (on disk) only for the stage that reads them: cross-language copies.
+std::unique_ptr<SentenceSpill> spill_if_needed(const EngineOptions& options) {
   if (!options.cross_lingual || !options.translations || options.near_duplicates_only) return nullptr;
-  return std::make_unique<TextSpill>();
+  return std::make_unique<SentenceSpill>();
 }
 
 struct CorpusEngine::State {
   explicit State(EngineOptions o)
-      : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)), texts(spill_if_needed(options)) {
+      : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)), sentences(spill_if_needed(options)) {
     options.threads = resolve_thread_count(options.threads);
     analyzers.reserve(options.threads);
     for (int t = 0; t < options.threads; ++t) analyzers.emplace_back(concepts.get());
@@ -261,7 +265,7 @@ struct CorpusEngine::State {
   EngineOptions options;
   MinHasher hasher;
   std::unique_ptr<const ConceptTable> concepts;
-  std::unique_ptr<TextSpill> texts;  // the analyzed text of each document, when a stage reads it again
+  std::unique_ptr<SentenceSpill> sentences;  // each document's sentences as term ids, when a stage reads them
   std::vector<TextAnalyzer> analyzers;  // one per worker thread
   std::vector<MatchWordReader> word_readers;  // one per worker thread
 
@@ -277,6 +281,7 @@ struct CorpusEngine::State {
   std::vector<NearDuplicateGroup> near_duplicates;
   std::vector<EventCluster> events;
   std::vector<TranslationPair> translations;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> translation_candidates;  // kNN edges across languages
 
   void report(const char* stage, std::size_t done, std::size_t total) const {
     if (options.progress) options.progress(stage, done, total);
@@ -297,13 +302,15 @@ struct CorpusEngine::State {
     if (concepts) {
       thread_local std::vector<HashedTerm> hashed;
       hashed.clear();
-      out.lang = analyzers[worker].analyze_terms(text, doc.lang, hashed);
+      out.lang = analyzers[worker].analyze_terms(text, doc.lang, hashed, sentences ? &out.sentence_ends : nullptr);
       std::vector<std::uint64_t> hashes;
       hashes.reserve(hashed.size());
       for (const HashedTerm& t : hashed) {
         hashes.push_back(t.hash);
         name_if_wanted(t.hash, t.term->display, t.term->display_is_gloss, out);
       }
+      if (!out.sentence_ends.empty())
+        out.sentence_terms.assign(hashes.begin(), hashes.begin() + static_cast<std::ptrdiff_t>(out.sentence_ends.back()));
       out.term_counts = count_term_hashes(std::move(hashes));
       return out;
     }
@@ -353,7 +360,6 @@ struct CorpusEngine::State {
   }
 
   void keep_features(Document&& doc, AnalyzedDocument&& a) {
-    if (texts) texts->append(analyzed_text(doc));
     DocumentRecord r;
     r.id = std::move(doc.id);
     r.title = std::move(doc.title);
@@ -368,6 +374,7 @@ struct CorpusEngine::State {
     records.push_back(std::move(r));
     terms.add_document(a.term_counts, a.new_term_names);
     signatures.push_back(std::move(a.signature));
+    if (sentences) sentences->append(a.sentence_terms, a.sentence_ends);
   }
 
   // The random projection streams: each document's TF-IDF vector lives only while it is projected.
@@ -401,58 +408,64 @@ struct CorpusEngine::State {
     auto edges =
         knn_graph_in_date_windows(vectors, dates, options.events.date_window_days, options.knn, options.threads);
     report("search", records.size(), records.size());
+    const std::vector<std::uint16_t> languages = language_numbers();
+    if (sentences) keep_translation_candidates(edges, languages);
     events.clear();
-    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events, language_numbers()))
+    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events, languages))
       events.push_back(describe_event(std::move(members)));
   }
 
-  // Cross-language copies are looked for inside events that span languages: a translation tells
-  // the same story, so its event is the original's (NTREX: every translation joined its original).
+  // Cross-language copies are looked for among the kNN edges between languages that stay inside
+  // one event: a translation tells the same story, so it is among its original's nearest
+  // neighbours and in its event (NTREX: every translation pair was both).
   void find_translations(const std::vector<float>& idf) {
     translations.clear();
-    if (!texts) return;
-    std::vector<const EventCluster*> multilingual;
-    for (const EventCluster& e : events)
-      if (e.languages.size() > 1) multilingual.push_back(&e);
-    report("translations", 0, multilingual.size());
-    std::vector<std::vector<TranslationPair>> found(multilingual.size());
-    parallel_for(multilingual.size(), options.threads, [&](std::size_t k, int worker) {
-      const auto& members = multilingual[k]->members;
-      std::vector<SentenceVectors> sentences;
-      sentences.reserve(members.size());
-      for (std::size_t m : members) sentences.push_back(sentence_vectors(m, idf, analyzers[worker]));
-      for (std::size_t i = 0; i < members.size(); ++i)
-        for (std::size_t j = i + 1; j < members.size(); ++j) {
-          if (records[members[i]].lang == records[members[j]].lang) continue;
-          const double score = translation_score(sentences[i], sentences[j], options.translation);
-          if (score >= options.translation.threshold) found[k].push_back({members[i], members[j], score});
-        }
+    if (!sentences) return;
+    std::vector<std::uint32_t> event_of(records.size());
+    for (std::size_t e = 0; e < events.size(); ++e)
+      for (std::size_t m : events[e].members) event_of[m] = static_cast<std::uint32_t>(e);
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pairs_of_event(events.size());
+    for (const auto& [a, b] : translation_candidates)
+      if (event_of[a] == event_of[b]) pairs_of_event[event_of[a]].emplace_back(a, b);
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> work;
+    for (auto& pairs : pairs_of_event)
+      if (!pairs.empty()) work.push_back(std::move(pairs));
+    report("translations", 0, work.size());
+    std::vector<std::vector<TranslationPair>> found(work.size());
+    parallel_for(work.size(), options.threads, [&](std::size_t k, int) {
+      std::unordered_map<std::uint32_t, SentenceIndex> index_of;  // each document read once
+      auto sentences_of = [&](std::uint32_t d) -> const SentenceIndex& {
+        auto it = index_of.find(d);
+        return it != index_of.end() ? it->second : index_of.emplace(d, index_sentences(sentence_vectors(d, idf))).first->second;
+      };
+      for (const auto& [a, b] : work[k]) {
+        const double score = translation_score(sentences_of(a), sentences_of(b), options.translation);
+        if (score >= options.translation.threshold) found[k].push_back({a, b, score});
+      }
     });
     for (auto& f : found) translations.insert(translations.end(), f.begin(), f.end());
     std::sort(translations.begin(), translations.end(),
               [](const auto& x, const auto& y) { return x.first < y.first || (x.first == y.first && x.second < y.second); });
-    report("translations", multilingual.size(), multilingual.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(translation_candidates);
+    report("translations", work.size(), work.size());
   }
 
-  // Document d's sentences as TF-IDF vectors over the same terms and corpus weights as its
-  // document vector.
-  SentenceVectors sentence_vectors(std::size_t d, const std::vector<float>& idf, TextAnalyzer& analyzer) const {
-    const std::string text = texts->read(d);
+  // Document d's sentences as TF-IDF vectors over the corpus's document frequencies, weighed as
+  // its document vector is.
+  SentenceVectors sentence_vectors(std::size_t d, const std::vector<float>& idf) const {
     SentenceVectors out;
-    std::vector<HashedTerm> hashed;
-    for (const TextSpan& span : sentence_spans(text)) {
-      hashed.clear();
-      analyzer.analyze_terms(std::string_view(text).substr(span.begin, span.end - span.begin), records[d].lang, hashed);
-      std::vector<std::uint64_t> hashes;
-      hashes.reserve(hashed.size());
-      for (const HashedTerm& t : hashed) hashes.push_back(t.hash);
-      const TermCounts counts = count_term_hashes(std::move(hashes));
-      if (counts.terms.empty()) continue;
-      SparseVector v{counts.terms, std::vector<float>(counts.terms.size())};
+    for (auto& ids : sentences->read(d)) {
+      std::sort(ids.begin(), ids.end());
+      SparseVector v;
       double norm2 = 0.0;
-      for (std::size_t t = 0; t < counts.terms.size(); ++t) {
-        v.weights[t] = (1.0f + std::log(static_cast<float>(counts.counts[t]))) * terms.idf_of(counts.terms[t], idf);
-        norm2 += static_cast<double>(v.weights[t]) * v.weights[t];
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t end = i;
+        while (end < ids.size() && ids[end] == ids[i]) ++end;
+        const float w = (1.0f + std::log(static_cast<float>(end - i))) * terms.idf_of(ids[i], idf);
+        v.terms.push_back(ids[i]);
+        v.weights.push_back(w);
+        norm2 += static_cast<double>(w) * w;
+        i = end;
       }
       if (norm2 == 0) continue;
       const auto inv = static_cast<float>(1.0 / std::sqrt(norm2));
@@ -460,6 +473,12 @@ struct CorpusEngine::State {
       out.push_back(std::move(v));
     }
     return out;
+  }
+
+  void keep_translation_candidates(const std::vector<SimilarityEdge>& edges, const std::vector<std::uint16_t>& languages) {
+    translation_candidates.clear();
+    for (const SimilarityEdge& e : edges)
+      if (languages[e.a] != languages[e.b]) translation_candidates.emplace_back(e.a, e.b);
   }
 
   // Each document's language as a small number, for language-aware linkage; none (one language

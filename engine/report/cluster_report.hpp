@@ -9,7 +9,7 @@
 
 namespace parallax {
 
-inline constexpr const char* kClusterSchemaVersion = "1.0";
+inline constexpr const char* kClusterSchemaVersion = "1.1";
 
 enum class ReportFormat { Text, Markdown, Json, Html };
 ReportFormat parse_report_format(std::string_view name);  // text | md | json | html; throws otherwise

@@ -62,8 +62,22 @@ const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, s
   return word_terms_.emplace(word_terms_probe_, std::move(w)).first->second;
 }
 
+namespace {
+
+// Whether the characters between two words end a sentence.
+bool ends_sentence(std::string_view between) {
+  for (std::size_t i = 0; i < between.size(); ++i) {
+    const char c = between[i];
+    if (c == '.' || c == '!' || c == '?' || c == '\n') return true;
+    if (between.compare(i, 2, "\xd8\x9f") == 0 || between.compare(i, 3, "\xe2\x80\xa6") == 0) return true;  // ؟ …
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string TextAnalyzer::concept_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out,
-                                        std::vector<std::string>* tokens) {
+                                        std::vector<std::string>* tokens, std::vector<std::size_t>* sentence_ends) {
   if (concepts_ == nullptr) throw std::logic_error("TextAnalyzer: concept terms need a concept table");
   // Forgetting happens between texts only: what `out` points to must live until the next call.
   constexpr std::size_t kMaxRememberedWords = 1 << 18;
@@ -73,7 +87,12 @@ std::string TextAnalyzer::concept_terms(std::string_view text, std::string_view 
   const std::string normalized = normalize_for_matching(text);
   DateMentions dates;
   date_terms_.clear();
+  std::size_t previous_end = 0;
   for (const TextSpan& span : word_spans(normalized)) {
+    if (sentence_ends && (sentence_ends->empty() ? 0 : sentence_ends->back()) < out.size() &&
+        ends_sentence(std::string_view(normalized).substr(previous_end, span.begin - previous_end)))
+      sentence_ends->push_back(out.size());
+    previous_end = span.end;
     const std::string_view word(normalized.data() + span.begin, span.end - span.begin);
     const auto script = static_cast<std::size_t>(word_script(word));
     const WordTerms& w = word_terms(per_script.languages[script], word, per_script.stemmers[script]);
@@ -81,12 +100,14 @@ std::string TextAnalyzer::concept_terms(std::string_view text, std::string_view 
     dates.next(word, date_terms_);
     if (tokens) tokens->push_back(w.stem);
   }
+  if (sentence_ends && (sentence_ends->empty() ? 0 : sentence_ends->back()) < out.size()) sentence_ends->push_back(out.size());
   for (const ConceptTerm& t : date_terms_) out.push_back({term_hash(t.term), &t});
   return doc_lang;
 }
 
-std::string TextAnalyzer::analyze_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out) {
-  return concept_terms(text, lang, out, nullptr);
+std::string TextAnalyzer::analyze_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out,
+                                        std::vector<std::size_t>* sentence_ends) {
+  return concept_terms(text, lang, out, nullptr, sentence_ends);
 }
 
 TextAnalyzer::ScriptLanguages TextAnalyzer::script_languages(const std::string& doc_lang) {

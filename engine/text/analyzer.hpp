@@ -45,7 +45,12 @@ class TextAnalyzer {
   // The terms analyze() gives with a concept table, without copying a string (what the corpus
   // engine reads: at 100k documents the copies cost about a tenth of `cluster`). Appends to `out`;
   // returns the document language used. Throws std::logic_error without a concept table.
-  std::string analyze_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out);
+  // sentence_ends, if given, receives the size of `out` at the end of each sentence that added a
+  // term (a cheap split at . ! ? ؟ … and line breaks between words, no abbreviation rules: what
+  // the translations pass needs to line sentences up, at no second analysis). Date terms come
+  // after the last end: they belong to the document, not a sentence.
+  std::string analyze_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out,
+                            std::vector<std::size_t>* sentence_ends = nullptr);
 
  private:
   // What one word of a language contributes to a document's cross-lingual terms.
@@ -67,7 +72,7 @@ class TextAnalyzer {
   const WordTerms& word_terms(std::string_view lang, std::string_view word, Stemmer* stemmer);
   // The concept pass over a text: its terms into `out`, each word's stem into `tokens` if given.
   std::string concept_terms(std::string_view text, std::string_view lang, std::vector<HashedTerm>& out,
-                            std::vector<std::string>* tokens);
+                            std::vector<std::string>* tokens, std::vector<std::size_t>* sentence_ends = nullptr);
 
   const ConceptTable* concepts_;
   std::map<std::string, Stemmer> stemmers_;

@@ -44,7 +44,8 @@ class EmptyCorpusError(ParallaxError):
 
 
 class CorpusReadError(ParallaxError):
-    """A corpus path could not be read."""
+    """A corpus path could not be read, or the engine's temporary file (of texts kept for the
+    translations pass, in $TMPDIR) could not be created or written."""
 
 
 _CLASS_OF_STATUS = {

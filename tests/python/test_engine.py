@@ -108,6 +108,19 @@ class EngineErrorsTest(unittest.TestCase):
             with self.assertRaises(parallax.NotFoundError):
                 engine.find("zzz")
 
+    def test_unwritable_temporary_folder_is_named(self):
+        saved = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = "/nonexistent/parallax-tmp"
+        try:
+            with self.assertRaisesRegex(parallax.CorpusReadError, "/nonexistent/parallax-tmp"):
+                parallax.Engine(threads=1)
+            parallax.Engine(threads=1, translations=False).close()
+        finally:
+            if saved is None:
+                del os.environ["TMPDIR"]
+            else:
+                os.environ["TMPDIR"] = saved
+
     def test_closed_engine(self):
         engine = parallax.Engine()
         engine.close()

@@ -1,0 +1,51 @@
+#pragma once
+// Each document's sentences as term hashes, kept on disk instead of in memory: the corpus engine
+// keeps only document-level features, but the translations pass compares documents sentence by
+// sentence. The first analysis goes sentence by sentence anyway (what it costs: a sentence break
+// iterator), so nothing is analyzed twice; an unnamed temporary file (removed as soon as it is
+// opened, so nothing is left behind on any exit) holds 8 bytes per term occurrence, and a
+// document's sentences are read back by its index.
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace parallax {
+
+// The temporary file could not be created, written or read (a full or read-only disk).
+class TemporaryFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A document's sentences in text order, each the term hashes of its words.
+using SentenceTerms = std::vector<std::vector<std::uint64_t>>;
+
+class SentenceSpill {
+ public:
+  // Creates the file in $TMPDIR (else /tmp). Throws TemporaryFileError naming the folder and the
+  // reason when it cannot.
+  SentenceSpill();
+  ~SentenceSpill();
+  SentenceSpill(const SentenceSpill&) = delete;
+  SentenceSpill& operator=(const SentenceSpill&) = delete;
+
+  // Appends the next document's sentences: its term hashes in text order, and the end of each
+  // sentence in that list. Throws TemporaryFileError when the disk refuses them (full disk): a
+  // stage that needs them must not run on part of them.
+  void append(const std::vector<std::uint64_t>& terms, const std::vector<std::size_t>& sentence_ends);
+  std::size_t size() const { return offsets_.size() - 1; }
+  // The sentences of document `index` (in order of append). Thread-safe (positioned reads).
+  SentenceTerms read(std::size_t index) const;
+
+ private:
+  void write_at(std::uint64_t at, const void* data, std::size_t bytes);
+
+  int fd_ = -1;
+  std::string folder_;
+  std::vector<std::uint64_t> offsets_{0};  // in 64-bit words
+  std::vector<std::uint64_t> buffer_;      // one document's record while it is written
+};
+
+}  // namespace parallax
