@@ -42,8 +42,8 @@ struct EngineOptions {
   // concept table.
   std::vector<std::string> lexicons;
   // Cross-language copies (a document and its translation) reported as their own relation; needs
-  // cross_lingual. The analyzed texts are kept in a temporary file until the engine is destroyed
-  // (about the corpus's size on disk, in $TMPDIR) so that their sentences can be read again.
+  // cross_lingual. The sentences' term hashes are kept in a temporary file in $TMPDIR (8 bytes per
+  // word) until the engine is destroyed, so that sentences can be compared after clustering.
   bool translations = true;
   TranslationParams translation;
   // Analyze documents for near-duplicates only (MinHash signatures; no terms, no CLD2 language

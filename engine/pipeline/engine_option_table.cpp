@@ -90,7 +90,7 @@ std::vector<EngineOptionSpec> make_table() {
                    [](const EngineOptions& o) { return std::string(o.cross_lingual ? "true" : "false"); }});
   table.push_back({"translations", "bool",
                    "report a document and its translation into another language as a cross-language copy "
-                   "(needs cross_lingual; keeps the texts in a temporary file until the run ends)",
+                   "(needs cross_lingual; keeps the sentences' terms in a temporary file in TMPDIR until the run ends)",
                    [](EngineOptions& o, std::string_view v) { o.translations = parse_bool("translations", v); },
                    [](const EngineOptions& o) { return std::string(o.translations ? "true" : "false"); }});
   // A list: each setting adds one file (the CLI flag and the ABI key repeat); the value reads back

@@ -44,7 +44,7 @@ class EmptyCorpusError(ParallaxError):
 
 
 class CorpusReadError(ParallaxError):
-    """A corpus path could not be read, or the engine's temporary file (of texts kept for the
+    """A corpus path could not be read, or the engine's temporary file (of sentence terms kept for the
     translations pass, in $TMPDIR) could not be created or written."""
 
 
