@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -115,6 +116,7 @@ TEST_CASE("compare bad input: missing file / one document / empty document / bad
   r = run_cli(parallax::test::seed_path(parallax::test::kSeed000));
   CHECK(r.status == 3);
   CHECK(contains(r.output, "at least two documents"));
+  CHECK(contains(r.output, "--by speaker"));
 
   const std::string empty = temp_file("empty.txt", "   \n");
   r = run_cli(parallax::test::seed_path(parallax::test::kSeed000) + " " + empty);
@@ -144,4 +146,20 @@ TEST_CASE("compare --stance-model: the shipped judge loads and a broken model fi
   const auto bad = run_cli("--stance-model " + broken + " " + seeds());
   CHECK(bad.status == 2);
   CHECK(contains(bad.output, "parallax_compare_test_model.json"));
+}
+
+TEST_CASE("compare --by speaker works on one article that reports both readouts") {
+  // Each seed reports the White House and the Kremlin readouts of the same call.
+  for (const auto* seed : {parallax::test::kSeed000, parallax::test::kSeed003}) {
+    CAPTURE(seed);
+    const auto r = run_cli("--by speaker --format json " + parallax::test::seed_path(seed), false);
+    REQUIRE(r.status == 0);
+    const auto j = nlohmann::json::parse(r.output);
+    CHECK(j.at("documents").size() == 1);
+    std::vector<std::string> sides;
+    for (const auto& side : j.at("sides")) sides.push_back(side.at("name"));
+    CHECK(std::find(sides.begin(), sides.end(), "White House") != sides.end());
+    CHECK(std::find(sides.begin(), sides.end(), "Kremlin") != sides.end());
+    CHECK(!j.at("alignments").empty());
+  }
 }

@@ -136,7 +136,10 @@ TEST_CASE("claims found on one side only are reported") {
 
 TEST_CASE("bad input: fewer than two documents / an empty document / a single side") {
   CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "One document is not a comparison at all.")}),
-                       "compare needs at least two documents; got 1", CompareError);
+                       "compare --by document needs at least two documents; got 1 (--by speaker compares the "
+                       "speakers inside one document)",
+                       CompareError);
+  CHECK_THROWS_WITH_AS(compare_texts({}), "compare needs at least one document", CompareError);
   CHECK_THROWS_WITH_AS(compare_texts({make_document("a", "The Kremlin said the talks were frank."),
                                       make_document("empty", "  \n ")}),
                        "empty.txt: document 'empty' is empty", CompareError);

@@ -51,8 +51,10 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, cons
     require(out_json, "out_json");
     parallax::CompareOptions options;
     options.by = compare_mode(mode);
-    if (id_count < 2)
-      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "compare needs at least two documents, got " + std::to_string(id_count));
+    if (id_count < (options.by == parallax::CompareBy::Document ? 2u : 1u))
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                     "compare by document needs at least two documents (by speaker or source, one), got " +
+                         std::to_string(id_count));
     if (!engine->settings.keep_text)
       throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
     const auto documents = selected_documents(*engine, ids, id_count);

@@ -177,10 +177,13 @@ class SideAligner {
   StanceFeaturizer* featurizer_;
 };
 
-void check_input(const std::vector<Document>& documents) {
-  if (documents.size() < 2) {
-    throw CompareError("compare needs at least two documents; got " +
-                       std::to_string(documents.size()));
+// One article that reports both readouts (White House and Kremlin) is the commonest case, so
+// speakers and sources are compared inside any number of documents; documents need two.
+void check_input(const std::vector<Document>& documents, CompareBy by) {
+  if (documents.empty()) throw CompareError("compare needs at least one document");
+  if (by == CompareBy::Document && documents.size() < 2) {
+    throw CompareError("compare --by document needs at least two documents; got " + std::to_string(documents.size()) +
+                       " (--by speaker compares the speakers inside one document)");
   }
   for (const Document& doc : documents) {
     if (is_blank(doc.text)) {
@@ -194,7 +197,7 @@ void check_input(const std::vector<Document>& documents) {
 
 CompareResult compare_documents(const std::vector<Document>& documents,
                                 const EntityAliases& aliases, const CompareOptions& options) {
-  check_input(documents);
+  check_input(documents, options.by);
   CompareResult result;
   result.options = options;
   ClaimExtractor extractor(aliases, options.claims);

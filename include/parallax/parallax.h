@@ -348,7 +348,8 @@ PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups *groups, const
  * docs/abi.md), in *out_json, freed with parallax_string_free(). Needs the documents' text: the
  * engine keeps it unless created with keep_text=false. Does not need a build. Uses the built-in
  * alias table and the CLI's default thresholds. Thread-safe against other read-only calls.
- * Errors: NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT (fewer than two ids, unknown mode, an id
+ * Errors: NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT (no id, or one id by document (by speaker
+ * one article is enough: it can report both readouts), unknown mode, an id
  * given twice, fewer than two sides: e.g. two documents of one source compared by source),
  * NOT_FOUND (unknown id), UNAVAILABLE (keep_text=false), OUT_OF_MEMORY, INTERNAL.
  */

@@ -374,6 +374,10 @@ static void test_compare(const char *corpus) {
   CHECK_STATUS(parallax_engine_compare(engine, NULL, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, PARALLAX_COMPARE_BY_DOCUMENT, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_compare(engine, seeds, 1, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 1, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_OK); /* one article, two readouts */
+  CHECK(contains(json, "Kremlin"));
+  parallax_string_free(json);
+  json = NULL;
   CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, 42, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
   CHECK_STATUS(parallax_engine_compare(engine, unknown, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NOT_FOUND);
   CHECK(contains(parallax_last_error(), "nope"));
