@@ -10,22 +10,23 @@
 namespace parallax {
 namespace {
 
-// The members of a cluster in one language: how many, and their vector sum. The sum is the
-// document's own row while the part is a single document, a slot of `sums_` once it has grown:
-// memory stays near the size of the edge list instead of one dense vector per document.
+// The members of a cluster in one language: how many.
 struct LanguagePart {
   std::uint16_t language = 0;
   std::uint32_t count = 1;
-  std::uint32_t document = 0;  // the row, while count == 1
-  std::uint32_t sum_slot = kNoSlot;
-  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
 };
 
-// Per cluster: its size, date range, members per language and kNN neighbours (other live clusters).
+// Per cluster: its size, the vector sum of its members, date range, members per language and kNN
+// neighbours (other live clusters). The sum is the document's own row while the cluster is a
+// single document, a slot of `sums_` once it has grown: memory stays near the size of the edge
+// list instead of one dense vector per document.
 struct ClusterState {
   std::uint32_t size = 1;
   std::uint32_t version = 0;
   bool alive = true;
+  std::uint32_t document = 0;  // the row, while size == 1
+  std::uint32_t sum_slot = kNoSlot;
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
   std::optional<int> first_date;
   std::optional<int> last_date;
   // One per language; nearly always one, so it is held inline: no heap block per document.
@@ -50,8 +51,8 @@ class AverageLinkage {
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
       LanguagePart part;
       part.language = languages.empty() ? 0 : languages[i];
-      part.document = static_cast<std::uint32_t>(i);
       clusters_[i].parts.push_back(part);
+      clusters_[i].document = static_cast<std::uint32_t>(i);
       absorbed_into_[i] = static_cast<std::uint32_t>(i);
     }
   }
@@ -115,26 +116,25 @@ class AverageLinkage {
     return gap > params_.date_window_days;
   }
 
-  ConstVector sum_of(const LanguagePart& part) const {
-    if (part.sum_slot == LanguagePart::kNoSlot) return ConstVector(vectors_.row(part.document).data(), vectors_.cols());
-    return ConstVector(sums_[part.sum_slot].data(), vectors_.cols());
+  ConstVector sum_of(const ClusterState& c) const {
+    if (c.sum_slot == ClusterState::kNoSlot) return ConstVector(vectors_.row(c.document).data(), vectors_.cols());
+    return ConstVector(sums_[c.sum_slot].data(), vectors_.cols());
   }
 
   // How far the pairs a merge of x and y would add stand, on average, above their thresholds:
   // event_threshold for a pair in one language, cross_language_threshold for a pair across two.
   // Pooled, so that strong agreement across languages can carry a same-language pair a little
   // under its bar (and the reverse); on a corpus in one language it is the plain average linkage.
+  // Pooling makes it one dot product whatever the languages: the added pairs' cosines sum to the
+  // dot of the two clusters' sums, and their thresholds depend on the counts per language only.
   float merge_margin(std::uint32_t x, std::uint32_t y) const {
-    double excess = 0, pairs = 0;
-    for (const LanguagePart& p : clusters_[x].parts) {
-      for (const LanguagePart& q : clusters_[y].parts) {
-        const double count = static_cast<double>(p.count) * q.count;
-        const double threshold = p.language == q.language ? params_.threshold : params_.cross_language_threshold;
-        excess += sum_of(p).dot(sum_of(q)) - threshold * count;
-        pairs += count;
-      }
-    }
-    return static_cast<float>(excess / pairs);
+    double thresholds = 0;
+    for (const LanguagePart& p : clusters_[x].parts)
+      for (const LanguagePart& q : clusters_[y].parts)
+        thresholds += (p.language == q.language ? params_.threshold : params_.cross_language_threshold) *
+                      static_cast<double>(p.count) * q.count;
+    const double pairs = static_cast<double>(clusters_[x].size) * clusters_[y].size;
+    return static_cast<float>((sum_of(clusters_[x]).dot(sum_of(clusters_[y])) - thresholds) / pairs);
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -159,19 +159,22 @@ class AverageLinkage {
     return slot;
   }
 
-  // Adds `from`'s members of one language to `into`: to its part of that language (which gets a
-  // slot of its own holding both sums), or as a new part.
-  void add_part(ClusterState& into, const LanguagePart& from) {
+  // Adds `from`'s members of one language to `into`'s count of that language.
+  static void add_part(ClusterState& into, const LanguagePart& from) {
     auto same = std::find_if(into.parts.begin(), into.parts.end(),
                              [&](const LanguagePart& p) { return p.language == from.language; });
     if (same == into.parts.end()) {
       into.parts.push_back(from);
-      return;
+    } else {
+      same->count += from.count;
     }
-    if (same->sum_slot == LanguagePart::kNoSlot) same->sum_slot = take_slot(sum_of(*same));
-    sums_[same->sum_slot] += sum_of(from);
-    same->count += from.count;
-    if (from.sum_slot != LanguagePart::kNoSlot) free_slots_.push_back(from.sum_slot);
+  }
+
+  // Adds `from`'s vector sum to `into`'s (which gets a slot of its own once it holds two).
+  void add_sum(ClusterState& into, const ClusterState& from) {
+    if (into.sum_slot == ClusterState::kNoSlot) into.sum_slot = take_slot(sum_of(into));
+    sums_[into.sum_slot] += sum_of(from);
+    if (from.sum_slot != ClusterState::kNoSlot) free_slots_.push_back(from.sum_slot);
   }
 
   // In c's neighbour list, `old_id` becomes `new_id` (or disappears when new_id is already there).
@@ -190,6 +193,7 @@ class AverageLinkage {
     if (clusters_[a].size < clusters_[b].size) std::swap(a, b);
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
+    add_sum(into, from);
     for (const LanguagePart& part : from.parts) add_part(into, part);
     from.parts.clear();
     from.parts.shrink_to_fit();
