@@ -282,6 +282,7 @@ struct CorpusEngine::State {
   std::vector<EventCluster> events;
   std::vector<TranslationPair> translations;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> translation_candidates;  // kNN edges across languages
+  std::vector<std::uint32_t> sentence_counts;  // per document, when sentences are spilled
 
   void report(const char* stage, std::size_t done, std::size_t total) const {
     if (options.progress) options.progress(stage, done, total);
@@ -374,7 +375,10 @@ struct CorpusEngine::State {
     records.push_back(std::move(r));
     terms.add_document(a.term_counts, a.new_term_names);
     signatures.push_back(std::move(a.signature));
-    if (sentences) sentences->append(a.sentence_terms, a.sentence_ends);
+    if (sentences) {
+      sentences->append(a.sentence_terms, a.sentence_ends);
+      sentence_counts.push_back(static_cast<std::uint32_t>(a.sentence_ends.size()));
+    }
   }
 
   // The random projection streams: each document's TF-IDF vector lives only while it is projected.
@@ -421,6 +425,7 @@ struct CorpusEngine::State {
   void find_translations(const std::vector<float>& idf) {
     translations.clear();
     if (!sentences) return;
+    sentences->flush();
     std::vector<std::uint32_t> event_of(records.size());
     for (std::size_t e = 0; e < events.size(); ++e)
       for (std::size_t m : events[e].members) event_of[m] = static_cast<std::uint32_t>(e);
@@ -475,10 +480,17 @@ struct CorpusEngine::State {
     return out;
   }
 
+  // Every paired sentence needs a partner, so a document with fewer than threshold x the other's
+  // sentences can never pass (translation_score's own first test, here before any sentence is read).
+  bool could_be_translations(std::size_t a, std::size_t b) const {
+    const auto fewer = std::min(sentence_counts[a], sentence_counts[b]), more = std::max(sentence_counts[a], sentence_counts[b]);
+    return fewer > 0 && fewer >= options.translation.threshold * more;
+  }
+
   void keep_translation_candidates(const std::vector<SimilarityEdge>& edges, const std::vector<std::uint16_t>& languages) {
     translation_candidates.clear();
     for (const SimilarityEdge& e : edges)
-      if (languages[e.a] != languages[e.b]) translation_candidates.emplace_back(e.a, e.b);
+      if (languages[e.a] != languages[e.b] && could_be_translations(e.a, e.b)) translation_candidates.emplace_back(e.a, e.b);
   }
 
   // Each document's language as a small number, for language-aware linkage; none (one language

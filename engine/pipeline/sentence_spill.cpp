@@ -31,14 +31,21 @@ SentenceSpill::~SentenceSpill() {
 
 // A record: per sentence its term count, then its terms.
 void SentenceSpill::append(const std::vector<std::uint64_t>& terms, const std::vector<std::size_t>& sentence_ends) {
-  buffer_.clear();
+  constexpr std::size_t kFlushWords = 1 << 19;  // 4 MB
+  const std::size_t before = buffer_.size();
   for (std::size_t s = 0, begin = 0; s < sentence_ends.size(); begin = sentence_ends[s++]) {
     buffer_.push_back(sentence_ends[s] - begin);
     buffer_.insert(buffer_.end(), terms.begin() + static_cast<std::ptrdiff_t>(begin),
                    terms.begin() + static_cast<std::ptrdiff_t>(sentence_ends[s]));
   }
-  write_at(offsets_.back() * sizeof(std::uint64_t), buffer_.data(), buffer_.size() * sizeof(std::uint64_t));
-  offsets_.push_back(offsets_.back() + buffer_.size());
+  offsets_.push_back(offsets_.back() + (buffer_.size() - before));
+  if (buffer_.size() >= kFlushWords) flush();
+}
+
+void SentenceSpill::flush() {
+  write_at(written_ * sizeof(std::uint64_t), buffer_.data(), buffer_.size() * sizeof(std::uint64_t));
+  written_ += buffer_.size();
+  buffer_.clear();
 }
 
 void SentenceSpill::write_at(std::uint64_t at, const void* data, std::size_t bytes) {

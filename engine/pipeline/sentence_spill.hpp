@@ -36,7 +36,11 @@ class SentenceSpill {
   // stage that needs them must not run on part of them.
   void append(const std::vector<std::uint64_t>& terms, const std::vector<std::size_t>& sentence_ends);
   std::size_t size() const { return offsets_.size() - 1; }
-  // The sentences of document `index` (in order of append). Thread-safe (positioned reads).
+  // Writes what append() keeps in memory (a few megabytes at most, one write per batch of
+  // documents). Call before read().
+  void flush();
+  // The sentences of document `index` (in order of append), once flushed. Thread-safe (positioned
+  // reads).
   SentenceTerms read(std::size_t index) const;
 
  private:
@@ -45,7 +49,8 @@ class SentenceSpill {
   int fd_ = -1;
   std::string folder_;
   std::vector<std::uint64_t> offsets_{0};  // in 64-bit words
-  std::vector<std::uint64_t> buffer_;      // one document's record while it is written
+  std::uint64_t written_ = 0;              // words on disk; the rest of offsets_.back() is in buffer_
+  std::vector<std::uint64_t> buffer_;
 };
 
 }  // namespace parallax
