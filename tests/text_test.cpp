@@ -11,6 +11,7 @@
 
 #include "lexicon/stop_words.hpp"
 #include "text/analyzer.hpp"
+#include "text/word_memo.hpp"
 #include "text/language.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
@@ -399,4 +400,22 @@ TEST_SUITE("text") {
       CHECK(!contains(result.terms, "في"));
     }
   }
+}
+
+TEST_CASE("word memo: finds every word it was given, grows past its first size, forgets on clear") {
+  WordMemo<int> memo;
+  CHECK(memo.find("ar\x1fبوتين") == nullptr);
+  for (int i = 0; i < 5000; ++i) memo.insert("en\x1fword" + std::to_string(i), i);
+  CHECK(memo.size() == 5000);
+  for (int i = 0; i < 5000; ++i) {
+    const int* value = memo.find("en\x1fword" + std::to_string(i));
+    REQUIRE(value != nullptr);
+    CHECK(*value == i);
+  }
+  CHECK(memo.find("ru\x1fword1") == nullptr);  // the language is part of the key
+  memo.clear();
+  CHECK(memo.size() == 0);
+  CHECK(memo.find("en\x1fword1") == nullptr);
+  memo.insert("en\x1fword1", 7);
+  CHECK(*memo.find("en\x1fword1") == 7);
 }

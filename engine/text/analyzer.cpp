@@ -48,18 +48,15 @@ Stemmer& TextAnalyzer::stemmer_for(const std::string& lang) {
   return stemmers_.try_emplace(lang, std::string_view(lang)).first->second;
 }
 
-// xxh3 (term_hash): std::hash of the words' bytes was most of the memo's cost.
-std::size_t TextAnalyzer::WordHash::operator()(const std::string& s) const { return term_hash(s); }
-
 const TextAnalyzer::WordTerms& TextAnalyzer::word_terms(std::string_view lang, std::string_view word, Stemmer* stemmer) {
   word_terms_probe_.assign(lang).push_back('\x1f');
   word_terms_probe_.append(word);
-  if (const auto it = word_terms_.find(word_terms_probe_); it != word_terms_.end()) return it->second;
+  if (const WordTerms* known = word_terms_.find(word_terms_probe_)) return *known;
   WordTerms w;
   w.stem = stemmer ? stemmer->stem(word) : std::string(word);
   if (!is_single_letter(word) && !is_stop_word(lang, word)) append_concept_terms(*concepts_, lang, word, w.stem, w.terms);
   for (const ConceptTerm& t : w.terms) w.hashes.push_back(term_hash(t.term));
-  return word_terms_.emplace(word_terms_probe_, std::move(w)).first->second;
+  return word_terms_.insert(word_terms_probe_, std::move(w));
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include "lexicon/concept_table.hpp"
 #include "lexicon/concept_terms.hpp"
 #include "text/stem.hpp"
+#include "text/word_memo.hpp"
 
 namespace parallax {
 
@@ -78,10 +79,7 @@ class TextAnalyzer {
   std::map<std::string, Stemmer> stemmers_;
   // Each word's terms, computed once per analyzer (per thread): the stemming, table lookups and
   // name keys behind them cost a third of `cluster` at 100k documents when done for every word.
-  struct WordHash {
-    std::size_t operator()(const std::string& s) const;
-  };
-  std::unordered_map<std::string, WordTerms, WordHash> word_terms_;
+  WordMemo<WordTerms> word_terms_;
   std::string word_terms_probe_;
   std::vector<ConceptTerm> date_terms_;  // the last text's date terms (HashedTerm points here)
 };
