@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -162,4 +163,46 @@ TEST_CASE("compare --by speaker works on one article that reports both readouts"
     CHECK(std::find(sides.begin(), sides.end(), "Kremlin") != sides.end());
     CHECK(!j.at("alignments").empty());
   }
+}
+
+namespace {
+
+// The text of a record of the bundled corpus, written to a file named after its id.
+std::string corpus_record_file(const std::string& id) {
+  std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    const auto record = nlohmann::json::parse(line);
+    if (record.at("id") == id) return temp_file(id + ".txt", record.at("title").get<std::string>() + "\n" + record.at("text").get<std::string>());
+  }
+  FAIL("no record " << id << " in examples/corpus.jsonl");
+  return "";
+}
+
+// The alignment (label) between the claims holding `left_words` and `right_words`, or "".
+std::string label_between(const nlohmann::json& j, const std::string& left_words, const std::string& right_words) {
+  std::map<std::string, std::string> text_of;
+  for (const auto& c : j.at("claims")) text_of[c.at("id")] = c.at("text");
+  for (const auto& a : j.at("alignments")) {
+    const std::string& l = text_of[a.at("left")];
+    const std::string& r = text_of[a.at("right")];
+    if (l.find(left_words) != std::string::npos && r.find(right_words) != std::string::npos) return a.at("label");
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("compare aligns claims across languages by meaning (the Kremlin statement in English and Russian)") {
+  const std::string english = corpus_record_file("call-en-kremlin"), russian = corpus_record_file("call-ru");
+  const auto r = run_cli("--format json " + english + " " + russian, false);
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.output);
+  CHECK(j.at("alignments").size() >= 4);
+  CHECK(label_between(j, "frank and business-like", "деловой и откровенный") == "agree");
+  CHECK(label_between(j, "normalizing relations", "нормализация отношений") == "agree");
+  CHECK(label_between(j, "exchange of diplomatic notes", "обменом дипломатическими нотами") == "agree");
+  // Without the concept table the two languages share no word: nothing aligns.
+  const auto monolingual = run_cli("--format json --cross-lingual false " + english + " " + russian, false);
+  REQUIRE(monolingual.status == 0);
+  CHECK(nlohmann::json::parse(monolingual.output).at("alignments").empty());
 }

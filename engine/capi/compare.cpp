@@ -51,6 +51,7 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, cons
     require(out_json, "out_json");
     parallax::CompareOptions options;
     options.by = compare_mode(mode);
+    options.concepts = engine->engine.concept_table();  // claims across languages, as the CLI
     if (id_count < (options.by == parallax::CompareBy::Document ? 2u : 1u))
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
                      "compare by document needs at least two documents (by speaker or source, one), got " +

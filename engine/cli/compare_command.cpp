@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
+#include "lexicon/concept_table.hpp"
 #include "report/compare_report.hpp"
 
 namespace po = boost::program_options;
@@ -29,6 +31,8 @@ struct CompareSettings {
   bool no_default_aliases = false;
   bool no_clause_split = false;
   std::string stance_model;
+  bool cross_lingual = true;
+  std::vector<std::string> lexicons;
   int width = 0;
   int threads = 0;
   CompareOptions options;
@@ -50,9 +54,19 @@ po::options_description option_table(CompareSettings& s) {
        "lowest claim similarity (TF-IDF cosine, 0..1) at which two claims are aligned")
       ("agree-threshold", po::value(&o.thresholds.agree)->default_value(o.thresholds.agree, "0.40"),
        "lowest similarity at which an aligned pair with no conflict evidence is labelled agree")
+      ("cross-align-threshold",
+       po::value(&o.thresholds.cross_language_align)->default_value(o.thresholds.cross_language_align, "0.043"),
+       "the same for two claims in different languages (compared through the concept table)")
+      ("cross-agree-threshold",
+       po::value(&o.thresholds.cross_language_agree)->default_value(o.thresholds.cross_language_agree, "0.108"),
+       "the same for two claims in different languages")
       ("max-cover-overlap", po::value(&o.max_cover_overlap)->default_value(o.max_cover_overlap, "0.34"),
        "a claim may align with a second claim only if at most this share of the words they share repeats the first pair's")
       ("no-clause-split", po::bool_switch(&s.no_clause_split), "keep long sentences whole")
+      ("cross-lingual", po::value(&s.cross_lingual)->default_value(true, "true"),
+       "align claims across languages through the concept table (false: each language's own stems)")
+      ("lexicon", po::value(&s.lexicons)->composing(),
+       "a bilingual lexicon TSV added to the built-in concept table (repeatable; docs/lexicon.md)")
       ("stance-model", po::value(&s.stance_model),
        "a trained stance judge (e.g. models/stance_ans.json) to refine agree / related / conflict labels")
       ("width", po::value(&s.width)->default_value(0), "text format: total width in columns (0: terminal width or 120)")
@@ -86,6 +100,10 @@ void validate(CompareSettings& s) {
   const auto& t = s.options.thresholds;
   if (t.align <= 0 || t.align > 1) throw po::error("--align-threshold must lie in (0, 1]");
   if (t.agree < t.align || t.agree > 1) throw po::error("--agree-threshold must lie in [--align-threshold, 1]");
+  if (t.cross_language_align <= 0 || t.cross_language_align > 1)
+    throw po::error("--cross-align-threshold must lie in (0, 1]");
+  if (t.cross_language_agree < t.cross_language_align || t.cross_language_agree > 1)
+    throw po::error("--cross-agree-threshold must lie in [--cross-align-threshold, 1]");
   if (s.options.max_cover_overlap < 0 || s.options.max_cover_overlap > 1)
     throw po::error("--max-cover-overlap must lie in [0, 1]");
   s.options.claims.split_clauses = !s.no_clause_split;
@@ -119,6 +137,18 @@ int run_compare_command(const std::vector<std::string>& args) {
   try {
     for (const std::string& file : s.alias_files) aliases.add_file(file, keyer);
   } catch (const AliasFileError& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  std::optional<ConceptTable> concepts;
+  try {
+    if (s.cross_lingual) {
+      concepts.emplace(load_concept_table(s.lexicons));
+      s.options.concepts = &*concepts;
+    } else {
+      for (const std::string& path : s.lexicons) read_lexicon_tsv(path);  // a bad file is still reported
+    }
+  } catch (const LexiconError& e) {  // FILE:LINE: message
     std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitUsage;
   }

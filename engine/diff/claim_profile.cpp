@@ -31,7 +31,8 @@ std::string number_term(double value) {
 
 }  // namespace
 
-ClaimProfiler::ClaimProfiler(const EntityAliases& aliases) : aliases_(aliases) {}
+ClaimProfiler::ClaimProfiler(const EntityAliases& aliases, const ConceptTable* concepts)
+    : aliases_(aliases), analyzer_(concepts) {}
 
 std::vector<std::string> ClaimProfiler::content_terms(std::string_view text, const std::string& lang) {
   std::vector<std::string> terms;

@@ -36,7 +36,10 @@ inline constexpr std::size_t kMinSegmentTerms = 5;
 // Not thread-safe (owns stemmers): one per thread.
 class ClaimProfiler {
  public:
-  explicit ClaimProfiler(const EntityAliases& aliases);
+  // concepts: null for content-word stems of each language; else the claims' words become
+  // cross-lingual concept terms (English concept keys, name keys, date terms: engine/lexicon), so
+  // claims in Arabic, English and Russian can align. Not owned; must outlive the profiler.
+  explicit ClaimProfiler(const EntityAliases& aliases, const ConceptTable* concepts = nullptr);
   ClaimProfile profile(const std::string& text, const std::string& lang);
 
  private:

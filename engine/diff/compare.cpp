@@ -58,26 +58,38 @@ std::vector<std::uint64_t> shared_terms(const SparseVector& a, const SparseVecto
   return out;
 }
 
-// Everything the aligner needs about the claims of the compared set.
+// Everything the aligner needs about the claims of the compared set. Two claims in one language
+// compare by their words' stems, as calibrated on FNC-1; two in different languages by concept
+// terms (engine/lexicon), when a concept table was given.
 struct ClaimSpace {
   std::vector<ClaimProfile> profiles;
-  std::vector<ClaimVector> vectors;
+  std::vector<ClaimVector> vectors;          // stems
+  std::vector<ClaimVector> concept_vectors;  // concept terms; empty without a concept table
+  std::vector<std::string> languages;
+
+  bool same_language(std::size_t a, std::size_t b) const { return languages[a] == languages[b]; }
+
+  const std::vector<ClaimVector>& space_of(std::size_t a, std::size_t b) const {
+    return same_language(a, b) || concept_vectors.empty() ? vectors : concept_vectors;
+  }
 
   double similarity(std::size_t a, std::size_t b) const {
-    return claim_similarity(vectors[a], vectors[b]);
+    const auto& v = space_of(a, b);
+    return claim_similarity(v[a], v[b]);
   }
 
   // The pair (a, extra) shares words with `a` that mostly differ from what (a, first) shares.
   double repeated_share(std::size_t a, std::size_t first, std::size_t extra) const {
-    const auto with_extra = shared_terms(vectors[a].whole, vectors[extra].whole);
+    const auto& v = same_language(a, first) && same_language(a, extra) ? vectors : space_of(a, a == extra ? first : extra);
+    const auto with_extra = shared_terms(v[a].whole, v[extra].whole);
     if (with_extra.empty()) return 1.0;
-    const auto with_first = shared_terms(vectors[a].whole, vectors[first].whole);
+    const auto with_first = shared_terms(v[a].whole, v[first].whole);
     const auto repeated = shared_terms(SparseVector{with_extra, {}}, SparseVector{with_first, {}});
     return static_cast<double>(repeated.size()) / static_cast<double>(with_extra.size());
   }
 };
 
-ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& aliases) {
+ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& aliases, const ConceptTable* concepts) {
   ClaimSpace space;
   ClaimProfiler profiler(aliases);
   for (const Claim& claim : claims) {
@@ -85,8 +97,17 @@ ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& al
     if (claim.has_cue && is_denial_word(normalize_for_matching(claim.cue.text))) {
       space.profiles.back().denial = true;
     }
+    space.languages.push_back(claim.lang);
   }
   space.vectors = claim_vectors(space.profiles);
+  const bool several_languages =
+      std::any_of(claims.begin(), claims.end(), [&](const Claim& c) { return c.lang != claims.front().lang; });
+  if (concepts && several_languages) {
+    ClaimProfiler concept_profiler(aliases, concepts);
+    std::vector<ClaimProfile> concept_profiles;
+    for (const Claim& claim : claims) concept_profiles.push_back(concept_profiler.profile(claim.content, claim.lang));
+    space.concept_vectors = claim_vectors(concept_profiles);
+  }
   return space;
 }
 
@@ -102,7 +123,7 @@ class SideAligner {
     for (std::size_t i = 0; i < left.size(); ++i) {
       for (std::size_t j = 0; j < right.size(); ++j) {
         const double s = space_.similarity(left[i], right[j]);
-        if (s >= options_.thresholds.align) weights(i, j) = s;
+        if (s >= thresholds(left[i], right[j]).align) weights(i, j) = s;
       }
     }
     const std::vector<int> match = max_weight_assignment(weights);
@@ -116,12 +137,16 @@ class SideAligner {
   }
 
  private:
+  JudgeThresholds thresholds(std::size_t a, std::size_t b) const {
+    return options_.thresholds.for_pair(space_.same_language(a, b) || space_.concept_vectors.empty());
+  }
+
   Alignment make(std::size_t a, std::size_t b, double s, bool extra) const {
     Alignment al;
     al.left = a;
     al.right = b;
     al.similarity = s;
-    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, options_.thresholds);
+    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, thresholds(a, b));
     if (options_.stance_model && al.judgement.label != PairLabel::Conflict) apply_model(al);
     al.covers_several = extra;
     return al;
@@ -228,7 +253,7 @@ CompareResult compare_documents(const std::vector<Document>& documents,
                        (result.sides.empty() ? "are none (no claims found)"
                                              : "is only '" + result.sides[0] + "'"));
   }
-  const ClaimSpace space = build_space(result.claims, aliases);
+  const ClaimSpace space = build_space(result.claims, aliases, options.concepts);
   StanceFeaturizer featurizer(aliases);
   const SideAligner aligner(space, options, result.claims, &featurizer);
   for (std::size_t a = 0; a < side_claims.size(); ++a) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/concept_table.hpp"
 #include "claims/aliases.hpp"
 #include "claims/claim.hpp"
 #include "claims/extract.hpp"
@@ -35,6 +36,10 @@ struct CompareOptions {
   // its "disagree" makes a conflict, its "agree" an agreement, anything else "related". A rule's
   // conflict (numbers, dates, denial, negation, characterization) always stands. Not owned.
   const StanceModel* stance_model = nullptr;
+  // Claims across languages: with a concept table (engine/lexicon) claim vectors are built from
+  // English concept keys and name keys, so an Arabic or Russian claim aligns with an English one
+  // by meaning; null: each language's own stems. Not owned.
+  const ConceptTable* concepts = nullptr;
 };
 
 // Input that cannot be compared (too few documents or sides, an empty document).

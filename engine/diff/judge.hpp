@@ -24,6 +24,22 @@ struct JudgeThresholds {
   // Lowest similarity at which an aligned pair without conflict evidence agrees (calibrated on
   // FNC-1 training pairs: agree against discuss and disagree).
   double agree = 0.40;
+  // The same two for claims in different languages, compared through the concept layer (English
+  // concept keys and name keys): where an identical sentence scores 1 in one language, a sentence
+  // and its exact translation score 0.27 on average (NTREX news, ar and ru), so both thresholds
+  // are carried over by that factor (bench/claims/sts_calibration.cpp, docs/claims.md).
+  double cross_language_align = 0.043;
+  double cross_language_agree = 0.108;
+
+  // The thresholds that apply to a pair: these, or the cross-language ones as align and agree.
+  JudgeThresholds for_pair(bool same_language) const {
+    JudgeThresholds t = *this;
+    if (!same_language) {
+      t.align = cross_language_align;
+      t.agree = cross_language_agree;
+    }
+    return t;
+  }
 };
 
 struct Judgement {

@@ -101,4 +101,8 @@ void write_concept_table(const std::vector<LexiconEntry>& entries, const std::st
 // Throws LexiconError naming the places looked at when none is found.
 std::string builtin_concept_table_path();
 
+// The built-in table with the user's lexicon TSV files added. Throws LexiconError (a bad line:
+// FILE:LINE: message; no built-in table found).
+ConceptTable load_concept_table(const std::vector<std::string>& lexicons);
+
 }  // namespace parallax

@@ -54,4 +54,10 @@ std::string builtin_concept_table_path() {
                      looked_at + " (set PARALLAX_CONCEPTS to its path, or rebuild: it is made by the build)");
 }
 
+ConceptTable load_concept_table(const std::vector<std::string>& lexicons) {
+  ConceptTable table = ConceptTable::open(builtin_concept_table_path());
+  for (const std::string& path : lexicons) table.add(read_lexicon_tsv(path));
+  return table;
+}
+
 }  // namespace parallax

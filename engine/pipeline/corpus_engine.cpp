@@ -242,9 +242,7 @@ std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) 
     for (const std::string& path : options.lexicons) read_lexicon_tsv(path);  // a bad file is still reported
     return nullptr;
   }
-  auto table = std::make_unique<ConceptTable>(ConceptTable::open(builtin_concept_table_path()));
-  for (const std::string& path : options.lexicons) table->add(read_lexicon_tsv(path));
-  return table;
+  return std::make_unique<ConceptTable>(load_concept_table(options.lexicons));
 }
 
 // Sentences are kept (on disk) only for the stage that reads them: cross-language copies.
@@ -612,5 +610,6 @@ const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() con
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }
 const std::vector<TranslationPair>& CorpusEngine::translations() const { return state_->translations; }
 const EngineOptions& CorpusEngine::options() const { return state_->options; }
+const ConceptTable* CorpusEngine::concept_table() const { return state_->concepts.get(); }
 
 }  // namespace parallax

@@ -20,6 +20,8 @@
 
 namespace parallax {
 
+class ConceptTable;
+
 struct EngineOptions {
   int threads = 0;  // 0: all cores
   MinHashParams minhash;
@@ -110,6 +112,8 @@ class CorpusEngine {
   // Cross-language copies, sorted; valid after build(Everything), empty without cross_lingual.
   const std::vector<TranslationPair>& translations() const;
   const EngineOptions& options() const;
+  // The concept table the engine maps (with its lexicons), or null without cross_lingual.
+  const ConceptTable* concept_table() const;
 
  private:
   struct State;
