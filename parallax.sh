@@ -20,7 +20,7 @@ packages=(
   python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss time
   python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   golang-go golang-github-ekzhu-minhash-lsh-dev
-  dict-freedict-ara-eng dict-freedict-eng-ara mueller7-dict
+  dict-freedict-ara-eng dict-freedict-eng-ara mueller7-dict wordnet-base
 )
 
 log() { printf '[parallax.sh] %s\n' "$*" >&2; }

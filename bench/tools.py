@@ -67,10 +67,11 @@ class Parallax:
         if not (self.binary.is_file() and os.access(self.binary, os.X_OK)):
             return False
         shutil.copy2(self.binary, self.snapshot)
-        # The concept table the build made goes with it (the CLI looks beside itself first).
-        table = self.binary.parent.parent / "share" / "parallax" / "concepts.plx"
-        if table.is_file():
-            shutil.copy2(table, self.workdir / "concepts.plx")
+        # The data files the build made go with it (the CLI looks beside itself first).
+        for name in ("concepts.plx", "antonyms.tsv"):
+            data = self.binary.parent.parent / "share" / "parallax" / name
+            if data.is_file():
+                shutil.copy2(data, self.workdir / name)
         return True
 
     def run(self, command, corpus, options):

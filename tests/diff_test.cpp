@@ -2,11 +2,14 @@
 // coverage, bad input, and the alignment of the two seed articles.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "diff/assignment.hpp"
 #include "diff/compare.hpp"
+#include "diff/opposite_predicates.hpp"
+#include "lexicon/antonyms.hpp"
 #include "diff/quantities.hpp"
 #include "diff/stance_model.hpp"
 #include "seed_paths.hpp"
@@ -197,4 +200,61 @@ TEST_CASE("stance model: trains deterministically / round-trips through its file
   CHECK(again.predict({0.9, 0})[0] == doctest::Approx(p[0]));
   CHECK_THROWS_AS(StanceModel::from_json("{\"format\": \"other\"}"), StanceModelError);
   CHECK_THROWS_AS(StanceModel::load("/nonexistent/model.json"), StanceModelError);
+}
+
+// ---- opposite predicates (lexicon/antonyms from WordNet, diff/opposite_predicates) ----
+
+namespace {
+
+const Antonyms& builtin_antonyms() {
+  static const Antonyms antonyms = Antonyms::load(builtin_antonyms_path());
+  return antonyms;
+}
+
+}  // namespace
+
+TEST_CASE("opposite predicates: rose / fell, won / lost, confirmed / denied are conflicts, not agreement") {
+  CompareOptions with_antonyms;
+  with_antonyms.antonyms = &builtin_antonyms();
+  const struct {
+    const char* a;
+    const char* b;
+    const char* reason;
+  } cases[] = {
+      {"The company said profits rose sharply in the third quarter.",
+       "The company said profits fell sharply in the third quarter.", "opposite predicates: rise / fall"},
+      {"Officials said the ruling party won the vote in the capital.",
+       "Officials said the ruling party lost the vote in the capital.", "opposite predicates: win / lose"},
+      {"The ministry said oil exports increased in March.", "The ministry said oil exports decreased in March.",
+       "opposite predicates: increase / decrease"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.a);
+    const auto r = compare_texts({make_document("a", c.a, "en"), make_document("b", c.b, "en")}, with_antonyms);
+    REQUIRE(r.alignments.size() == 1);
+    CHECK(r.alignments[0].judgement.label == PairLabel::Conflict);
+    CHECK(r.alignments[0].judgement.reasons == std::vector<std::string>{c.reason});
+    // Without antonyms the two read as agreement: the words are nearly all shared.
+    const auto before = compare_texts({make_document("a", c.a, "en"), make_document("b", c.b, "en")});
+    CHECK(before.alignments.at(0).judgement.label == PairLabel::Agree);
+  }
+}
+
+TEST_CASE("opposite predicates: a claim holding both, or names that happen to be antonyms, oppose nothing") {
+  PredicateFinder finder(builtin_antonyms(), nullptr);
+  CHECK(finder.predicates("Prices rose in March.") == std::set<std::string>{"rise"});
+  CHECK(finder.predicates("Rising prices worried the bank.").count("rise") == 1);  // a first word counts
+  CHECK(finder.predicates("They agreed to extend New START for five years.").count("start") == 0);
+  CHECK(finder.predicates("The Rise party met in Kyiv.").empty());
+  const auto both = finder.predicates("Shares rose in the morning and fell in the afternoon.");
+  CHECK(!opposite_predicates(both, finder.predicates("Shares fell in the afternoon."), builtin_antonyms()));
+}
+
+TEST_CASE("opposite predicates: only between claims that otherwise say the same thing") {
+  CompareOptions with_antonyms;
+  with_antonyms.antonyms = &builtin_antonyms();
+  const auto r = compare_texts({make_document("a", "The ministry said oil exports to Asia increased in March.", "en"),
+                                make_document("b", "Analysts said gas imports from Norway decreased last winter.", "en")},
+                               with_antonyms);
+  for (const Alignment& al : r.alignments) CHECK(al.judgement.label != PairLabel::Conflict);
 }

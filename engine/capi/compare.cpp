@@ -13,6 +13,15 @@ using namespace parallax::capi;
 
 namespace {
 
+// The built-in antonyms (beside the concept table); a missing file is an incomplete install.
+parallax::Antonyms load_antonyms() {
+  try {
+    return parallax::Antonyms::load(parallax::builtin_antonyms_path());
+  } catch (const parallax::LexiconError& e) {
+    throw AbiError(PARALLAX_ERROR_UNAVAILABLE, e.what());
+  }
+}
+
 parallax::CompareBy compare_mode(int32_t mode) {
   switch (mode) {
     case PARALLAX_COMPARE_BY_DOCUMENT: return parallax::CompareBy::Document;
@@ -52,6 +61,8 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, cons
     parallax::CompareOptions options;
     options.by = compare_mode(mode);
     options.concepts = engine->engine.concept_table();  // claims across languages, as the CLI
+    const parallax::Antonyms antonyms = load_antonyms();
+    options.antonyms = &antonyms;
     if (id_count < (options.by == parallax::CompareBy::Document ? 2u : 1u))
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
                      "compare by document needs at least two documents (by speaker or source, one), got " +

@@ -14,6 +14,7 @@
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
+#include "lexicon/antonyms.hpp"
 #include "lexicon/concept_table.hpp"
 #include "report/compare_report.hpp"
 
@@ -141,7 +142,10 @@ int run_compare_command(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   std::optional<ConceptTable> concepts;
+  std::optional<Antonyms> antonyms;
   try {
+    antonyms.emplace(Antonyms::load(builtin_antonyms_path()));
+    s.options.antonyms = &*antonyms;
     if (s.cross_lingual) {
       concepts.emplace(load_concept_table(s.lexicons));
       s.options.concepts = &*concepts;

@@ -24,6 +24,9 @@ struct ClaimProfile {
   int negations = 0;       // negation words ("لم", "not", "не")
   bool denial = false;     // a denial verb ("نفى", "denied", "опроверг")
   std::set<std::string> characterizations;  // canonical names ("frank", "business-like")
+  // English keys of the words that have an opposite ("rise", "deni"): diff/opposite_predicates.
+  // Empty unless the comparison was given antonyms.
+  std::set<std::string> predicates;
   // Terms of each comma-delimited segment with at least kMinSegmentTerms terms, when the claim has
   // two or more such segments (empty otherwise). A long sentence often reports several things
   // ("Putin congratulated Biden, and they discussed the coronavirus"); similarity also compares

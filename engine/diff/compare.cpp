@@ -1,6 +1,9 @@
 #include "diff/compare.hpp"
 
+#include "diff/opposite_predicates.hpp"
+
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <map>
 
@@ -89,11 +92,15 @@ struct ClaimSpace {
   }
 };
 
-ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& aliases, const ConceptTable* concepts) {
+ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& aliases, const CompareOptions& options) {
+  const ConceptTable* concepts = options.concepts;
   ClaimSpace space;
   ClaimProfiler profiler(aliases);
+  std::optional<PredicateFinder> predicates;
+  if (options.antonyms) predicates.emplace(*options.antonyms, concepts);
   for (const Claim& claim : claims) {
     space.profiles.push_back(profiler.profile(claim.content, claim.lang));
+    if (predicates) space.profiles.back().predicates = predicates->predicates(claim.content);
     if (claim.has_cue && is_denial_word(normalize_for_matching(claim.cue.text))) {
       space.profiles.back().denial = true;
     }
@@ -146,7 +153,7 @@ class SideAligner {
     al.left = a;
     al.right = b;
     al.similarity = s;
-    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, thresholds(a, b));
+    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, thresholds(a, b), options_.antonyms);
     if (options_.stance_model && al.judgement.label != PairLabel::Conflict) apply_model(al);
     al.covers_several = extra;
     return al;
@@ -253,7 +260,7 @@ CompareResult compare_documents(const std::vector<Document>& documents,
                        (result.sides.empty() ? "are none (no claims found)"
                                              : "is only '" + result.sides[0] + "'"));
   }
-  const ClaimSpace space = build_space(result.claims, aliases, options.concepts);
+  const ClaimSpace space = build_space(result.claims, aliases, options);
   StanceFeaturizer featurizer(aliases);
   const SideAligner aligner(space, options, result.claims, &featurizer);
   for (std::size_t a = 0; a < side_claims.size(); ++a) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/antonyms.hpp"
 #include "lexicon/concept_table.hpp"
 #include "claims/aliases.hpp"
 #include "claims/claim.hpp"
@@ -40,6 +41,9 @@ struct CompareOptions {
   // English concept keys and name keys, so an Arabic or Russian claim aligns with an English one
   // by meaning; null: each language's own stems. Not owned.
   const ConceptTable* concepts = nullptr;
+  // Opposite predicates ("rose" / "fell") make a conflict when given (lexicon/antonyms; the CLI and
+  // the ABI load the built-in antonyms.tsv). Not owned.
+  const Antonyms* antonyms = nullptr;
 };
 
 // Input that cannot be compared (too few documents or sides, an empty document).

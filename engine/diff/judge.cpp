@@ -1,5 +1,7 @@
 #include "diff/judge.hpp"
 
+#include "diff/opposite_predicates.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -66,9 +68,14 @@ void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
 }  // namespace
 
 Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double similarity,
-                     const JudgeThresholds& thresholds) {
+                     const JudgeThresholds& thresholds, const Antonyms* antonyms) {
   Judgement j;
   number_conflicts(a, b, j.reasons);
+  // As for negation: opposite predicates oppose two claims only when the rest of what they say
+  // is the same (at the agree threshold); "rejected X" against "agreed on Y" is not a conflict.
+  if (antonyms && similarity >= thresholds.agree)
+    if (const auto opposite = opposite_predicates(a.predicates, b.predicates, *antonyms))
+      j.reasons.push_back("opposite predicates: " + opposite->first + " / " + opposite->second);
   date_conflicts(a, b, j.reasons);
   if (a.denial != b.denial) j.reasons.push_back("denial on one side only");
   if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0)) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/antonyms.hpp"
 #include "diff/claim_profile.hpp"
 
 namespace parallax {
@@ -47,7 +48,8 @@ struct Judgement {
   std::vector<std::string> reasons;
 };
 
+// antonyms: when given, opposite predicates of the two profiles are a conflict.
 Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double similarity,
-                     const JudgeThresholds& thresholds);
+                     const JudgeThresholds& thresholds, const Antonyms* antonyms = nullptr);
 
 }  // namespace parallax
