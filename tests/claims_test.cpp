@@ -206,3 +206,22 @@ TEST_CASE("seed 000: the White House and the Kremlin say what the article attrib
     CHECK_FALSE(contains(c.text, "المصدر :"));
   }
 }
+
+TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines, stamps, links") {
+  const std::string text =
+      "By Fahad Shabbir\n"
+      "Published January 21, 2022 | 03:50 PM\n"
+      "The Kremlin said the talks in Geneva were useful and frank.\n"
+      "By contrast, the State Department said the talks had not produced any result.\n"
+      "Your email address will not be published. Required fields are marked *\n"
+      "https://www.example.com/news/2022/01/21/lavrov-blinken-geneva-talks-useful\n"
+      "تابعونا على مواقع التواصل الاجتماعي.\n"
+      "Читайте также: Путин и Байден провели первый телефонный разговор\n";
+  const auto claims = claims_of(text, "en");
+  std::vector<std::string> texts;
+  for (const Claim& c : claims) texts.push_back(c.content);
+  CAPTURE(texts);
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].content.find("useful and frank") != std::string::npos);
+  CHECK(claims[1].content.find("not produced any result") != std::string::npos);
+}

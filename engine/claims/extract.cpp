@@ -1,5 +1,7 @@
 #include "claims/extract.hpp"
 
+#include "lexicon/boilerplate.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +62,13 @@ bool is_byline(const std::vector<MatchToken>& tokens) {
   const std::string& first = tokens[0].normalized;
   const bool source_word = first == "المصدر" || first == "source" || first == "источник";
   return source_word && tokens[1].gap_before.find(':') != std::string::npos;
+}
+
+bool is_furniture(const std::vector<MatchToken>& tokens) {
+  std::vector<std::string> words;
+  words.reserve(tokens.size());
+  for (const MatchToken& t : tokens) words.push_back(t.normalized);
+  return is_boilerplate(words);
 }
 
 bool ends_with_closing_punctuation(std::string_view s) {
@@ -269,7 +278,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     s.offset = sentences[si].begin;
     s.text = std::string_view(doc.text).substr(s.offset, sentences[si].end - s.offset);
     s.tokens = keyer_.tokenize(s.text);
-    if (s.tokens.size() < options_.min_words || is_byline(s.tokens)) continue;
+    if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens)) continue;
     if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text))
       continue;
     const std::vector<std::size_t> starts = clause_starts(s.tokens, options_.split_clauses);

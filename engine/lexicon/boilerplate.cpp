@@ -1,0 +1,102 @@
+#include "lexicon/boilerplate.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "text/normalize.hpp"
+
+namespace parallax {
+namespace {
+
+// Word sequences that mark furniture wherever they occur in a short sentence.
+constexpr std::array<std::array<std::string_view, 4>, 19> kPhrases = {{
+    {"email", "address", "will", "not"},
+    {"required", "fields", "are", "marked"},
+    {"all", "rights", "reserved", ""},
+    {"follow", "us", "on", ""},
+    {"subscribe", "to", "our", ""},
+    {"sign", "up", "for", ""},
+    {"click", "here", "", ""},
+    {"also", "read", "", ""},
+    {"read", "more", "", ""},
+    {"تابعونا", "على", "", ""},
+    {"جميع", "الحقوق", "محفوظة", ""},
+    {"اقرا", "ايضا", "", ""},
+    {"اشترك", "في", "", ""},
+    {"اترك", "تعليقا", "", ""},
+    {"подписывайтесь", "на", "", ""},
+    {"все", "права", "защищены", ""},
+    {"читайте", "также", "", ""},
+    {"оставьте", "комментарий", "", ""},
+    {"подпишитесь", "на", "", ""},
+}};
+
+// First words of a byline ("By Jane Doe") and of a publication stamp, which carries a date or time.
+constexpr std::array<std::string_view, 3> kBylineOpeners = {"by", "بقلم", "автор"};
+constexpr std::array<std::string_view, 7> kStampOpeners = {"published", "updated", "posted", "نشر", "تحديث",
+                                                           "опубликовано", "обновлено"};
+
+constexpr std::size_t kMaxFurnitureWords = 16;  // a real sentence can quote a phrase above
+constexpr std::size_t kMaxBylineWords = 6;
+constexpr std::size_t kMaxStampWords = 12;
+
+bool has_digit(const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    for (char c : w)
+      if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+bool starts_with_one_of(const std::vector<std::string>& words, const std::vector<std::string>& openers) {
+  for (const std::string& opener : openers)
+    if (words[0] == opener) return true;
+  return false;
+}
+
+using Phrase = std::vector<std::string>;
+
+// The lists as the words of a text are compared: normalized (ى -> ي, ة -> ه, case folded).
+const std::vector<Phrase>& normalized_phrases() {
+  static const std::vector<Phrase> phrases = [] {
+    std::vector<Phrase> out;
+    for (const auto& phrase : kPhrases) {
+      Phrase words;
+      for (std::string_view w : phrase)
+        if (!w.empty()) words.push_back(normalize_for_matching(w));
+      out.push_back(std::move(words));
+    }
+    return out;
+  }();
+  return phrases;
+}
+
+std::vector<std::string> normalized(const auto& words) {
+  std::vector<std::string> out;
+  for (std::string_view w : words) out.push_back(normalize_for_matching(w));
+  return out;
+}
+
+bool has_phrase_at(const std::vector<std::string>& words, std::size_t at, const Phrase& phrase) {
+  for (std::size_t k = 0; k < phrase.size(); ++k)
+    if (at + k >= words.size() || words[at + k] != phrase[k]) return false;
+  return true;
+}
+
+}  // namespace
+
+bool is_boilerplate(const std::vector<std::string>& words) {
+  static const std::vector<std::string> byline_openers = normalized(kBylineOpeners);
+  static const std::vector<std::string> stamp_openers = normalized(kStampOpeners);
+  if (words.empty()) return false;
+  if (words.size() <= kMaxBylineWords && starts_with_one_of(words, byline_openers)) return true;
+  if (words.size() <= kMaxStampWords && starts_with_one_of(words, stamp_openers) && has_digit(words)) return true;
+  if (words.size() > kMaxFurnitureWords) return false;
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    if (words[at].rfind("http", 0) == 0 || words[at].rfind("www", 0) == 0) return true;  // a link line
+    for (const Phrase& phrase : normalized_phrases())
+      if (has_phrase_at(words, at, phrase)) return true;
+  }
+  return false;
+}
+
+}  // namespace parallax
