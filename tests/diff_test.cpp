@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "diff/assignment.hpp"
@@ -257,4 +258,47 @@ TEST_CASE("opposite predicates: only between claims that otherwise say the same 
                                 make_document("b", "Analysts said gas imports from Norway decreased last winter.", "en")},
                                with_antonyms);
   for (const Alignment& al : r.alignments) CHECK(al.judgement.label != PairLabel::Conflict);
+}
+
+TEST_CASE("numbers compare only like quantities: an age is not a duration, a currency not another") {
+  // "11 years" of service and a "51-year-old" are different quantities.
+  auto r = compare_texts({make_document("a", "The police said the suspect, a 51-year-old teacher, was detained in Moscow.", "en"),
+                          make_document("b", "The police said the suspect, who had worked 11 years as a teacher, was detained in Moscow.", "en")});
+  for (const Alignment& al : r.alignments)
+    for (const std::string& reason : al.judgement.reasons) CHECK(!contains(reason, "different numbers"));
+  // Two ages, or two sums in one currency, still conflict; sums in two currencies do not.
+  r = compare_texts({make_document("a", "The police said the suspect, a 51-year-old teacher, was detained in Moscow.", "en"),
+                     make_document("b", "The police said the suspect, a teacher aged 45, was detained in Moscow.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons == std::vector<std::string>{"different numbers: 51 vs 45 age"});
+  r = compare_texts({make_document("a", "The ministry said the deal was worth $40 billion over ten years.", "en"),
+                     make_document("b", "The ministry said the deal was worth $13 billion over ten years.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons ==
+        std::vector<std::string>{"different numbers: 40 billion vs 13 billion currency:USD"});
+  r = compare_texts({make_document("a", "The ministry said the deal was worth $40B over ten years.", "en"),
+                     make_document("b", "The ministry said the deal was worth £13B over ten years.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons.empty());
+}
+
+TEST_CASE("ages in Russian and Arabic are ages, not years of something") {
+  static WordKeyer keyer;
+  const struct {
+    const char* text;
+    const char* unit;
+  } cases[] = {
+      {"Полиция сообщила, что задержан 51-летний учитель из Москвы.", "age"},
+      {"Задержан учитель в возрасте 51 года.", "age"},
+      {"Учитель проработал 11 лет в школе.", "лет"},
+      {"اعتقلت الشرطة مدرسا يبلغ من العمر 51 عاما.", "age"},
+      {"The suspect, aged 51, was detained.", "age"},
+      {"He served 11 years in the army.", "year"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Quantities q = find_quantities(keyer.tokenize(c.text));
+    REQUIRE(q.numbers.size() == 1);
+    CHECK(q.numbers[0].unit == c.unit);
+  }
 }

@@ -37,18 +37,19 @@ std::string join(const std::set<std::string>& items) {
 // Values per unit, for units named on both sides.
 void number_conflicts(const ClaimProfile& a, const ClaimProfile& b,
                       std::vector<std::string>& reasons) {
-  std::map<std::string, std::set<double>> by_unit_a, by_unit_b;
-  for (const auto& n : a.quantities.numbers) by_unit_a[n.unit].insert(n.value);
-  for (const auto& n : b.quantities.numbers) by_unit_b[n.unit].insert(n.value);
+  // Per unit: the values, and the first mention of each as written.
+  std::map<std::string, std::map<double, std::string>> by_unit_a, by_unit_b;
+  for (const auto& n : a.quantities.numbers) by_unit_a[n.unit].emplace(n.value, n.text);
+  for (const auto& n : b.quantities.numbers) by_unit_b[n.unit].emplace(n.value, n.text);
   for (const auto& [unit, values_a] : by_unit_a) {
     const auto it = by_unit_b.find(unit);
     if (unit.empty() || it == by_unit_b.end()) continue;
-    std::vector<double> common;
-    std::set_intersection(values_a.begin(), values_a.end(), it->second.begin(), it->second.end(),
-                          std::back_inserter(common));
-    if (common.empty()) {
-      reasons.push_back("different numbers: " + format_number(*values_a.begin()) + " vs " +
-                        format_number(*it->second.begin()) + " " + unit);
+    const bool shared = std::any_of(values_a.begin(), values_a.end(),
+                                    [&](const auto& v) { return it->second.count(v.first) > 0; });
+    if (!shared) {
+      const auto shown = [](const std::string& text, double value) { return text.empty() ? format_number(value) : text; };
+      reasons.push_back("different numbers: " + shown(values_a.begin()->second, values_a.begin()->first) + " vs " +
+                        shown(it->second.begin()->second, it->second.begin()->first) + " " + unit);
     }
   }
 }

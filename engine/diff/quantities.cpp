@@ -36,10 +36,93 @@ std::optional<double> number_value(const MatchToken& token) {
   return std::nullopt;
 }
 
+// Scale words and suffixes after a number.
+std::optional<double> scale_of(std::string_view key) {
+  for (std::string_view w : {"thousand", "тысяч", "тыс", "الف", "الاف"})
+    if (key == w) return 1e3;
+  for (std::string_view w : {"million", "millions", "mln", "млн", "миллион", "миллионов", "миллиона", "مليون", "ملايين"})
+    if (key == w) return 1e6;
+  for (std::string_view w : {"billion", "billions", "bln", "bn", "млрд", "миллиард", "миллиардов", "миллиарда", "مليار", "مليارات"})
+    if (key == w) return 1e9;
+  for (std::string_view w : {"trillion", "трлн", "триллион", "تريليون"})
+    if (key == w) return 1e12;
+  return std::nullopt;
+}
+
+// "$40b", "12m": a scale letter glued to the digits.
+std::optional<double> glued_scale(std::string_view word) {
+  if (word.empty() || (word[0] < '0' || word[0] > '9')) return std::nullopt;
+  const char last = word.back();
+  if (last == 'k') return 1e3;
+  if (last == 'm') return 1e6;
+  if (last == 'b' || (word.size() > 2 && word.substr(word.size() - 2) == "bn")) return 1e9;
+  return std::nullopt;
+}
+
+// A currency named by a symbol before the number or a word after it.
+std::optional<std::string> currency_of_symbol(std::string_view gap) {
+  for (const auto& [symbol, code] : {std::pair{"$", "USD"}, std::pair{"£", "GBP"}, std::pair{"€", "EUR"},
+                                     std::pair{"¥", "JPY"}, std::pair{"₽", "RUB"}, std::pair{"₹", "INR"}})
+    if (gap.find(symbol) != std::string_view::npos) return std::string(code);
+  return std::nullopt;
+}
+
+std::optional<std::string> currency_of_word(std::string_view normalized) {
+  const auto starts = [&](std::string_view prefix) { return normalized.rfind(prefix, 0) == 0; };
+  if (starts("dollar") || starts("доллар") || starts("دولار") || normalized == "usd") return "USD";
+  if (starts("euro") || starts("евро") || starts("يورو") || normalized == "eur") return "EUR";
+  if (normalized == "pounds" || normalized == "pound" || starts("фунт") || starts("جنيه") || normalized == "gbp")
+    return "GBP";
+  if (starts("rubl") || starts("рубл") || starts("روبل") || normalized == "rub") return "RUB";
+  if (starts("yuan") || starts("юан") || starts("يوان")) return "CNY";
+  if (starts("rupee") || starts("рупи") || starts("روبي")) return "INR";
+  if (starts("lira") || starts("лир") || starts("ليره")) return "TRY";
+  return std::nullopt;
+}
+
+// An age rather than a length of time: "51-year-old", "aged 51", "в возрасте 51 года",
+// "51-летний", "البالغ من العمر 51 عاما".
+bool is_age(const std::vector<MatchToken>& tokens, std::size_t number) {
+  if (number >= 1) {
+    const std::string& before = tokens[number - 1].normalized;
+    if (before == "aged" || before == "age" || before == "возрасте" || before == "العمر") return true;
+  }
+  if (number + 1 < tokens.size() && tokens[number + 1].normalized.rfind("летн", 0) == 0) return true;
+  return number + 2 < tokens.size() && tokens[number + 2].normalized == "old" &&
+         (tokens[number + 1].normalized == "year" || tokens[number + 1].normalized == "years");
+}
+
 std::string two_digits(int n) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "%02d", n);
   return buffer;
+}
+
+// The number at `at` with its scale and what it counts.
+NumberMention number_mention(const std::vector<MatchToken>& tokens, std::size_t at, double value) {
+  NumberMention n;
+  n.value = value;
+  std::size_t next = at + 1;
+  if (const auto glued = glued_scale(tokens[at].normalized)) {
+    n.value *= *glued;
+    n.text = tokens[at].normalized;
+  } else if (next < tokens.size()) {
+    if (const auto scale = scale_of(tokens[next].normalized)) {
+      n.value *= *scale;
+      n.text = tokens[at].normalized + " " + tokens[next].normalized;
+      ++next;
+    }
+  }
+  if (is_age(tokens, at)) {
+    n.unit = "age";
+  } else if (const auto symbol = currency_of_symbol(tokens[at].gap_before)) {
+    n.unit = "currency:" + *symbol;
+  } else if (const auto word = next < tokens.size() ? currency_of_word(tokens[next].normalized) : std::nullopt) {
+    n.unit = "currency:" + *word;
+  } else if (next < tokens.size()) {
+    n.unit = tokens[next].key;
+  }
+  return n;
 }
 
 }  // namespace
@@ -74,10 +157,7 @@ Quantities find_quantities(const std::vector<MatchToken>& tokens) {
       q.years.push_back(static_cast<int>(*v));
       continue;
     }
-    NumberMention n;
-    n.value = *v;
-    if (i + 1 < tokens.size()) n.unit = tokens[i + 1].key;
-    q.numbers.push_back(std::move(n));
+    q.numbers.push_back(number_mention(tokens, i, *v));
   }
   return q;
 }

@@ -11,8 +11,12 @@
 namespace parallax {
 
 struct NumberMention {
-  double value = 0;
-  std::string unit;  // matching key of the word after the number ("سنو", "year"), may be empty
+  double value = 0;  // scaled: "40 billion", "$40B" and "40 млрд" are 4e10
+  // What is counted, so that only like quantities are compared: a currency ("currency:USD"), an
+  // age ("age": "51-year-old", "aged 51", "в возрасте 51 года", "البالغ من العمر 51 عاما"), else the
+  // matching key of the word after the number ("year", "سنو"); may be empty.
+  std::string unit;
+  std::string text;  // a scaled number as written ("40 billion", "40b"), for a reader; else empty
 };
 
 struct Quantities {
