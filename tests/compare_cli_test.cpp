@@ -54,7 +54,7 @@ TEST_CASE("compare --format json on the seeds: versioned schema with claims / al
   const auto r = run_cli("--format json " + seeds(), false);
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.output);
-  CHECK(j.at("schema_version") == 1);
+  CHECK(j.at("schema_version") == 2);
   CHECK(j.at("command") == "compare");
   CHECK(j.at("by") == "document");
   CHECK(j.at("documents").size() == 2);
@@ -205,4 +205,30 @@ TEST_CASE("compare aligns claims across languages by meaning (the Kremlin statem
   const auto monolingual = run_cli("--format json --cross-lingual false " + english + " " + russian, false);
   REQUIRE(monolingual.status == 0);
   CHECK(nlohmann::json::parse(monolingual.output).at("alignments").empty());
+}
+
+TEST_CASE("a near-duplicate copy counts once: the earliest dated member represents it") {
+  // The bundled corpus holds seed-003 (26 Jan) and an aggregator's lightly edited copy (27 Jan).
+  std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl");
+  std::string records;
+  for (std::string line; std::getline(in, line);) {
+    const auto id = nlohmann::json::parse(line).at("id").get<std::string>();
+    if (id == "seed-000" || id == "seed-003" || id == "seed-003-copy") records += line + "\n";
+  }
+  const std::string corpus = temp_file("copies.jsonl", records);
+  auto r = run_cli("--format json " + corpus, false);
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.output);
+  std::map<std::string, nlohmann::json> copy_of;
+  for (const auto& d : j.at("documents")) copy_of[d.at("id")] = d.at("copy_of");
+  CHECK(copy_of["seed-003-copy"] == "seed-003");
+  CHECK(copy_of["seed-003"].is_null());
+  CHECK(copy_of["seed-000"].is_null());
+  for (const auto& c : j.at("claims")) CHECK(c.at("document") != "seed-003-copy");
+  // --keep-copies compares the copy as a document of its own.
+  r = run_cli("--format json --keep-copies " + corpus, false);
+  REQUIRE(r.status == 0);
+  j = nlohmann::json::parse(r.output);
+  CHECK(std::any_of(j.at("claims").begin(), j.at("claims").end(),
+                    [](const auto& c) { return c.at("document") == "seed-003-copy"; }));
 }

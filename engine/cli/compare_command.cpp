@@ -31,6 +31,7 @@ struct CompareSettings {
   std::vector<std::string> alias_files;
   bool no_default_aliases = false;
   bool no_clause_split = false;
+  bool keep_copies = false;
   std::string stance_model;
   bool cross_lingual = true;
   std::vector<std::string> lexicons;
@@ -64,6 +65,8 @@ po::options_description option_table(CompareSettings& s) {
       ("max-cover-overlap", po::value(&o.max_cover_overlap)->default_value(o.max_cover_overlap, "0.34"),
        "a claim may align with a second claim only if at most this share of the words they share repeats the first pair's")
       ("no-clause-split", po::bool_switch(&s.no_clause_split), "keep long sentences whole")
+      ("keep-copies", po::bool_switch(&s.keep_copies),
+       "compare near-duplicate copies as documents of their own (default: each group counts once, by its earliest dated member)")
       ("cross-lingual", po::value(&s.cross_lingual)->default_value(true, "true"),
        "align claims across languages through the concept table (false: each language's own stems)")
       ("lexicon", po::value(&s.lexicons)->composing(),
@@ -108,6 +111,7 @@ void validate(CompareSettings& s) {
   if (s.options.max_cover_overlap < 0 || s.options.max_cover_overlap > 1)
     throw po::error("--max-cover-overlap must lie in [0, 1]");
   s.options.claims.split_clauses = !s.no_clause_split;
+  s.options.merge_copies = !s.keep_copies;
 }
 
 int terminal_width(int requested) {

@@ -1,5 +1,6 @@
 #include "diff/compare.hpp"
 
+#include "diff/copies.hpp"
 #include "diff/opposite_predicates.hpp"
 
 #include <algorithm>
@@ -235,11 +236,18 @@ CompareResult compare_documents(const std::vector<Document>& documents,
   ClaimExtractor extractor(aliases, options.claims);
   std::map<std::string, std::size_t> side_index;
   std::vector<std::vector<std::size_t>> side_claims;
+  std::vector<std::optional<std::size_t>> original_of(documents.size());
+  if (options.merge_copies)
+    for (const DocumentCopy& c : find_copies(documents)) original_of[c.copy] = c.original;
   for (std::size_t d = 0; d < documents.size(); ++d) {
     const Document& doc = documents[d];
+    if (original_of[d]) {
+      result.documents.push_back({doc.id, doc.source, doc.lang, doc.origin, documents[*original_of[d]].id});
+      continue;
+    }
     std::vector<Claim> claims = extractor.extract(doc, d);
     result.documents.push_back({doc.id, doc.source, claims.empty() ? doc.lang : claims[0].lang,
-                                doc.origin});
+                                doc.origin, std::nullopt});
     for (Claim& claim : claims) {
       const std::string side = side_name(claim, doc, options.by);
       auto [it, inserted] = side_index.emplace(side, result.sides.size());
@@ -255,10 +263,14 @@ CompareResult compare_documents(const std::vector<Document>& documents,
     }
   }
   if (result.sides.size() < 2) {
+    std::string copies;
+    for (const CompareDocument& d : result.documents)
+      if (d.copy_of) copies += (copies.empty() ? "" : ", ") + d.id + " is a copy of " + *d.copy_of;
     throw CompareError(std::string("compare needs at least two sides to compare; by ") +
                        to_string(options.by) + " there " +
                        (result.sides.empty() ? "are none (no claims found)"
-                                             : "is only '" + result.sides[0] + "'"));
+                                             : "is only '" + result.sides[0] + "'") +
+                       (copies.empty() ? "" : " (" + copies + "; near-duplicate copies count once)"));
   }
   const ClaimSpace space = build_space(result.claims, aliases, options);
   StanceFeaturizer featurizer(aliases);

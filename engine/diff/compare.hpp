@@ -44,6 +44,9 @@ struct CompareOptions {
   // Opposite predicates ("rose" / "fell") make a conflict when given (lexicon/antonyms; the CLI and
   // the ABI load the built-in antonyms.tsv). Not owned.
   const Antonyms* antonyms = nullptr;
+  // Near-duplicate copies among the documents count once: only the member that represents each
+  // group (the earliest dated) is compared; the copies are listed (diff/copies).
+  bool merge_copies = true;
 };
 
 // Input that cannot be compared (too few documents or sides, an empty document).
@@ -57,6 +60,7 @@ struct CompareDocument {
   std::string source;
   std::string lang;
   std::string origin;
+  std::optional<std::string> copy_of;  // the id of the document that represents its copies; not compared itself
 };
 
 struct Alignment {

@@ -47,6 +47,8 @@ std::string render_compare_html(const CompareResult& r) {
       << to_string(r.options.by) << ": " << r.claims.size() << " claims, " << r.alignments.size()
       << " aligned pairs (" << label_counts(r) << "), " << r.unaligned.size()
       << " on one side only.</p>\n";
+  if (const std::string copies = copies_note(r); !copies.empty())
+    out << "<p class=\"copies\">Near-duplicate copies, counted once: <bdi>" << escape_html(copies) << "</bdi></p>\n";
   for (const SidePairSection& section : layout.sections) {
     out << "<h2><bdi>" << escape_html(r.sides[section.left_side]) << "</bdi> vs <bdi>"
         << escape_html(r.sides[section.right_side]) << "</bdi></h2>\n<table>\n<tr><th>label</th><th><bdi>"

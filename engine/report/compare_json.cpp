@@ -46,8 +46,11 @@ std::string render_compare_json(const CompareResult& r) {
                        {"max_cover_overlap", r.options.max_cover_overlap}};
   out["documents"] = ordered_json::array();
   for (const CompareDocument& d : r.documents) {
-    out["documents"].push_back(
-        {{"id", d.id}, {"source", d.source}, {"lang", d.lang}, {"origin", d.origin}});
+    out["documents"].push_back({{"id", d.id},
+                                {"source", d.source},
+                                {"lang", d.lang},
+                                {"origin", d.origin},
+                                {"copy_of", d.copy_of ? ordered_json(*d.copy_of) : ordered_json(nullptr)}});
   }
   out["sides"] = ordered_json::array();
   for (std::size_t s = 0; s < r.sides.size(); ++s) {

@@ -50,4 +50,11 @@ std::string speaker_label(const Claim& claim) {
   return claim.speaker;
 }
 
+std::string copies_note(const CompareResult& result) {
+  std::string note;
+  for (const CompareDocument& d : result.documents)
+    if (d.copy_of) note += (note.empty() ? "" : "; ") + d.id + " is a copy of " + *d.copy_of;
+  return note;
+}
+
 }  // namespace parallax

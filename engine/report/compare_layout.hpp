@@ -26,6 +26,10 @@ CompareLayout layout_compare(const CompareResult& result);
 // "agree 3, conflict 1, related 12"
 std::string label_counts(const CompareResult& result);
 
+// "seed-003-copy is a copy of seed-003" for each near-duplicate copy left out, joined by "; "
+// ("" when none).
+std::string copies_note(const CompareResult& result);
+
 // The claim's speaker as shown: "Kremlin", or "Kremlin (carried)" for a carried-over attribution.
 std::string speaker_label(const Claim& claim);
 

@@ -36,6 +36,8 @@ std::string render_compare_markdown(const CompareResult& r) {
       << r.documents.size() << " documents, compared by " << to_string(r.options.by) << ": "
       << r.claims.size() << " claims, " << r.alignments.size() << " aligned pairs ("
       << label_counts(r) << "), " << r.unaligned.size() << " on one side only.\n";
+  if (const std::string copies = copies_note(r); !copies.empty())
+    out << "\nNear-duplicate copies, counted once: " << cell(copies) << ".\n";
   for (const SidePairSection& section : layout.sections) {
     const std::string& left = r.sides[section.left_side];
     const std::string& right = r.sides[section.right_side];

@@ -8,7 +8,7 @@
 
 namespace parallax {
 
-inline constexpr int kCompareSchemaVersion = 1;
+inline constexpr int kCompareSchemaVersion = 2;
 
 // Versioned JSON (schema_version 1).
 std::string render_compare_json(const CompareResult& result);

@@ -94,6 +94,8 @@ std::string render_compare_text(const CompareResult& r, int total_width) {
       << ", " << r.sides.size() << " sides, " << r.claims.size() << " claims, "
       << r.alignments.size() << " aligned pairs (" << label_counts(r) << "), "
       << r.unaligned.size() << " on one side only\n";
+  if (const std::string copies = copies_note(r); !copies.empty())
+    out << "near-duplicate copies, counted once: " << copies << "\n";
   for (const SidePairSection& section : layout.sections) {
     out << "\n=== " << r.sides[section.left_side] << "  <->  " << r.sides[section.right_side]
         << " ===\n";
