@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Calibration of compare's thresholds for claims in two languages (bench/claims/sts_calibration.cpp):
-# SemEval-2017 STS tracks ar-ar, ar-en, en-en and NTREX translations. Builds first; prints Markdown.
+# Claims benchmarks: the calibration of compare's thresholds for claims in two languages (sts_calibration.cpp):
+# SemEval-2017 STS tracks ar-ar, ar-en, en-en and NTREX translations; then speaker attribution against
+# bench/claims/attribution_gold.jsonl. Builds first; prints Markdown.
 # Usage: bench/claims/run.sh [DATA_DIR]   (default: ../shared/data beside the repository)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="$(cd "${1:-$root/../shared/data}" && pwd)"
 build="${PARALLAX_BUILD_DIR:-$root/build}"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j"$(nproc)" --target parallax_sts_calibration >/dev/null
+cmake --build "$build" -j"$(nproc)" --target parallax_sts_calibration parallax concept_table antonyms >/dev/null
 export PARALLAX_CONCEPTS="${PARALLAX_CONCEPTS:-$build/share/parallax/concepts.plx}"
 "$build/bench/parallax_sts_calibration" "$data/xling/sts2017" "$data/xling/ntrex"
+# Speaker attribution against the hand-made gold set (bench/claims/ATTRIBUTION.md).
+/usr/bin/python3 "$root/bench/claims/attribution_bench.py" "$build/engine/parallax" "$data"
