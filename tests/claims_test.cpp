@@ -225,3 +225,40 @@ TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines,
   CHECK(claims[0].content.find("useful and frank") != std::string::npos);
   CHECK(claims[1].content.find("not produced any result") != std::string::npos);
 }
+
+TEST_CASE("a quotation over several sentences belongs to the speaker named where it closes") {
+  const auto claims = claims_of(
+      "«Мы постепенно переходим на национальные валюты, и часть поставок будет оплачиваться в рублях. "
+      "Это действительно новый этап», — сказал Путин.\n"
+      "\"Thanks to your direct involvement, the problem of grain deliveries has been resolved. "
+      "We are grateful for that,\" Putin told Erdogan.\n"
+      "Prices of wheat fell in Chicago on Friday after the announcement.",
+      "");
+  REQUIRE(claims.size() == 5);
+  for (std::size_t i : {0, 2}) {
+    CAPTURE(i);
+    CHECK(claims[i].speaker == "Kremlin");
+    CHECK(claims[i].attribution == AttributionKind::Carried);
+  }
+  for (std::size_t i : {1, 3}) CHECK(claims[i].speaker == "Kremlin");
+  CHECK(claims[4].attribution == AttributionKind::Author);
+}
+
+TEST_CASE("по его словам and according to him continue the previous speaker and an object is not a speaker") {
+  auto claims = claims_of(
+      "Госсекретарь Блинкен заявил, что США настроены решать проблемы мирным путем. "
+      "По его словам, американцы не ждут больших результатов от переговоров.",
+      "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == claims[0].speaker);
+  CHECK(claims[1].attribution == AttributionKind::Carried);
+  claims = claims_of(
+      "The Kremlin said the talks were useful and frank. According to him, the next round will follow in May.", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Kremlin");
+  // "выразил надежду": the word after the verb is its object, not who spoke.
+  claims = claims_of("Министр выразил надежду на скорое возобновление переговоров в Женеве.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker != "надежду");
+  CHECK(claims[0].attribution == AttributionKind::Author);
+}

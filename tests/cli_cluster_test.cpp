@@ -162,7 +162,7 @@ TEST_CASE("cli: bad records are reported with file and line, valid ones still cl
   CHECK(run_cli("cluster --strict --format json " + corpus.string()).exit_code == 3);
 }
 
-TEST_CASE("cli: a missing file is named, other inputs still read; --strict makes it fatal") {
+TEST_CASE("cli: a missing file is named, other inputs still read, and --strict makes it fatal") {
   ScratchDir dir;
   const fs::path good = dir.write("ok.txt", "Chelsea won the final in Porto.");
   const std::string missing = (dir.path / "nowhere.jsonl").string();
@@ -235,7 +235,7 @@ TEST_CASE("cli: top terms are words a reader knows, not stems") {
   }
 }
 
-TEST_CASE("cli: a lexicon file with a bad line is named with its line; exit 2") {
+TEST_CASE("cli: a lexicon file with a bad line is named with its line and exits 2") {
   ScratchDir dir;
   const fs::path lexicon = dir.write("mine.tsv", "# word\tlang\tgloss\nкнига\tru\tbook\nbroken line without tabs\n");
   const CliRun run = run_cli("cluster --lexicon " + lexicon.string() + " " + kCorpus);
@@ -287,7 +287,7 @@ TEST_CASE("cli: a document and its translation are reported as a cross-language 
   CHECK(run_cli("cluster --translation-threshold 0 " + kCorpus).exit_code == 2);
 }
 
-TEST_CASE("cli: a temporary folder that cannot be written is named; exit 1, never an abort") {
+TEST_CASE("cli: a temporary folder that cannot be written is named with exit 1 and never an abort") {
   const CliRun run = run_cli("cluster " + kCorpus, "TMPDIR=/nonexistent/parallax-tmp ");
   CHECK(run.exit_code == 1);
   CHECK(run.err.find("/nonexistent/parallax-tmp") != std::string::npos);

@@ -131,6 +131,9 @@ bool starts_with_continuation(const std::vector<MatchToken>& t, std::size_t begi
   if (is_continuation_marker(first) || is_subject_pronoun(first)) {
     return true;
   }
+  // "По его словам, ...", "According to him, ...": a source phrase naming the previous speaker.
+  if (end - begin >= 3 && is_pronoun_source(t[begin].normalized, t[begin + 1].normalized, t[begin + 2].normalized))
+    return true;
   // "It also ...", "The statement also ...", "Он также ..." within the first three words.
   for (std::size_t i = begin + 1; i < end && i < begin + 3; ++i) {
     if ((t[i].normalized == "also" || t[i].normalized == "также") &&

@@ -1,6 +1,7 @@
 #include "claims/extract.hpp"
 
 #include "lexicon/boilerplate.hpp"
+#include "lexicon/stop_words.hpp"
 
 #include <optional>
 #include <string>
@@ -170,8 +171,10 @@ class SentenceAttributor {
         return;
       }
     }
+    // A speaker no table knows is taken as written only when it names someone: a capitalized word
+    // past the sentence's first, or a job title ("Трамп выразил надежду": "надежду" is the object).
     for (const Range& r : a.cue->speaker_ranges) {
-      if (r.first < r.second) {
+      if (r.first < r.second && names_someone(s, r)) {
         const std::string surface(range_text(s, r));
         set_explicit(a, Speaker{surface, surface});
         a.speaker_words = r;
@@ -200,6 +203,17 @@ class SentenceAttributor {
     } else {
       carry_previous(a);
     }
+  }
+
+  static bool names_someone(const SentenceView& s, Range r) {
+    for (std::size_t i = r.first; i < r.second; ++i) {
+      const MatchToken& t = s.tokens[i];
+      // A sentence's first word is capitalized whatever it is: there only a word that is not a
+      // function word ("Lavrov", not "Как" or "Об") counts.
+      const bool function_word = i == 0 && (is_stop_word("en", t.normalized) || is_stop_word("ru", t.normalized));
+      if ((t.capitalized && !function_word) || is_role_word(t)) return true;
+    }
+    return word_script(s.tokens[r.first].normalized) == Script::Arabic;  // Arabic writes no capitals
   }
 
   void set_explicit(Attribution& a, Speaker speaker) {
@@ -262,6 +276,56 @@ std::string content_without_attribution(const Claim& c, const SentenceView& s, c
   return content;
 }
 
+// A quotation that runs over several sentences («...». «...», — сказал Путин) belongs as a whole
+// to the speaker named where it opens or where it closes: the sentences inside it have no cue.
+class QuotationTracker {
+ public:
+  // Call with each sentence's text, after its claims [first, claims.size()) were made.
+  void after_sentence(std::string_view text, std::vector<Claim>& claims, std::size_t first) {
+    const bool was_open = open_;
+    const int opens = count_of(text, {"«", "“", "„"}), closes = count_of(text, {"»", "”"});
+    const int straight = count_of(text, {"\""});
+    open_ = was_open ? !(closes > opens || straight % 2 == 1) : (opens > closes || straight % 2 == 1);
+    const Claim* named = nullptr;
+    for (std::size_t c = first; c < claims.size(); ++c)
+      if (claims[c].attribution != AttributionKind::Author) named = &claims[c];
+    if (was_open) {
+      if (!speaker_ && named) {  // the speaker named at the close speaks for the whole quotation
+        for (std::size_t c : inside_) give_speaker(claims[c], *named);
+        inside_.clear();
+      }
+      if (speaker_)
+        for (std::size_t c = first; c < claims.size(); ++c) give_speaker(claims[c], *speaker_);
+    }
+    if (!open_) {
+      inside_.clear();
+      speaker_.reset();
+      return;
+    }
+    if (!was_open) speaker_ = named ? std::optional<Claim>(*named) : std::nullopt;
+    for (std::size_t c = first; c < claims.size(); ++c) inside_.push_back(c);
+  }
+
+ private:
+  static int count_of(std::string_view text, std::initializer_list<std::string_view> marks) {
+    int n = 0;
+    for (std::string_view mark : marks)
+      for (std::size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + mark.size())) ++n;
+    return n;
+  }
+
+  static void give_speaker(Claim& claim, const Claim& from) {
+    if (claim.attribution != AttributionKind::Author) return;
+    claim.speaker = from.speaker;
+    claim.speaker_surface = from.speaker_surface;
+    claim.attribution = AttributionKind::Carried;
+  }
+
+  bool open_ = false;
+  std::optional<Claim> speaker_;      // the claim that named the speaker where the quotation opened
+  std::vector<std::size_t> inside_;   // claims of the quotation's sentences so far
+};
+
 }  // namespace
 
 ClaimExtractor::ClaimExtractor(const EntityAliases& aliases, ClaimOptions options)
@@ -271,6 +335,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
   const std::string author = doc.source.empty() ? doc.id : doc.source;
   const std::string lang = doc.lang.empty() ? detect_language(doc.text) : doc.lang;
   DocumentState state;
+  QuotationTracker quotation;
   std::vector<Claim> claims;
   const std::vector<TextSpan> sentences = sentence_spans(doc.text);
   for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -282,6 +347,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text))
       continue;
     const std::vector<std::size_t> starts = clause_starts(s.tokens, options_.split_clauses);
+    const std::size_t first_claim = claims.size();
     SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
     std::optional<Speaker> sentence_speaker;
     for (std::size_t ci = 0; ci < starts.size(); ++ci) {
@@ -312,6 +378,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       c.content = content_without_attribution(c, s, a);
       claims.push_back(std::move(c));
     }
+    quotation.after_sentence(s.text, claims, first_claim);
   }
   return claims;
 }

@@ -19,7 +19,10 @@ const WordSet kArabicVerbs = {
     "ذكرت",  "ذكروا", "اعرب",   "اعربت", "اعربوا", "اعربا", "اضاف",  "اضافت", "اضافوا",
     "صرح",   "صرحت",  "صرحوا",  "اوضح",  "اوضحت", "اعتبر", "اعتبرت", "اعتبروا", "شدد",
     "شددت",  "تابع",  "تابعت",  "افاد",  "افادت", "نفي",   "نفت",   "نفوا",   "كشف",
-    "كشفت",  "لفت",   "لفتت",   "ابلغ",  "ابلغت"};
+    "كشفت",  "لفت",   "لفتت",   "ابلغ",  "ابلغت", "رحب",   "رحبت",  "رحبوا",  "دعا",
+    "دعت",   "دعوا",  "وصف",    "وصفت",  "وصفوا", "حذر",   "حذرت",  "حذروا",  "نوه",
+    "نوهت",  "ابدي",  "ابدت",   "اشاد",  "اشادت", "جدد",   "جددت",  "طالب",   "طالبت",
+    "اتفق",  "اتفقا"};
 const WordSet kArabicParticiples = {"قايلا", "مضيفا", "مشيرا", "موضحا", "موكدا",
                                     "معتبرا", "مشددا", "لافتا", "معربا", "مبينا"};
 const WordSet kArabicSources = {"حسب", "بحسب", "وحسب", "وبحسب", "فحسب", "بحسبه"};
@@ -30,7 +33,11 @@ const WordSet kEnglishVerbs = {
     "said",      "says",      "stated",     "told",      "tells",
     "added",     "adds",      "announced",  "noted",     "stressed", "confirmed", "denied",
     "denies",    "claimed",   "insisted",   "warned",    "emphasized", "emphasised",
-    "explained", "declared",  "acknowledged", "asserted", "argued",  "reported", "wrote"};
+    "explained", "declared",  "acknowledged", "asserted", "argued",  "reported", "wrote",
+    "praised",   "lauded",    "described",  "thanked",   "urged",   "reiterated", "recalled",
+    "welcomed",  "pledged",   "promised",   "vowed",     "assured", "conveyed",  "highlighted",
+    "underlined", "accused",  "criticized", "criticised", "condemned", "demanded", "replied",
+    "responded", "suggested", "proposed",   "evaluated", "expressed", "called"};
 const WordSet kEnglishParticiples = {"adding", "saying", "noting", "stressing", "insisting",
                                      "warning", "explaining"};
 const WordSet kEnglishContinuations = {"also", "additionally", "moreover", "furthermore"};
@@ -40,7 +47,13 @@ const WordSet kRussianVerbs = {
     "сказала", "сказали",  "отметил",  "отметила", "отметили",  "подчеркнул", "подчеркнула",
     "подчеркнули", "добавил", "добавила", "добавили", "заверил", "заверила", "пояснил",
     "пояснила", "уточнил", "уточнила", "указал",   "указала",  "говорится", "констатировал",
-    "опроверг", "опровергла", "признал", "признала", "сообщает", "заявляет"};
+    "опроверг", "опровергла", "признал", "признала", "сообщает", "заявляет",
+    "напомнил", "напомнила", "напомнили", "назвал", "назвала", "назвали", "выразил", "выразила",
+    "выразили", "поблагодарил", "поблагодарила", "призвал", "призвала", "призвали", "предупредил",
+    "предупредила", "ответил", "ответила", "ответили", "подтвердил", "подтвердила", "подтвердили",
+    "рассказал", "рассказала", "рассказали", "объявил", "объявила", "объявили", "высказал",
+    "высказала", "передал", "передала", "анонсировал", "анонсировала", "поздравил", "поздравила",
+    "считает", "полагает", "пообещал", "пообещала", "обещал", "обещала", "потребовал", "потребовала"};
 const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
 const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
 
@@ -81,6 +94,12 @@ std::string_view strip_arabic_conjunction(std::string_view word) {
 bool in(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
 
 }  // namespace
+
+bool is_pronoun_source(std::string_view first, std::string_view second, std::string_view third) {
+  if (first == "по" && third == "словам") return second == "его" || second == "ее" || second == "её" || second == "их";
+  if (first == "according" && second == "to") return third == "him" || third == "her" || third == "them";
+  return false;
+}
 
 bool is_speech_verb(std::string_view word) {
   return in(kArabicVerbs, word) || in(kArabicVerbs, strip_arabic_conjunction(word)) ||

@@ -35,6 +35,10 @@ bool is_relay_verb(std::string_view word);
 // "кроме").
 bool is_continuation_marker(std::string_view word);
 
+// "по его словам", "according to him": a source phrase whose speaker is a pronoun (the previous
+// speaker), given its first three words.
+bool is_pronoun_source(std::string_view first, std::string_view second, std::string_view third);
+
 // A subject pronoun ("he", "она", "هو") that refers back to the previous speaker.
 bool is_subject_pronoun(std::string_view word);
 
