@@ -302,3 +302,24 @@ TEST_CASE("ages in Russian and Arabic are ages, not years of something") {
     CHECK(q.numbers[0].unit == c.unit);
   }
 }
+
+TEST_CASE("swapped roles around the same predicate are a conflict, coordination and moved names are not") {
+  const auto judge = [](const char* a, const char* b) {
+    const auto r = compare_texts({make_document("a", a), make_document("b", b)});
+    REQUIRE(r.alignments.size() == 1);
+    return r.alignments[0].judgement;
+  };
+  auto j = judge("Chelsea beat Manchester City 1-0 in the final in Porto on Saturday.",
+                 "Manchester City beat Chelsea 1-0 in the final in Porto on Saturday.");
+  CHECK(j.label == PairLabel::Conflict);
+  CHECK(j.reasons == std::vector<std::string>{"swapped roles: Chelsea ... Manchester City vs Manchester City ... Chelsea"});
+  j = judge("Челси обыграл Манчестер Сити в финале в Порту в субботу.", "Манчестер Сити обыграл Челси в финале в Порту в субботу.");
+  CHECK(j.label == PairLabel::Conflict);
+  // "A and B" has no roles; a passive and a moved time word keep the meaning.
+  CHECK(judge("Putin and Biden discussed the New START treaty on Tuesday.",
+              "Biden and Putin discussed the New START treaty on Tuesday.").label == PairLabel::Agree);
+  CHECK(judge("Chelsea beat Manchester City 1-0 in the final in Porto on Saturday.",
+              "Manchester City were beaten by Chelsea 1-0 in the final in Porto on Saturday.").label != PairLabel::Conflict);
+  CHECK(judge("On Tuesday, Russia shelled Kharkiv again, the governor said.",
+              "Russia shelled Kharkiv again on Tuesday, the governor said.").label == PairLabel::Agree);
+}

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "lexicon/stance_words.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
 
 namespace parallax {
@@ -21,6 +22,48 @@ std::string fold_arabic_feminine_t(std::string term) {
     term.resize(term.size() - kTeh.size());
   }
   return term;
+}
+
+// Runs of capitalized words ("Manchester City") as [first, last] token indices.
+std::vector<std::pair<std::size_t, std::size_t>> name_runs(const std::vector<MatchToken>& tokens) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].capitalized) continue;
+    // A sentence's first word is capitalized whatever it is: there only a word that is not a
+    // function word counts ("Chelsea beat ...", not "The ...").
+    if (i == 0 && (is_stop_word("en", tokens[0].normalized) || is_stop_word("ru", tokens[0].normalized))) continue;
+    const std::size_t first = i;
+    while (i + 1 < tokens.size() && tokens[i + 1].capitalized && tokens[i + 1].gap_before.empty()) ++i;
+    runs.emplace_back(first, i);
+  }
+  return runs;
+}
+
+std::vector<ClaimProfile::RoleTriple> role_triples(const std::string& text, const std::vector<MatchToken>& tokens) {
+  constexpr std::size_t kMaxPredicateWords = 2;
+  const auto runs = name_runs(tokens);
+  const auto joined_keys = [&](std::size_t first, std::size_t last) {
+    std::string key;
+    for (std::size_t i = first; i <= last; ++i) key += (key.empty() ? "" : " ") + tokens[i].key;
+    return key;
+  };
+  const auto span_text = [&](std::size_t first, std::size_t last) {
+    return text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin);
+  };
+  std::vector<ClaimProfile::RoleTriple> triples;
+  for (std::size_t k = 0; k + 1 < runs.size(); ++k) {
+    const std::size_t between_first = runs[k].second + 1, between_last = runs[k + 1].first - 1;
+    const std::size_t words = runs[k + 1].first - between_first;
+    if (words == 0 || words > kMaxPredicateWords) continue;
+    bool predicate = true;
+    for (std::size_t i = between_first; i <= between_last; ++i)
+      predicate = predicate && !tokens[i].gap_before.size() && !is_stop_word("en", tokens[i].normalized);
+    if (!predicate || !tokens[runs[k + 1].first].gap_before.empty()) continue;
+    triples.push_back({joined_keys(runs[k].first, runs[k].second), joined_keys(between_first, between_last),
+                       joined_keys(runs[k + 1].first, runs[k + 1].second), span_text(runs[k].first, runs[k].second),
+                       span_text(runs[k + 1].first, runs[k + 1].second)});
+  }
+  return triples;
 }
 
 std::string number_term(double value) {
@@ -74,6 +117,7 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
     p.characterizations.insert(m.canonical);
   }
   if (!p.characterizations.empty()) p.terms.push_back("@characterization");
+  p.roles = role_triples(text, tokens);
   p.quantities = find_quantities(tokens);
   for (const NumberMention& n : p.quantities.numbers) p.terms.push_back(number_term(n.value));
   for (const std::string& d : p.quantities.dates) p.terms.push_back("@date:" + d);

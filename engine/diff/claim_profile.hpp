@@ -27,6 +27,15 @@ struct ClaimProfile {
   // English keys of the words that have an opposite ("rise", "deni"): diff/opposite_predicates.
   // Empty unless the comparison was given antonyms.
   std::set<std::string> predicates;
+  // "Chelsea beat Manchester City": two names (runs of capitalized words) with one or two
+  // lower-case words between them, the predicate. "A beat B" and "B beat A" have the same
+  // predicate with the roles swapped; a name that moves around elsewhere in the sentence ("On
+  // Tuesday, Putin said" / "Putin said on Tuesday") makes no such triple.
+  struct RoleTriple {
+    std::string subject, predicate, object;  // matching keys
+    std::string subject_text, object_text;   // as written
+  };
+  std::vector<RoleTriple> roles;
   // Terms of each comma-delimited segment with at least kMinSegmentTerms terms, when the claim has
   // two or more such segments (empty otherwise). A long sentence often reports several things
   // ("Putin congratulated Biden, and they discussed the coronavirus"); similarity also compares

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace parallax {
 
@@ -32,6 +33,15 @@ std::string join(const std::set<std::string>& items) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
+}
+
+// "A beat B" against "B beat A": the same predicate between the same two names, roles swapped.
+std::optional<std::pair<std::string, std::string>> swapped_roles(const ClaimProfile& a, const ClaimProfile& b) {
+  for (const auto& x : a.roles)
+    for (const auto& y : b.roles)
+      if (x.predicate == y.predicate && x.subject == y.object && x.object == y.subject && x.subject != x.object)
+        return std::pair{x.subject_text, x.object_text};
+  return std::nullopt;
 }
 
 // Values per unit, for units named on both sides.
@@ -74,6 +84,10 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
   number_conflicts(a, b, j.reasons);
   // As for negation: opposite predicates oppose two claims only when the rest of what they say
   // is the same (at the agree threshold); "rejected X" against "agreed on Y" is not a conflict.
+  if (similarity >= thresholds.agree)
+    if (const auto swapped = swapped_roles(a, b))
+      j.reasons.push_back("swapped roles: " + swapped->first + " ... " + swapped->second + " vs " + swapped->second +
+                          " ... " + swapped->first);
   if (antonyms && similarity >= thresholds.agree)
     if (const auto opposite = opposite_predicates(a.predicates, b.predicates, *antonyms))
       j.reasons.push_back("opposite predicates: " + opposite->first + " / " + opposite->second);
