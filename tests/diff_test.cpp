@@ -323,3 +323,19 @@ TEST_CASE("swapped roles around the same predicate are a conflict, coordination 
   CHECK(judge("On Tuesday, Russia shelled Kharkiv again, the governor said.",
               "Russia shelled Kharkiv again on Tuesday, the governor said.").label == PairLabel::Agree);
 }
+
+TEST_CASE("a negation conflicts only when what it negates is the aligned content") {
+  const auto judge = [](const char* a, const char* b) {
+    const auto r = compare_texts({make_document("a", a, "en"), make_document("b", b, "en")});
+    REQUIRE(r.alignments.size() == 1);
+    return r.alignments[0].judgement;
+  };
+  // The negated clause ("did not have any suspects") is beside what both accounts report.
+  auto j = judge("Police said two people were killed in the attack on the central market, but they did not have any suspects.",
+                 "Two people were killed in the attack on the central market, police said.");
+  CHECK(j.label != PairLabel::Conflict);
+  j = judge("The Kremlin said Putin did not discuss the sanctions with Biden during the call.",
+            "The Kremlin said Putin discussed the sanctions with Biden during the call.");
+  CHECK(j.label == PairLabel::Conflict);
+  CHECK(j.reasons == std::vector<std::string>{"negation on one side only"});
+}

@@ -104,6 +104,26 @@ void ClaimProfiler::add_segments(ClaimProfile& p, const std::string& text,
   if (segments.size() >= 2) p.segments = std::move(segments);
 }
 
+namespace {
+
+bool ends_part(const MatchToken& t) {
+  const std::string& g = t.gap_before;
+  return g.find(',') != std::string::npos || g.find("،") != std::string::npos || g.find(';') != std::string::npos ||
+         g.find("؛") != std::string::npos;
+}
+
+}  // namespace
+
+std::set<std::string> ClaimProfiler::part_terms(const std::string& text, const std::vector<MatchToken>& tokens,
+                                                std::size_t at, const std::string& lang) {
+  std::size_t first = at, last = at;
+  while (first > 0 && !ends_part(tokens[first])) --first;
+  while (last + 1 < tokens.size() && !ends_part(tokens[last + 1])) ++last;
+  const auto terms = content_terms(
+      std::string_view(text).substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin), lang);
+  return {terms.begin(), terms.end()};
+}
+
 ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& lang) {
   ClaimProfile p;
   p.terms = content_terms(text, lang);
@@ -125,7 +145,10 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
     const MatchToken& t = tokens[i];
     // "لا سيما" / "ولا سيما" means "especially", not a negation.
     if (i + 1 < tokens.size() && tokens[i + 1].normalized == "سيما") continue;
-    if (is_negation_word(t.normalized)) ++p.negations;
+    if (is_negation_word(t.normalized)) {
+      ++p.negations;
+      p.negated_parts.push_back(part_terms(text, tokens, i, lang));
+    }
     if (is_denial_word(t.normalized)) p.denial = true;
   }
   return p;

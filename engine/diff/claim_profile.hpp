@@ -22,6 +22,9 @@ struct ClaimProfile {
   std::set<std::string> entities;
   Quantities quantities;
   int negations = 0;       // negation words ("لم", "not", "не")
+  // The content terms of each comma-delimited part that holds a negation: what is negated ("police
+  // did not have any suspects", not the rest of "..., after the attack in which two died").
+  std::vector<std::set<std::string>> negated_parts;
   bool denial = false;     // a denial verb ("نفى", "denied", "опроверг")
   std::set<std::string> characterizations;  // canonical names ("frank", "business-like")
   // English keys of the words that have an opposite ("rise", "deni"): diff/opposite_predicates.
@@ -56,6 +59,9 @@ class ClaimProfiler {
 
  private:
   std::vector<std::string> content_terms(std::string_view text, const std::string& lang);
+  // The content terms of the comma-delimited part of the text around token `at`.
+  std::set<std::string> part_terms(const std::string& text, const std::vector<MatchToken>& tokens, std::size_t at,
+                                   const std::string& lang);
   void add_segments(ClaimProfile& p, const std::string& text, const std::vector<MatchToken>& tokens,
                     const std::string& lang);
 

@@ -44,6 +44,21 @@ std::optional<std::pair<std::string, std::string>> swapped_roles(const ClaimProf
   return std::nullopt;
 }
 
+// The negated part of the claim that has a negation says much of what the other claim says (half
+// of its terms or more): the negation bears on the aligned content, not on a clause beside it.
+bool negation_bears_on_other(const ClaimProfile& a, const ClaimProfile& b) {
+  const ClaimProfile& negated = a.negations > 0 ? a : b;
+  const ClaimProfile& plain = a.negations > 0 ? b : a;
+  const std::set<std::string> other(plain.terms.begin(), plain.terms.end());
+  for (const auto& part : negated.negated_parts) {
+    if (part.empty()) continue;
+    std::size_t shared = 0;
+    for (const auto& t : part) shared += other.count(t);
+    if (2 * shared >= part.size()) return true;
+  }
+  return false;
+}
+
 // Values per unit, for units named on both sides.
 void number_conflicts(const ClaimProfile& a, const ClaimProfile& b,
                       std::vector<std::string>& reasons) {
@@ -93,7 +108,7 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
       j.reasons.push_back("opposite predicates: " + opposite->first + " / " + opposite->second);
   date_conflicts(a, b, j.reasons);
   if (a.denial != b.denial) j.reasons.push_back("denial on one side only");
-  if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0)) {
+  if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0) && negation_bears_on_other(a, b)) {
     j.reasons.push_back("negation on one side only");
   }
   if (!a.characterizations.empty() && !b.characterizations.empty() &&
