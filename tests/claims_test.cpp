@@ -262,3 +262,16 @@ TEST_CASE("по его словам and according to him continue the previous s
   CHECK(claims[0].speaker != "надежду");
   CHECK(claims[0].attribution == AttributionKind::Author);
 }
+
+TEST_CASE("the statement belongs to its owner, not to the last speaker") {
+  const auto claims = claims_of(
+      "The Kremlin said in a statement that the conversation was frank and business-like. "
+      "White House press secretary Jen Psaki said Biden raised the SolarWinds hack with Putin. "
+      "The statement added that the leaders agreed to keep in touch.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "White House");
+  CHECK(claims[2].speaker == "Kremlin");
+  CHECK(claims[2].attribution == AttributionKind::Carried);
+}

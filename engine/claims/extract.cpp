@@ -40,7 +40,22 @@ struct DocumentState {
   EntityAliases learned;  // names introduced in this document ("المتحدثة باسم البيت الأبيض جين ساكي")
   std::optional<Speaker> last_speaker;
   std::size_t last_speaker_sentence = 0;
+  // Whose statement "the statement" / "البيان" / "в заявлении" is: the last speaker named in a
+  // sentence that mentions a statement ("بيان الكرملين", "the White House said in a statement").
+  std::optional<Speaker> statement_owner;
 };
+
+bool is_statement_word(std::string_view normalized) {
+  for (std::string_view w : {"statement", "readout", "البيان", "بيان", "وبيان", "заявлении", "заявление", "заявления"})
+    if (normalized == w) return true;
+  return false;
+}
+
+bool mentions_statement(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end && i < tokens.size(); ++i)
+    if (is_statement_word(tokens[i].normalized)) return true;
+  return false;
+}
 
 // One sentence's text and tokens, with the clause boundaries inside it.
 struct SentenceView {
@@ -167,6 +182,12 @@ class SentenceAttributor {
     }
     for (const Range& r : a.cue->speaker_ranges) {
       if (r.first < r.second && is_anaphoric_phrase(s.tokens, r.first, r.second)) {
+        // "The statement added", "وأضاف البيان": the statement's owner, who may not be the last speaker.
+        if (mentions_statement(s.tokens, r.first, r.second) && state_.statement_owner) {
+          a.speaker = state_.statement_owner;
+          a.kind = AttributionKind::Carried;
+          return;
+        }
         carry_previous(a);
         return;
       }
@@ -364,6 +385,8 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
         sentence_speaker = a.speaker;
         state.last_speaker = a.speaker;
         state.last_speaker_sentence = si;
+        if (a.kind == AttributionKind::Explicit && mentions_statement(s.tokens, 0, s.tokens.size()))
+          state.statement_owner = a.speaker;
       } else {
         c.speaker = author;
         c.attribution = AttributionKind::Author;
