@@ -339,3 +339,22 @@ TEST_CASE("a negation conflicts only when what it negates is the aligned content
   CHECK(j.label == PairLabel::Conflict);
   CHECK(j.reasons == std::vector<std::string>{"negation on one side only"});
 }
+
+TEST_CASE("topics: aligned claims grouped across sides, conflicts first, what one side alone says in none") {
+  const auto r = compare_texts({
+      make_document("a", "The two presidents agreed to extend the New START treaty for five years. "
+                         "The Kremlin described the conversation as frank and business-like. "
+                         "Oil prices rose in Asian markets on Wednesday morning after the talks.", "en"),
+      make_document("b", "The two presidents agreed to extend the New START treaty for three years. "
+                         "The Kremlin described the conversation as frank and business-like.", "en"),
+  });
+  REQUIRE(r.topics.size() == 2);
+  CHECK(r.topics[0].conflicts == 1);  // five vs three years comes first
+  CHECK(r.topics[1].agreements == 1);
+  for (const ClaimTopic& t : r.topics) {
+    CHECK(t.sides.size() == 2);
+    CHECK(t.claims.size() == 2);
+  }
+  REQUIRE(r.unaligned.size() == 1);
+  CHECK(contains(r.claims[r.unaligned[0]].text, "Oil prices"));
+}

@@ -285,6 +285,8 @@ CompareResult compare_documents(const std::vector<Document>& documents,
   for (std::size_t c = 0; c < result.claims.size(); ++c) {
     if (!aligned[c]) result.unaligned.push_back(c);
   }
+  result.topics = group_topics(result);
+
   return result;
 }
 

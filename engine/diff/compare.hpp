@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/topics.hpp"
 #include "lexicon/antonyms.hpp"
 #include "lexicon/concept_table.hpp"
 #include "claims/aliases.hpp"
@@ -80,6 +81,7 @@ struct CompareResult {
   std::vector<bool> side_is_author;          // by speaker: the side is a document's author
   std::vector<Alignment> alignments;
   std::vector<std::size_t> unaligned;        // claims aligned with nothing, in claim order
+  std::vector<ClaimTopic> topics;            // the aligned claims grouped, conflicts first (diff/topics)
 };
 
 // Throws CompareError for fewer than two documents, an empty document, or fewer than two sides.

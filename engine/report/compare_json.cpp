@@ -72,6 +72,19 @@ std::string render_compare_json(const CompareResult& r) {
                                  {"reasons", a.judgement.reasons},
                                  {"covers_several", a.covers_several}});
   }
+  out["topics"] = ordered_json::array();
+  for (const ClaimTopic& t : r.topics) {
+    ordered_json claims = ordered_json::array(), sides = ordered_json::array(), alignments = ordered_json::array();
+    for (std::size_t c : t.claims) claims.push_back(r.claims[c].id);
+    for (std::size_t s : t.sides) sides.push_back(r.sides[s]);
+    for (std::size_t a : t.alignments) alignments.push_back(a);
+    out["topics"].push_back({{"claims", claims},
+                             {"sides", sides},
+                             {"alignments", alignments},
+                             {"conflicts", t.conflicts},
+                             {"agreements", t.agreements},
+                             {"related", t.related}});
+  }
   out["unaligned"] = ordered_json::array();
   for (std::size_t c : r.unaligned) {
     const std::string& side = r.sides[r.side_of_claim[c]];
