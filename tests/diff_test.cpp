@@ -2,6 +2,7 @@
 // coverage, bad input, and the alignment of the two seed articles.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <tuple>
@@ -357,4 +358,34 @@ TEST_CASE("topics: aligned claims grouped across sides, conflicts first, what on
   }
   REQUIRE(r.unaligned.size() == 1);
   CHECK(contains(r.claims[r.unaligned[0]].text, "Oil prices"));
+}
+
+TEST_CASE("one person, one speaker: longer phrasings of a name fold into the shortest") {
+  CompareOptions by_speaker;
+  by_speaker.by = CompareBy::Speaker;
+  const auto r = compare_texts(
+      {make_document("a",
+                     "President Donald Trump said the talks with Moscow were going very well. "
+                     "Trump said a ceasefire could come within weeks. "
+                     "Speaking on Truth Social, Trump on Truth Social said sanctions would stay. "
+                     "Ukrainian officials said they had not been consulted about the plan.",
+                     "en")},
+      by_speaker);
+  std::vector<std::string> speakers;
+  for (const auto& side : r.sides) speakers.push_back(side);
+  CAPTURE(speakers);
+  CHECK(std::count(speakers.begin(), speakers.end(), "Trump") == 1);
+  CHECK(std::find(speakers.begin(), speakers.end(), "President Donald Trump") == speakers.end());
+  CHECK(std::find(speakers.begin(), speakers.end(), "Trump on Truth Social") == speakers.end());
+}
+
+TEST_CASE("by speaker, an article that quotes one speaker is still compared (everything one side only)") {
+  CompareOptions by_speaker;
+  by_speaker.by = CompareBy::Speaker;
+  const auto r = compare_texts({make_document("a", "The Kremlin said the talks were useful and frank. "
+                                                   "The Kremlin said the next round would follow in May.", "en")},
+                               by_speaker);
+  REQUIRE(r.sides.size() == 1);
+  CHECK(r.alignments.empty());
+  CHECK(r.unaligned.size() == 2);
 }

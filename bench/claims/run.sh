@@ -13,3 +13,5 @@ export PARALLAX_CONCEPTS="${PARALLAX_CONCEPTS:-$build/share/parallax/concepts.pl
 "$build/bench/parallax_sts_calibration" "$data/xling/sts2017" "$data/xling/ntrex"
 # Speaker attribution against the hand-made gold set (bench/claims/ATTRIBUTION.md).
 /usr/bin/python3 "$root/bench/claims/attribution_bench.py" "$build/engine/parallax" "$data"
+# Claim alignment across the two official sides against bench/claims/alignment_gold.json (ALIGNMENT.md).
+/usr/bin/python3 "$root/bench/claims/alignment_bench.py" "$build/engine/parallax" "$data"

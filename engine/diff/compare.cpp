@@ -2,6 +2,7 @@
 
 #include "diff/copies.hpp"
 #include "diff/opposite_predicates.hpp"
+#include "diff/speaker_names.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -248,21 +249,25 @@ CompareResult compare_documents(const std::vector<Document>& documents,
     std::vector<Claim> claims = extractor.extract(doc, d);
     result.documents.push_back({doc.id, doc.source, claims.empty() ? doc.lang : claims[0].lang,
                                 doc.origin, std::nullopt});
-    for (Claim& claim : claims) {
-      const std::string side = side_name(claim, doc, options.by);
-      auto [it, inserted] = side_index.emplace(side, result.sides.size());
-      if (inserted) {
-        result.sides.push_back(side);
-        result.side_is_author.push_back(options.by == CompareBy::Speaker &&
-                                        claim.attribution == AttributionKind::Author);
-        side_claims.emplace_back();
-      }
-      side_claims[it->second].push_back(result.claims.size());
-      result.side_of_claim.push_back(it->second);
-      result.claims.push_back(std::move(claim));
-    }
+    for (Claim& claim : claims) result.claims.push_back(std::move(claim));
   }
-  if (result.sides.size() < 2) {
+  WordKeyer keyer;
+  merge_speaker_names(result.claims, keyer);
+  for (std::size_t c = 0; c < result.claims.size(); ++c) {
+    const Claim& claim = result.claims[c];
+    const std::string side = side_name(claim, documents[claim.document_index], options.by);
+    auto [it, inserted] = side_index.emplace(side, result.sides.size());
+    if (inserted) {
+      result.sides.push_back(side);
+      result.side_is_author.push_back(options.by == CompareBy::Speaker && claim.attribution == AttributionKind::Author);
+      side_claims.emplace_back();
+    }
+    side_claims[it->second].push_back(c);
+    result.side_of_claim.push_back(it->second);
+  }
+  // By speaker, an article that quotes one speaker is still a list of who said what; by document
+  // or source, one side means the wrong documents were given.
+  if (result.sides.empty() || (result.sides.size() < 2 && options.by != CompareBy::Speaker)) {
     std::string copies;
     for (const CompareDocument& d : result.documents)
       if (d.copy_of) copies += (copies.empty() ? "" : ", ") + d.id + " is a copy of " + *d.copy_of;

@@ -84,7 +84,8 @@ struct CompareResult {
   std::vector<ClaimTopic> topics;            // the aligned claims grouped, conflicts first (diff/topics)
 };
 
-// Throws CompareError for fewer than two documents, an empty document, or fewer than two sides.
+// Throws CompareError for no document (by document: fewer than two), an empty document, no claim,
+// or (by document or source) fewer than two sides.
 CompareResult compare_documents(const std::vector<Document>& documents,
                                 const EntityAliases& aliases, const CompareOptions& options);
 

@@ -1,0 +1,18 @@
+#pragma once
+// One person, one speaker: a name no alias table knows comes out as written ("President Donald
+// Trump", "Trump on Truth Social", "Trump", "Трампу"), so one person would make several sides. A
+// speaker whose names (its capitalized words, or every word in a script without capitals, as
+// cross-script name keys) hold all the names of a shorter speaker is that speaker; each takes the shortest
+// such name ("Trump"; "Jen Psaki" for "press secretary Jen Psaki"; "Kremlin" for "Kremlin
+// spokesman Dmitry Peskov").
+#include <vector>
+
+#include "claims/claim.hpp"
+#include "claims/match_tokens.hpp"
+
+namespace parallax {
+
+// Renames the claims' non-author speakers in place.
+void merge_speaker_names(std::vector<Claim>& claims, WordKeyer& keyer);
+
+}  // namespace parallax
