@@ -232,3 +232,16 @@ TEST_CASE("a near-duplicate copy counts once: the earliest dated member represen
   CHECK(std::any_of(j.at("claims").begin(), j.at("claims").end(),
                     [](const auto& c) { return c.at("document") == "seed-003-copy"; }));
 }
+
+TEST_CASE("weak related pairs of two topics are not shown: their claims are said by one side only") {
+  const auto shown = nlohmann::json::parse(run_cli("--by speaker --format json " + seeds(), false).output);
+  const auto all = nlohmann::json::parse(run_cli("--by speaker --format json --keep-weak-related " + seeds(), false).output);
+  CHECK(shown.at("alignments").size() < all.at("alignments").size());
+  CHECK(shown.at("unaligned").size() > all.at("unaligned").size());
+  // Agreements and conflicts are never dropped.
+  const auto strong = [](const nlohmann::json& j) {
+    return std::count_if(j.at("alignments").begin(), j.at("alignments").end(),
+                         [](const auto& a) { return a.at("label") != "related"; });
+  };
+  CHECK(strong(shown) == strong(all));
+}

@@ -65,6 +65,8 @@ po::options_description option_table(CompareSettings& s) {
       ("max-cover-overlap", po::value(&o.max_cover_overlap)->default_value(o.max_cover_overlap, "0.34"),
        "a claim may align with a second claim only if at most this share of the words they share repeats the first pair's")
       ("no-clause-split", po::bool_switch(&s.no_clause_split), "keep long sentences whole")
+      ("keep-weak-related", po::bool_switch(&s.options.keep_weak_related),
+       "show every related pair the matching makes (default: only pairs whose claims are each other's closest)")
       ("keep-copies", po::bool_switch(&s.keep_copies),
        "compare near-duplicate copies as documents of their own (default: each group counts once, by its earliest dated member)")
       ("cross-lingual", po::value(&s.cross_lingual)->default_value(true, "true"),

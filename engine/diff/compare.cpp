@@ -128,6 +128,7 @@ class SideAligner {
 
   void align(const std::vector<std::size_t>& left, const std::vector<std::size_t>& right,
              std::vector<Alignment>& out) const {
+    const std::size_t first = out.size();
     Eigen::MatrixXd weights = Eigen::MatrixXd::Zero(left.size(), right.size());
     for (std::size_t i = 0; i < left.size(); ++i) {
       for (std::size_t j = 0; j < right.size(); ++j) {
@@ -143,9 +144,41 @@ class SideAligner {
       out.push_back(make(left[i], right[match[i]], weights(i, match[i]), false));
     }
     add_covering(weights, left, right, match, match_of_right, out);
+    if (!options_.keep_weak_related) drop_weak_related(weights, left, right, first, out);
   }
 
  private:
+  // A "related" pair (no agreement, no conflict) is shown only when each claim is the other's
+  // closest on the other side: a weaker pair is two topics that happen to share words.
+  void drop_weak_related(const Eigen::MatrixXd& w, const std::vector<std::size_t>& left,
+                         const std::vector<std::size_t>& right, std::size_t first, std::vector<Alignment>& out) const {
+    std::vector<std::size_t> row_of(space_.profiles.size()), col_of(space_.profiles.size());
+    for (std::size_t i = 0; i < left.size(); ++i) row_of[left[i]] = i;
+    for (std::size_t j = 0; j < right.size(); ++j) col_of[right[j]] = j;
+    // A claim that covers two claims of the other side, one of them in an agreement or a conflict
+    // ("Putin congratulated Biden and they discussed the coronavirus"), has two closest partners.
+    std::vector<int> pairs_of(space_.profiles.size(), 0);
+    std::vector<bool> strong_extra(space_.profiles.size(), false);
+    for (std::size_t k = first; k < out.size(); ++k) {
+      ++pairs_of[out[k].left];
+      ++pairs_of[out[k].right];
+      if (out[k].covers_several && out[k].judgement.label != PairLabel::Related)
+        strong_extra[out[k].left] = strong_extra[out[k].right] = true;
+    }
+    std::vector<bool> covers(space_.profiles.size(), false);
+    for (std::size_t c = 0; c < covers.size(); ++c) covers[c] = strong_extra[c] && pairs_of[c] >= 2;
+    const auto weak = [&](const Alignment& a) {
+      if (a.judgement.label != PairLabel::Related) return false;
+      Eigen::Index best_col = 0, best_row = 0;
+      w.row(static_cast<Eigen::Index>(row_of[a.left])).maxCoeff(&best_col);
+      w.col(static_cast<Eigen::Index>(col_of[a.right])).maxCoeff(&best_row);
+      const bool left_picks = static_cast<std::size_t>(best_col) == col_of[a.right];
+      const bool right_picks = static_cast<std::size_t>(best_row) == row_of[a.left];
+      return !((left_picks || covers[a.left]) && (right_picks || covers[a.right]));
+    };
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), weak), out.end());
+  }
+
   JudgeThresholds thresholds(std::size_t a, std::size_t b) const {
     return options_.thresholds.for_pair(space_.same_language(a, b) || space_.concept_vectors.empty());
   }

@@ -48,6 +48,10 @@ struct CompareOptions {
   // Near-duplicate copies among the documents count once: only the member that represents each
   // group (the earliest dated) is compared; the copies are listed (diff/copies).
   bool merge_copies = true;
+  // A "related" pair (neither agreement nor conflict) is shown only when each claim is the other's
+  // closest on the other side; weaker ones are two topics sharing words, and their claims are
+  // listed as said by one side only. true: show every pair the matching makes.
+  bool keep_weak_related = false;
 };
 
 // Input that cannot be compared (too few documents or sides, an empty document).
