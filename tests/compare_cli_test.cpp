@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -244,4 +245,28 @@ TEST_CASE("weak related pairs of two topics are not shown: their claims are said
                          [](const auto& a) { return a.at("label") != "related"; });
   };
   CHECK(strong(shown) == strong(all));
+}
+
+TEST_CASE("compare picks documents from a JSONL corpus by --ids or by --event") {
+  const std::string corpus = std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl";
+  auto r = run_cli("--by speaker --format json --ids call-en-kremlin,call-ru " + corpus, false);
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.output);
+  REQUIRE(j.at("documents").size() == 2);
+  CHECK(j.at("documents")[0].at("id") == "call-en-kremlin");
+  CHECK(j.at("documents")[1].at("id") == "call-ru");
+  // Event 0 of `cluster` on the bundled corpus is the call: its six reports in three languages.
+  r = run_cli("--by speaker --format json --event 0 " + corpus, false);
+  REQUIRE(r.status == 0);
+  j = nlohmann::json::parse(r.output);
+  std::set<std::string> ids;
+  for (const auto& d : j.at("documents")) ids.insert(d.at("id"));
+  CHECK(ids == std::set<std::string>{"seed-000", "seed-003", "seed-003-copy", "call-en-wh", "call-en-kremlin", "call-ru"});
+  // Unknown ids and events are named; nothing is compared.
+  r = run_cli("--ids nope,call-ru " + corpus);
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "no document with id nope"));
+  r = run_cli("--event 99 " + corpus);
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "--event 99"));
 }

@@ -8,12 +8,15 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
+#include <set>
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
+#include "pipeline/corpus_engine.hpp"
 #include "lexicon/antonyms.hpp"
 #include "lexicon/concept_table.hpp"
 #include "report/compare_report.hpp"
@@ -37,6 +40,8 @@ struct CompareSettings {
   std::vector<std::string> lexicons;
   int width = 0;
   int threads = 0;
+  std::vector<std::string> ids;     // --ids: compare only these documents of the corpus
+  std::optional<int> event;         // --event: compare the members of this event of `cluster`
   CompareOptions options;
 };
 
@@ -76,7 +81,11 @@ po::options_description option_table(CompareSettings& s) {
       ("stance-model", po::value(&s.stance_model),
        "a trained stance judge (e.g. models/stance_ans.json) to refine agree / related / conflict labels")
       ("width", po::value(&s.width)->default_value(0), "text format: total width in columns (0: terminal width or 120)")
-      ("threads,t", po::value(&s.threads)->default_value(0), "accepted for symmetry with other commands; compare runs on one thread");
+      ("threads,t", po::value(&s.threads)->default_value(0), "threads for --event's clustering (compare itself runs on one thread)")
+      ("ids", po::value(&s.ids)->composing(),
+       "compare only the documents with these ids (comma-separated, repeatable), e.g. from a JSONL corpus")
+      ("event", po::value<int>()->notifier([&s](int e) { s.event = e; }),
+       "cluster the corpus as `parallax cluster` does and compare the members of event N (its number in that report)");
   return opts;
 }
 
@@ -128,6 +137,44 @@ std::string render(const CompareResult& result, const CompareSettings& s) {
   if (s.format == "md") return render_compare_markdown(result);
   if (s.format == "html") return render_compare_html(result);
   return render_compare_text(result, terminal_width(s.width));
+}
+
+// The documents named by --ids (comma-separated values), in corpus order. Throws CompareError
+// naming the ids the corpus does not have.
+std::vector<Document> documents_with_ids(std::vector<Document> documents, const std::vector<std::string>& id_args) {
+  std::set<std::string> wanted;
+  for (const std::string& arg : id_args) {
+    std::stringstream list(arg);
+    for (std::string id; std::getline(list, id, ',');)
+      if (!id.empty()) wanted.insert(id);
+  }
+  std::vector<Document> kept;
+  for (Document& d : documents)
+    if (wanted.erase(d.id)) kept.push_back(std::move(d));
+  if (!wanted.empty()) {
+    std::string missing;
+    for (const std::string& id : wanted) missing += (missing.empty() ? "" : ", ") + id;
+    throw CompareError("--ids: no document with id " + missing + " in the input");
+  }
+  return kept;
+}
+
+// The members of event `number` as `parallax cluster` numbers them on the same input and default
+// options, in corpus order.
+std::vector<Document> members_of_event(std::vector<Document> documents, int number, int threads) {
+  EngineOptions options;
+  options.threads = threads;
+  options.translations = false;  // not needed to find the members
+  CorpusEngine engine(options);
+  for (const Document& d : documents) engine.add(Document(d));
+  engine.build(BuildScope::Everything);
+  const auto& events = engine.event_clusters();
+  if (number < 0 || static_cast<std::size_t>(number) >= events.size())
+    throw CompareError("--event " + std::to_string(number) + ": the input has events 0 to " +
+                       std::to_string(events.size() - 1));
+  std::vector<Document> members;
+  for (std::size_t m : events[static_cast<std::size_t>(number)].members) members.push_back(std::move(documents[m]));
+  return members;
 }
 
 }  // namespace
@@ -184,6 +231,13 @@ int run_compare_command(const std::vector<std::string>& args) {
     // Comparing a subset of what was asked for would silently change the answer.
     std::cerr << diagnostics.format() << "parallax compare: " << diagnostics.problems().size()
               << " input problem(s); nothing compared\n";
+    return kExitInvalidInput;
+  }
+  try {
+    if (s.event) documents = members_of_event(std::move(documents), *s.event, s.threads);
+    if (!s.ids.empty()) documents = documents_with_ids(std::move(documents), s.ids);
+  } catch (const CompareError& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitInvalidInput;
   }
 
