@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "seed_paths.hpp"
@@ -269,4 +270,30 @@ TEST_CASE("compare picks documents from a JSONL corpus by --ids or by --event") 
   r = run_cli("--event 99 " + corpus);
   CHECK(r.status == 3);
   CHECK(contains(r.output, "--event 99"));
+}
+
+TEST_CASE("compare text output isolates each cell so a bidi terminal keeps the columns") {
+  const auto r = run_cli("--width 120 " + seeds(), false);
+  REQUIRE(r.status == 0);
+  const std::string fsi = "\u2068", pdi = "\u2069";
+  std::istringstream lines(r.output);
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const std::size_t bar = line.find(" | ");
+    if (line.rfind("  ", 0) != 0 || bar == std::string::npos) continue;
+    ++rows;
+    const std::string left = line.substr(2, bar - 2), right = line.substr(bar + 3);
+    // Every non-empty cell is one isolate: it opens first and closes before the padding.
+    if (left.find_first_not_of(' ') != std::string::npos) {
+      CHECK(left.rfind(fsi, 0) == 0);
+      CHECK(left.find(pdi) != std::string::npos);
+      CHECK(left.find_last_not_of(' ') + 1 == left.rfind(pdi) + pdi.size());
+    }
+    if (!right.empty()) {
+      CHECK(right.rfind(fsi, 0) == 0);
+      CHECK(right.size() >= pdi.size());
+      CHECK(right.compare(right.size() - pdi.size(), pdi.size(), pdi) == 0);
+    }
+  }
+  CHECK(rows > 10);
 }

@@ -58,6 +58,11 @@ std::vector<std::string> wrap(const std::string& text, int width) {
   return lines;
 }
 
+// First-strong isolate ... pop directional isolate (U+2068 ... U+2069): a bidi terminal lays out
+// an Arabic run inside its own box, so it cannot reorder the columns and separators around it.
+// The marks are format characters: display_width counts them as nothing.
+std::string isolate(const std::string& s) { return s.empty() ? s : "\u2068" + s + "\u2069"; }
+
 std::string pad(const std::string& s, int width) {
   const int missing = width - display_width(s);
   return missing > 0 ? s + std::string(missing, ' ') : s;
@@ -74,7 +79,7 @@ void two_columns(std::ostringstream& out, const std::vector<std::string>& left,
   for (std::size_t i = 0; i < std::max(left.size(), right.size()); ++i) {
     const std::string l = i < left.size() ? left[i] : "";
     const std::string r = i < right.size() ? right[i] : "";
-    out << "  " << pad(l, column) << " | " << r << "\n";
+    out << "  " << pad(isolate(l), column) << " | " << isolate(r) << "\n";
   }
 }
 
@@ -97,7 +102,7 @@ std::string render_compare_text(const CompareResult& r, int total_width) {
   if (const std::string copies = copies_note(r); !copies.empty())
     out << "near-duplicate copies, counted once: " << copies << "\n";
   for (const SidePairSection& section : layout.sections) {
-    out << "\n=== " << r.sides[section.left_side] << "  <->  " << r.sides[section.right_side]
+    out << "\n=== " << isolate(r.sides[section.left_side]) << "  <->  " << isolate(r.sides[section.right_side])
         << " ===\n";
     for (const Alignment* a : section.alignments) {
       out << "\n[" << to_string(a->judgement.label) << " " << format_score(a->similarity)
@@ -110,10 +115,10 @@ std::string render_compare_text(const CompareResult& r, int total_width) {
   }
   for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
     if (layout.only_in[side].empty()) continue;
-    out << "\n=== only in " << r.sides[side] << " (" << layout.only_in[side].size() << ") ===\n";
+    out << "\n=== only in " << isolate(r.sides[side]) << " (" << layout.only_in[side].size() << ") ===\n";
     for (std::size_t c : layout.only_in[side]) {
       const Claim& claim = r.claims[c];
-      out << "  " << claim.id << " [" << speaker_label(claim) << "] " << claim.text << "\n";
+      out << "  " << isolate(claim.id) << " [" << isolate(speaker_label(claim)) << "] " << isolate(claim.text) << "\n";
     }
   }
   return out.str();
