@@ -275,3 +275,16 @@ TEST_CASE("the statement belongs to its owner, not to the last speaker") {
   CHECK(claims[2].speaker == "Kremlin");
   CHECK(claims[2].attribution == AttributionKind::Carried);
 }
+
+TEST_CASE("posted and remarked are speech verbs and the president who added is the previous speaker") {
+  const auto claims = claims_of(
+      "\"Just completed my two hour call with President Vladimir Putin of Russia. I believe it went very well,\" "
+      "Trump posted on Truth Social.\n"
+      "Representatives of both countries will work out the issues for negotiation, the president added.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  for (const Claim& c : claims) {
+    CAPTURE(c.text);
+    CHECK(c.speaker == "Trump");
+  }
+}

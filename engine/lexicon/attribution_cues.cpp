@@ -37,7 +37,8 @@ const WordSet kEnglishVerbs = {
     "praised",   "lauded",    "described",  "thanked",   "urged",   "reiterated", "recalled",
     "welcomed",  "pledged",   "promised",   "vowed",     "assured", "conveyed",  "highlighted",
     "underlined", "accused",  "criticized", "criticised", "condemned", "demanded", "replied",
-    "responded", "suggested", "proposed",   "evaluated", "expressed", "called"};
+    "responded", "suggested", "proposed",   "evaluated", "expressed", "called",
+    "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted"};
 const WordSet kEnglishParticiples = {"adding", "saying", "noting", "stressing", "insisting",
                                      "warning", "explaining"};
 const WordSet kEnglishContinuations = {"also", "additionally", "moreover", "furthermore"};
@@ -61,7 +62,8 @@ const WordSet kPronouns = {"he", "she", "they", "it", "we", "он", "она", "�
                            "هم", "هما"};
 const WordSet kAnaphoricNouns = {
     "statement", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "readout",
-    "source", "заявлении", "заявление", "представитель", "источник", "ذلك", "البيان", "بيان",
+    "source", "president", "chancellor", "leader", "premier", "президент", "канцлер", "лидер",
+    "заявлении", "заявление", "представитель", "источник", "ذلك", "البيان", "بيان",
     "المتحدث", "المتحدثه", "الناطق", "الناطقه", "المسوول", "المصدر", "هذا", "نفسه"};
 const WordSet kFillers = {"the", "a", "an", "also", "later", "further", "then", "and", "but",
                           "had", "has", "have", "was", "were", "previously", "earlier", "ещё",
