@@ -288,3 +288,25 @@ TEST_CASE("posted and remarked are speech verbs and the president who added is t
     CHECK(c.speaker == "Trump");
   }
 }
+
+TEST_CASE("сообщили в Кремле, a headline's speaker before a colon, and a list under a speaker's header") {
+  auto claims = claims_of(
+      "Президент России Владимир Путин провёл во вторник телефонный разговор с президентом США, сообщили в Кремле.\n"
+      "Об этом говорится в заявлении Белого дома, опубликованном по итогам разговора.",
+      "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "White House");
+  claims = claims_of(
+      "Кремль: Россия и США создадут экспертные группы по урегулированию на Украине\n"
+      "Заявления Владимира Путина:\n"
+      "– Товарооборот России и Китая достиг исторического рекорда в прошлом году;\n"
+      "– Объем поставок российского газа в Китай будет расти и дальше;\n"
+      "Эксперты ожидают дальнейшего роста торговли между странами.",
+      "ru");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[2].speaker == "Kremlin");
+  CHECK(claims[3].attribution == AttributionKind::Author);
+}

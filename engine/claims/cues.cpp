@@ -85,7 +85,11 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
     }
     CueHit hit{CueKind::Verb, i, i + 1, {}};
     const auto before = phrase_before(t, begin, i, 8);
-    const auto after = phrase_after(t, i + 1, end, 5);
+    auto after = phrase_after(t, i + 1, end, 5);
+    // "сообщили в Кремле", "говорится в заявлении Белого дома": the institution follows "в".
+    if (script == Script::Cyrillic && after.first >= after.second && i + 2 < end &&
+        (t[i + 1].normalized == "в" || t[i + 1].normalized == "во") && !gap_is_boundary(t[i + 1].gap_before))
+      after = phrase_after(t, i + 2, end, 5);
     // Russian news puts the speaker after the verb ("заявил Песков"), English before it ("the
     // Kremlin said") unless the quote comes first ("..., said Psaki"). Only one side is the
     // subject: the other is what was said ("said the New START treaty ...").

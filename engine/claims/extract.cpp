@@ -1,14 +1,14 @@
 #include "claims/extract.hpp"
 
-#include "lexicon/boilerplate.hpp"
-#include "lexicon/stop_words.hpp"
-
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "claims/cues.hpp"
+#include "lexicon/boilerplate.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
 #include "text/segment.hpp"
 
@@ -43,7 +43,36 @@ struct DocumentState {
   // Whose statement "the statement" / "البيان" / "в заявлении" is: the last speaker named in a
   // sentence that mentions a statement ("بيان الكرملين", "the White House said in a statement").
   std::optional<Speaker> statement_owner;
+  // "Заявления Владимира Путина:" / "Putin's statements:" above a list: the speaker of the bullet
+  // lines that follow ("– ...", "• ...", "▪️ ...").
+  std::optional<Speaker> list_speaker;
 };
+
+// A line that opens with a list bullet.
+bool starts_with_bullet(std::string_view text) {
+  for (std::string_view mark : {"–", "-", "—", "•", "▪", "*", "·"})
+    if (text.substr(0, mark.size()) == mark) return true;
+  return false;
+}
+
+// The speaker table's name in tokens [begin, end), if any (document-learned names first).
+std::optional<Speaker> named_speaker(const EntityAliases& learned, const EntityAliases& aliases,
+                                     const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  for (const EntityAliases* table : {&learned, &aliases})
+    if (auto m = table->find(AliasSection::Speakers, tokens, begin, end)) return Speaker{m->canonical, m->canonical};
+  return std::nullopt;
+}
+
+// "Кремль: РФ и США создадут ...", "ترامب: الرسوم ...": a headline's speaker before a colon
+// within its first four words; the token index after the colon, or 0.
+std::size_t headline_colon(const std::vector<MatchToken>& tokens) {
+  for (std::size_t i = 1; i < tokens.size() && i <= 4; ++i) {
+    const std::string& gap = tokens[i].gap_before;
+    if (gap.find(':') != std::string::npos) return i;
+    if (gap_is_boundary(gap)) return 0;
+  }
+  return 0;
+}
 
 bool is_statement_word(std::string_view normalized) {
   for (std::string_view w : {"statement", "readout", "البيان", "بيان", "وبيان", "заявлении", "заявление", "заявления"})
@@ -364,6 +393,10 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     s.offset = sentences[si].begin;
     s.text = std::string_view(doc.text).substr(s.offset, sentences[si].end - s.offset);
     s.tokens = keyer_.tokenize(s.text);
+    const bool bullet = starts_with_bullet(s.text);
+    if (!bullet) state.list_speaker.reset();
+    if (!s.text.empty() && s.text.back() == ':')  // a list's header names who the list quotes
+      state.list_speaker = named_speaker(state.learned, aliases_, s.tokens, 0, s.tokens.size());
     if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens)) continue;
     if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text))
       continue;
@@ -376,6 +409,25 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       const Range r{starts[ci], last ? s.tokens.size() : starts[ci + 1]};
       const std::size_t end_byte = last ? s.text.size() : s.tokens[r.second - 1].span.end;
       Attribution a = attributor.attribute(s, r, ci == 0, sentence_speaker);
+      if (!a.speaker && ci == 0) {
+        if (const std::size_t colon = headline_colon(s.tokens)) {
+          auto named = named_speaker(state.learned, aliases_, s.tokens, 0, colon);
+          // Not in a table: one to three capitalized words are a name ("Macron: ...").
+          const bool capitalized = std::all_of(s.tokens.begin(), s.tokens.begin() + static_cast<std::ptrdiff_t>(colon),
+                                               [](const MatchToken& t) { return t.capitalized; });
+          if (!named && capitalized && colon <= 3) {
+            const std::string surface(range_text(s, {0, colon}));
+            named = Speaker{surface, surface};
+          }
+          if (named) {
+            a.speaker = std::move(named);
+            a.kind = AttributionKind::Explicit;
+          }
+        } else if (bullet && state.list_speaker) {
+          a.speaker = state.list_speaker;
+          a.kind = AttributionKind::Carried;
+        }
+      }
       Claim c = make_claim(doc, document_index, s, si, ci, starts.size(), r, end_byte);
       c.lang = lang;
       if (a.speaker) {
