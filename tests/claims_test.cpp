@@ -310,3 +310,18 @@ TEST_CASE("сообщили в Кремле, a headline's speaker before a colon
   CHECK(claims[2].speaker == "Kremlin");
   CHECK(claims[3].attribution == AttributionKind::Author);
 }
+
+TEST_CASE("a claim of both sides has the speaker both sides, not the first name in it") {
+  auto claims = claims_of("وقال الجانبان إنهما اتفقا على مواصلة الاتصالات بين البلدين.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of("أكد الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان أهمية التعاون في مجال الطاقة.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of("Putin and Erdogan agreed to boost cooperation in the transport and energy industries.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of("Путин и Эрдоган договорились наращивать объемы торговли между странами.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+}

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "claims/cues.hpp"
+#include "lexicon/attribution_cues.hpp"
 #include "lexicon/boilerplate.hpp"
 #include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
@@ -47,6 +48,25 @@ struct DocumentState {
   // lines that follow ("– ...", "• ...", "▪️ ...").
   std::optional<Speaker> list_speaker;
 };
+
+// The speaker of a claim both parties make ("the two leaders agreed", "الجانبان", "Путин и Эрдоган
+// договорились").
+constexpr const char* kBothSides = "both sides";
+
+// "Putin and Erdogan agreed ...", "Путин и Си Цзиньпин приняли заявление ...": two names joined by
+// "and" / "и" as the subject of a joint verb within the clause's first words.
+bool coordinated_subject_of_joint_verb(const std::vector<MatchToken>& tokens) {
+  constexpr std::size_t kMaxSubjectWords = 10;
+  for (std::size_t v = 2; v < tokens.size() && v <= kMaxSubjectWords; ++v) {
+    if (!is_joint_verb(tokens[v].normalized)) continue;
+    for (std::size_t c = 1; c + 1 < v; ++c) {
+      const std::string& w = tokens[c].normalized;
+      if ((w == "and" || w == "и") && tokens[c - 1].capitalized && tokens[c + 1].capitalized) return true;
+    }
+    return false;
+  }
+  return false;
+}
 
 // A line that opens with a list bullet.
 bool starts_with_bullet(std::string_view text) {
@@ -200,6 +220,15 @@ class SentenceAttributor {
   }
 
   void resolve_phrases(const SentenceView& s, Attribution& a) {
+    // "الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان", "both sides", "обе стороны": a
+    // claim of both, not of the first name in the phrase.
+    for (const Range& r : a.cue->speaker_ranges) {
+      if (r.first < r.second && names_both_sides(s, r)) {
+        set_explicit(a, Speaker{kBothSides, std::string(range_text(s, r))});
+        a.speaker_words = r;
+        return;
+      }
+    }
     for (const Range& r : a.cue->speaker_ranges) {
       if (r.first >= r.second) continue;
       if (auto m = resolve(s, r)) {
@@ -253,6 +282,17 @@ class SentenceAttributor {
     } else {
       carry_previous(a);
     }
+  }
+
+  static bool names_both_sides(const SentenceView& s, Range r) {
+    std::size_t first = r.first;
+    while (first < r.second && is_speaker_filler(s.tokens[first])) ++first;
+    if (first >= r.second) return false;
+    if (is_both_sides_phrase(s.tokens[first].normalized) && word_script(s.tokens[first].normalized) == Script::Arabic)
+      return true;  // an Arabic dual opens the phrase; what follows names the two
+    std::string words;
+    for (std::size_t i = first; i < r.second; ++i) words += (words.empty() ? "" : " ") + s.tokens[i].normalized;
+    return is_both_sides_phrase(words);
   }
 
   static bool names_someone(const SentenceView& s, Range r) {
@@ -426,6 +466,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
         } else if (bullet && state.list_speaker) {
           a.speaker = state.list_speaker;
           a.kind = AttributionKind::Carried;
+        } else if (coordinated_subject_of_joint_verb(s.tokens)) {
+          a.speaker = Speaker{kBothSides, ""};
+          a.kind = AttributionKind::Explicit;
         }
       }
       Claim c = make_claim(doc, document_index, s, si, ci, starts.size(), r, end_byte);

@@ -97,6 +97,20 @@ bool in(const WordSet& set, std::string_view word) { return set.find(word) != se
 
 }  // namespace
 
+bool is_both_sides_phrase(std::string_view words) {
+  static const WordSet phrases = {
+      "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرييسان", "الرييسين", "الزعيمان", "الزعيمين", "الوزيران",
+      "الوزيرين", "الاطراف", "both sides", "the two sides", "both leaders", "the two leaders", "the two presidents",
+      "the leaders", "both", "обе стороны", "стороны", "оба лидера", "лидеры", "президенты", "обе страны"};
+  return phrases.count(words) > 0;
+}
+
+bool is_joint_verb(std::string_view word) {
+  static const WordSet verbs = {"agreed", "agree", "agrees", "signed", "adopted", "issued", "discussed",
+                                "договорились", "приняли", "подписали", "обсудили", "согласились", "условились"};
+  return verbs.count(word) > 0;
+}
+
 bool is_pronoun_source(std::string_view first, std::string_view second, std::string_view third) {
   if (first == "по" && third == "словам") return second == "его" || second == "ее" || second == "её" || second == "их";
   if (first == "according" && second == "to") return third == "him" || third == "her" || third == "them";

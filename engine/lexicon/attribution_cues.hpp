@@ -39,6 +39,14 @@ bool is_continuation_marker(std::string_view word);
 // speaker), given its first three words.
 bool is_pronoun_source(std::string_view first, std::string_view second, std::string_view third);
 
+// The speaker "both sides": "الجانبان", "الرئيسان" (Arabic duals), "both sides", "the two leaders",
+// "обе стороны", "стороны", given the normalized words of a speaker phrase (fillers removed).
+bool is_both_sides_phrase(std::string_view words);
+
+// A verb of what two parties did together ("agreed", "signed", "договорились", "приняли"): with
+// "X and Y" before it, the claim is both sides'.
+bool is_joint_verb(std::string_view word);
+
 // A subject pronoun ("he", "она", "هو") that refers back to the previous speaker.
 bool is_subject_pronoun(std::string_view word);
 
