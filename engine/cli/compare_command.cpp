@@ -16,6 +16,7 @@
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
+#include "pipeline/compare_session.hpp"
 #include "pipeline/corpus_engine.hpp"
 #include "lexicon/antonyms.hpp"
 #include "lexicon/concept_table.hpp"
@@ -26,7 +27,7 @@ namespace po = boost::program_options;
 namespace parallax::cli {
 namespace {
 
-struct CompareSettings {
+struct CompareCommandSettings {
   std::vector<std::string> inputs;
   std::string by = "document";
   std::string format = "text";
@@ -45,7 +46,7 @@ struct CompareSettings {
   CompareOptions options;
 };
 
-po::options_description option_table(CompareSettings& s) {
+po::options_description option_table(CompareCommandSettings& s) {
   CompareOptions& o = s.options;
   po::options_description opts("Options");
   opts.add_options()
@@ -105,7 +106,7 @@ void print_help(const po::options_description& opts) {
                "  parallax compare --by speaker --aliases my_aliases.txt a.txt b.txt\n";
 }
 
-void validate(CompareSettings& s) {
+void validate(CompareCommandSettings& s) {
   if (s.inputs.empty()) throw po::error("no DOC given");
   const auto by = parse_compare_by(s.by);
   if (!by) throw po::error("--by must be document, source or speaker, not '" + s.by + "'");
@@ -132,7 +133,7 @@ int terminal_width(int requested) {
   return 120;
 }
 
-std::string render(const CompareResult& result, const CompareSettings& s) {
+std::string render(const CompareResult& result, const CompareCommandSettings& s) {
   if (s.format == "json") return render_compare_json(result);
   if (s.format == "md") return render_compare_markdown(result);
   if (s.format == "html") return render_compare_html(result);
@@ -180,48 +181,25 @@ std::vector<Document> members_of_event(std::vector<Document> documents, int numb
 }  // namespace
 
 int run_compare_command(const std::vector<std::string>& args) {
-  CompareSettings s;
+  CompareCommandSettings s;
   const auto opts = option_table(s);
   if (const auto early = parse_command_line("compare", args, opts, s.inputs, [&] { print_help(opts); },
                                             [&](const po::variables_map&) { validate(s); }))
     return *early;
 
-  WordKeyer keyer;
-  EntityAliases aliases = s.no_default_aliases ? EntityAliases() : EntityAliases::defaults(keyer);
+  std::optional<CompareSession> session;
   try {
-    for (const std::string& file : s.alias_files) aliases.add_file(file, keyer);
+    session.emplace(CompareSettings{s.options, s.alias_files, !s.no_default_aliases, s.cross_lingual, s.lexicons,
+                                    s.stance_model});
   } catch (const AliasFileError& e) {
     std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitUsage;
-  }
-  std::optional<ConceptTable> concepts;
-  std::optional<Antonyms> antonyms;
-  try {
-    antonyms.emplace(Antonyms::load(builtin_antonyms_path()));
-    s.options.antonyms = &*antonyms;
-    if (s.cross_lingual) {
-      concepts.emplace(load_concept_table(s.lexicons));
-      s.options.concepts = &*concepts;
-    } else {
-      for (const std::string& path : s.lexicons) read_lexicon_tsv(path);  // a bad file is still reported
-    }
   } catch (const LexiconError& e) {  // FILE:LINE: message
     std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitUsage;
-  }
-
-  StanceModel model;
-  if (!s.stance_model.empty()) {
-    try {
-      model = StanceModel::load(s.stance_model);
-      if (model.features() != stance_feature_names()) {
-        throw StanceModelError(s.stance_model + ": its features differ from this program's; retrain it");
-      }
-    } catch (const StanceModelError& e) {
-      std::cerr << "parallax compare: " << e.what() << "\n";
-      return kExitUsage;
-    }
-    s.options.stance_model = &model;
+  } catch (const StanceModelError& e) {
+    std::cerr << "parallax compare: " << e.what() << "\n";
+    return kExitUsage;
   }
 
   std::vector<Document> documents;
@@ -243,7 +221,7 @@ int run_compare_command(const std::vector<std::string>& args) {
 
   CompareResult result;
   try {
-    result = compare_documents(documents, aliases, s.options);
+    result = session->compare(documents);
   } catch (const CompareError& e) {
     std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitInvalidInput;

@@ -38,20 +38,21 @@ std::string claim_html(const Claim& c, const char* tag, const char* css_class) {
 
 }  // namespace
 
-std::string render_compare_html(const CompareResult& r) {
+const char* compare_html_style() { return kStyle; }
+
+std::string render_compare_html_section(const CompareResult& r, int level) {
   const CompareLayout layout = layout_compare(r);
+  const std::string h = "h" + std::to_string(level), h2 = "h" + std::to_string(level + 1);
   std::ostringstream out;
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<title>parallax compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-      << "<h1>Claim comparison</h1>\n<p>" << r.documents.size() << " documents, compared by "
+  out << "<p>" << r.documents.size() << " documents, compared by "
       << to_string(r.options.by) << ": " << r.claims.size() << " claims, " << r.alignments.size()
       << " aligned pairs (" << label_counts(r) << "), " << r.unaligned.size()
       << " on one side only.</p>\n";
   if (const std::string copies = copies_note(r); !copies.empty())
     out << "<p class=\"copies\">Near-duplicate copies, counted once: <bdi>" << escape_html(copies) << "</bdi></p>\n";
   for (const SidePairSection& section : layout.sections) {
-    out << "<h2><bdi>" << escape_html(r.sides[section.left_side]) << "</bdi> vs <bdi>"
-        << escape_html(r.sides[section.right_side]) << "</bdi></h2>\n<table>\n<tr><th>label</th><th><bdi>"
+    out << "<" << h2 << "><bdi>" << escape_html(r.sides[section.left_side]) << "</bdi> vs <bdi>"
+        << escape_html(r.sides[section.right_side]) << "</bdi></" << h2 << ">\n<table>\n<tr><th>label</th><th><bdi>"
         << escape_html(r.sides[section.left_side]) << "</bdi></th><th><bdi>"
         << escape_html(r.sides[section.right_side]) << "</bdi></th></tr>\n";
     for (const Alignment* a : section.alignments) {
@@ -69,13 +70,21 @@ std::string render_compare_html(const CompareResult& r) {
   }
   for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
     if (layout.only_in[side].empty()) continue;
-    out << "<h2>Only in <bdi>" << escape_html(r.sides[side]) << "</bdi></h2>\n<ul>\n";
+    out << "<" << h2 << ">Only in <bdi>" << escape_html(r.sides[side]) << "</bdi></" << h2 << ">\n<ul>\n";
     for (std::size_t c : layout.only_in[side]) {
       out << claim_html(r.claims[c], "li", "only") << "\n";
     }
     out << "</ul>\n";
   }
-  out << "</body>\n</html>\n";
+  return out.str();
+}
+
+std::string render_compare_html(const CompareResult& r) {
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<title>parallax compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+      << "<h1>Claim comparison</h1>\n"
+      << render_compare_html_section(r, 1) << "</body>\n</html>\n";
   return out.str();
 }
 

@@ -29,11 +29,11 @@ std::string claim_cell(const Claim& c) {
 
 }  // namespace
 
-std::string render_compare_markdown(const CompareResult& r) {
+std::string render_compare_markdown_section(const CompareResult& r, int level) {
   const CompareLayout layout = layout_compare(r);
+  const std::string h2(static_cast<std::size_t>(level + 1), '#');
   std::ostringstream out;
-  out << "# Claim comparison\n\n"
-      << r.documents.size() << " documents, compared by " << to_string(r.options.by) << ": "
+  out << r.documents.size() << " documents, compared by " << to_string(r.options.by) << ": "
       << r.claims.size() << " claims, " << r.alignments.size() << " aligned pairs ("
       << label_counts(r) << "), " << r.unaligned.size() << " on one side only.\n";
   if (const std::string copies = copies_note(r); !copies.empty())
@@ -41,7 +41,7 @@ std::string render_compare_markdown(const CompareResult& r) {
   for (const SidePairSection& section : layout.sections) {
     const std::string& left = r.sides[section.left_side];
     const std::string& right = r.sides[section.right_side];
-    out << "\n## " << cell(left) << " vs " << cell(right) << "\n\n"
+    out << "\n" << h2 << " " << cell(left) << " vs " << cell(right) << "\n\n"
         << "| label | score | " << cell(left) << " | " << cell(right) << " | why |\n"
         << "|---|---|---|---|---|\n";
     for (const Alignment* a : section.alignments) {
@@ -57,7 +57,7 @@ std::string render_compare_markdown(const CompareResult& r) {
   }
   for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
     if (layout.only_in[side].empty()) continue;
-    out << "\n## Only in " << cell(r.sides[side]) << "\n\n";
+    out << "\n" << h2 << " Only in " << cell(r.sides[side]) << "\n\n";
     for (std::size_t c : layout.only_in[side]) {
       const Claim& claim = r.claims[c];
       out << "- **" << claim.id << "** (" << speaker_label(claim) << ") " << cell(claim.text)
@@ -65,6 +65,10 @@ std::string render_compare_markdown(const CompareResult& r) {
     }
   }
   return out.str();
+}
+
+std::string render_compare_markdown(const CompareResult& r) {
+  return "# Claim comparison\n\n" + render_compare_markdown_section(r, 1);
 }
 
 }  // namespace parallax

@@ -20,4 +20,11 @@ std::string render_compare_markdown(const CompareResult& result);
 // dir="auto" so Arabic reads right to left beside English or Russian.
 std::string render_compare_html(const CompareResult& result);
 
+// The same two as parts of a larger document (`parallax report`): everything under the title,
+// the title's own level being `level` (headings start at level + 1).
+std::string render_compare_markdown_section(const CompareResult& result, int level);
+std::string render_compare_html_section(const CompareResult& result, int level);
+// The CSS the compare HTML uses.
+const char* compare_html_style();
+
 }  // namespace parallax
