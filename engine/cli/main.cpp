@@ -18,7 +18,8 @@ Usage: parallax COMMAND [OPTIONS] INPUT...
 Commands:
   cluster CORPUS...      event clusters, and near-duplicate groups inside them
   dedup CORPUS...        near-duplicate groups only (fast path)
-  compare DOC DOC...     align the claims of documents, sources or speakers
+  compare DOC...         align the claims of documents, sources or speakers
+  report CORPUS...       per event: its coverage and who said what (cluster, then compare)
 
 CORPUS is a JSONL file (id, text required), a folder of .txt files, a text file, or - for stdin.
 Run `parallax COMMAND --help` for a command's options and examples.
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     if (command == "cluster") return run_cluster_command(args);
     if (command == "dedup") return run_dedup_command(args);
     if (command == "compare") return run_compare_command(args);
+    if (command == "report") return run_report_command(args);
   } catch (const std::bad_alloc&) {
     std::cerr << "parallax " << command << ": out of memory\n";
     return kExitFailure;

@@ -244,6 +244,10 @@ std::string events_json(const CorpusEngine& engine) {
   return events.dump();
 }
 
+std::string event_json(const CorpusEngine& engine, std::size_t event) {
+  return event_json(engine, event, group_of_documents(engine)).dump();
+}
+
 std::string translations_json(const CorpusEngine& engine) {
   json pairs = json::array();
   for (const TranslationPair& t : engine.translations()) pairs.push_back(translation_json(engine, t));

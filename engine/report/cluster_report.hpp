@@ -26,6 +26,9 @@ void render_cluster_report(const CorpusEngine& engine, const ClusterReportContex
 // The events of an engine built with BuildScope::Everything as the JSON array the report holds
 // under "events" (for the C ABI and Python).
 std::string events_json(const CorpusEngine& engine);
+// One event as the JSON object the cluster report holds in "events" (label, languages, sources,
+// dates, members).
+std::string event_json(const CorpusEngine& engine, std::size_t event);
 // The cross-language copies as the JSON array the cluster report prints under "translations".
 std::string translations_json(const CorpusEngine& engine);
 

@@ -1,0 +1,194 @@
+// `parallax report`: one command from a corpus to a per-event "who said what" report: cluster,
+// then compare every event's claims, then render one report.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "cli/command_line.hpp"
+#include "cli/commands.hpp"
+#include "io/corpus_reader.hpp"
+#include "lexicon/concept_table.hpp"
+#include "pipeline/compare_session.hpp"
+#include "pipeline/corpus_engine.hpp"
+#include "report/event_report.hpp"
+
+namespace po = boost::program_options;
+
+namespace parallax::cli {
+namespace {
+
+struct ReportSettings {
+  std::vector<std::string> inputs;
+  std::string format;  // empty: from the output file's extension, else text
+  std::string output;
+  std::string by = "speaker";
+  int threads = 0;
+  bool quiet = false;
+};
+
+po::options_description option_table(ReportSettings& s) {
+  po::options_description opts("Options");
+  opts.add_options()
+      ("help,h", "show this help")
+      ("format,f", po::value(&s.format), "text, md, json or html (default: by the extension of --output, else text)")
+      ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
+      ("by,b", po::value(&s.by)->default_value("speaker"), "sides of each event's comparison: speaker or source")
+      ("threads,t", po::value(&s.threads)->default_value(0), "worker threads for clustering (0: all cores)")
+      ("quiet,q", po::bool_switch(&s.quiet), "no progress line and no summary on stderr");
+  return opts;
+}
+
+void print_help(const po::options_description& opts) {
+  std::cout << "Usage: parallax report [OPTIONS] CORPUS...\n\n"
+               "Clusters the corpus into events and, for every event covered by two sides or more, lines up\n"
+               "who said what: agreements, conflicts with their reasons, and what one side alone says.\n"
+               "One report: an index of the events (conflicts first), then each event's coverage and claims.\n\n"
+            << opts << "\nExamples:\n"
+               "  parallax report examples/corpus.jsonl -o report.html\n"
+               "  parallax report --format md news.jsonl > report.md\n";
+}
+
+std::string format_of(const ReportSettings& s) {
+  if (!s.format.empty()) return s.format;
+  for (const auto& [extension, format] : {std::pair{".html", "html"}, std::pair{".htm", "html"}, std::pair{".md", "md"},
+                                          std::pair{".json", "json"}})
+    if (s.output.size() > std::string(extension).size() &&
+        s.output.compare(s.output.size() - std::string(extension).size(), std::string::npos, extension) == 0)
+      return format;
+  return "text";
+}
+
+void validate(ReportSettings& s) {
+  if (s.inputs.empty()) throw po::error("no CORPUS given");
+  if (s.by != "speaker" && s.by != "source") throw po::error("--by must be speaker or source, not '" + s.by + "'");
+  s.format = format_of(s);
+  parse_report_format(s.format);
+}
+
+// A progress line on a terminal: the stage, then event k of n.
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on && isatty(STDERR_FILENO)) {}
+  void show(const std::string& line) const {
+    if (on_) std::cerr << "\r\033[Kreport: " << line << std::flush;
+  }
+  void done() const {
+    if (on_) std::cerr << "\r\033[K";
+  }
+
+ private:
+  bool on_;
+};
+
+// The documents of the events that will be compared, read again from the inputs: the engine
+// keeps no texts, and a second pass keeps only these in memory.
+std::unordered_map<std::string, Document> documents_of(const std::vector<std::string>& inputs,
+                                                       const std::set<std::string>& ids) {
+  std::unordered_map<std::string, Document> found;
+  InputDiagnostics ignored;  // reported by the first pass
+  read_corpus(inputs, [&](Document&& d) {
+    if (ids.count(d.id)) found.emplace(d.id, std::move(d));
+  }, ignored);
+  return found;
+}
+
+std::vector<EventComparison> compare_events(const CorpusEngine& engine, const ReportSettings& s,
+                                            const CompareSession& session, const Progress& progress) {
+  const auto& events = engine.event_clusters();
+  std::set<std::string> ids;
+  for (const EventCluster& e : events)
+    if (e.members.size() > 1)
+      for (std::size_t m : e.members) ids.insert(engine.document(m).id);
+  auto documents = documents_of(s.inputs, ids);
+  std::vector<EventComparison> comparisons;
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(events.size()));
+    EventComparison c;
+    c.event = e;
+    if (events[e].members.size() < 2) {
+      c.note = "one document";
+    } else {
+      std::vector<Document> members;
+      for (std::size_t m : events[e].members) members.push_back(documents.at(engine.document(m).id));
+      try {
+        c.result = session.compare(members);
+        if (c.result->sides.size() < 2) {
+          c.note = "one side: " + c.result->sides[0];
+          c.result.reset();
+        }
+      } catch (const CompareError& error) {
+        c.note = error.what();
+      }
+    }
+    comparisons.push_back(std::move(c));
+  }
+  return comparisons;
+}
+
+}  // namespace
+
+int run_report_command(const std::vector<std::string>& args) {
+  ReportSettings s;
+  const auto opts = option_table(s);
+  if (const auto early = parse_command_line("report", args, opts, s.inputs, [&] { print_help(opts); },
+                                            [&](const po::variables_map&) { validate(s); }))
+    return *early;
+  const Progress progress(!s.quiet);
+
+  CompareSettings compare_settings;
+  compare_settings.options.by = s.by == "source" ? CompareBy::Source : CompareBy::Speaker;
+  std::optional<CompareSession> session;
+  try {
+    session.emplace(compare_settings);
+  } catch (const LexiconError& e) {
+    std::cerr << "parallax report: " << e.what() << "\n";
+    return kExitFailure;
+  }
+
+  EngineOptions engine_options;
+  engine_options.threads = s.threads;
+  engine_options.keep_build_inputs = false;
+  CorpusEngine engine(engine_options);
+  InputDiagnostics diagnostics;
+  progress.show("reading and clustering");
+  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics);
+  if (engine.size() == 0) {
+    progress.done();
+    std::cerr << diagnostics.format() << "parallax report: no document could be read; no report written\n";
+    return kExitInvalidInput;
+  }
+  engine.build(BuildScope::Everything);
+  std::vector<EventComparison> comparisons = compare_events(engine, s, *session, progress);
+  order_for_attention(engine, comparisons);
+  progress.done();
+
+  std::ofstream file;
+  if (!s.output.empty()) {
+    file.open(s.output);
+    if (!file) {
+      std::cerr << "parallax report: cannot write " << s.output << "\n";
+      return kExitFailure;
+    }
+  }
+  std::ostream& out = s.output.empty() ? std::cout : file;
+  render_event_report(engine, comparisons, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format), out);
+  out.flush();
+  if (!out) {
+    std::cerr << "parallax report: writing " << (s.output.empty() ? "the report" : s.output) << " failed\n";
+    return kExitFailure;
+  }
+  if (!diagnostics.problems().empty()) std::cerr << diagnostics.format();
+  std::size_t compared = 0;
+  for (const auto& c : comparisons) compared += c.result.has_value();
+  if (!s.quiet)
+    std::cerr << "parallax report: " << engine.size() << " documents, " << engine.event_clusters().size() << " events, "
+              << compared << " compared\n";
+  return kExitOk;
+}
+
+}  // namespace parallax::cli

@@ -1,0 +1,101 @@
+// End-to-end tests of `parallax report` on the bundled example corpus, through the real CLI.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct ReportRun {
+  int exit_code = -1;
+  std::string out;
+};
+
+ReportRun run_report(const std::string& args) {
+  const std::string command = std::string(PARALLAX_CLI) + " report --quiet " + args + " 2>&1";
+  ReportRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[65536];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+const std::string kCorpus = std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl";
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("report json: every event with its coverage, the call compared by speaker, conflicts first") {
+  const ReportRun run = run_report("--format json " + kCorpus);
+  REQUIRE(run.exit_code == 0);
+  const auto report = nlohmann::json::parse(run.out);
+  CHECK(report.at("schema_version") == 1);
+  CHECK(report.at("by") == "speaker");
+  const auto& events = report.at("events");
+  REQUIRE(events.size() == 4);
+  for (std::size_t i = 1; i < events.size(); ++i) CHECK(events[i - 1].at("conflicts") >= events[i].at("conflicts"));
+  const auto call = std::find_if(events.begin(), events.end(), [](const auto& e) {
+    return std::any_of(e.at("members").begin(), e.at("members").end(), [](const auto& m) { return m.at("id") == "call-ru"; });
+  });
+  REQUIRE(call != events.end());
+  CHECK(call->at("languages") == nlohmann::json::array({"ar", "en", "ru"}));
+  const auto& comparison = call->at("comparison");
+  REQUIRE(comparison.is_object());
+  std::vector<std::string> sides;
+  for (const auto& side : comparison.at("sides")) sides.push_back(side.at("name"));
+  CHECK(std::find(sides.begin(), sides.end(), "White House") != sides.end());
+  CHECK(std::find(sides.begin(), sides.end(), "Kremlin") != sides.end());
+  // The single-document event has no comparison, and says why.
+  const auto single = std::find_if(events.begin(), events.end(), [](const auto& e) { return e.at("size") == 1; });
+  REQUIRE(single != events.end());
+  CHECK(single->at("comparison").is_null());
+  CHECK(single->at("comparison_note") == "one document");
+  CHECK(report.at("translations").size() == 2);
+}
+
+TEST_CASE("report md and html: an index of events linking to each event's coverage and claims") {
+  const ReportRun md = run_report("--format md " + kCorpus);
+  REQUIRE(md.exit_code == 0);
+  CHECK(contains(md.out, "# parallax report"));
+  CHECK(contains(md.out, "](#event-"));
+  CHECK(contains(md.out, "### Who said what"));
+  CHECK(contains(md.out, "White House vs Kremlin"));
+
+  const std::string page = (std::filesystem::temp_directory_path() / ("parallax_report_" + std::to_string(::getpid()) + ".html")).string();
+  const ReportRun html = run_report(kCorpus + " -o " + page);  // the format follows the extension
+  REQUIRE(html.exit_code == 0);
+  std::ifstream in(page);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::filesystem::remove(page);
+  CHECK(text.str().rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(contains(text.str(), "<nav>"));
+  CHECK(contains(text.str(), "href=\"#event-"));
+  CHECK(contains(text.str(), "dir=\"rtl\""));
+  CHECK(contains(text.str(), "class=\"conflict\""));
+  // Self-contained: no script, stylesheet or image to fetch.
+  CHECK(!contains(text.str(), "<script"));
+  CHECK(!contains(text.str(), "<link"));
+  CHECK(!contains(text.str(), "src="));
+}
+
+TEST_CASE("report: no readable input is an error and writes no report") {
+  const ReportRun run = run_report("--format json /nonexistent/corpus.jsonl");
+  CHECK(run.exit_code == 3);
+  CHECK(contains(run.out, "/nonexistent/corpus.jsonl"));
+  CHECK(contains(run.out, "no report written"));
+  CHECK(run_report("--by outlet " + kCorpus).exit_code == 2);
+}
