@@ -53,7 +53,7 @@ install_missing_packages
 build
 
 if [ $# -eq 0 ]; then
-  exec "$build_dir/engine/parallax" cluster "$here/examples/corpus.jsonl"
+  exec "$build_dir/engine/parallax" report "$here/examples/corpus.jsonl"
 elif [ "$1" = "test" ]; then
   shift
   cd "$build_dir"
