@@ -21,6 +21,7 @@ packages=(
   python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   golang-go golang-github-ekzhu-minhash-lsh-dev
   dict-freedict-ara-eng dict-freedict-eng-ara mueller7-dict wordnet-base
+  chromium python3-pil
 )
 
 log() { printf '[parallax.sh] %s\n' "$*" >&2; }
