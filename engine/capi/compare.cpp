@@ -1,5 +1,7 @@
 // parallax_engine_compare: the claims of a set of the engine's documents, aligned and judged, as the
 // JSON `parallax compare --format json` prints.
+#include <optional>
+#include <sstream>
 #include <unordered_set>
 
 #include "capi/abi_error.hpp"
@@ -7,7 +9,10 @@
 #include "claims/aliases.hpp"
 #include "claims/match_tokens.hpp"
 #include "diff/compare.hpp"
+#include "pipeline/compare_session.hpp"
+#include "pipeline/event_comparisons.hpp"
 #include "report/compare_report.hpp"
+#include "report/event_report.hpp"
 
 using namespace parallax::capi;
 
@@ -78,6 +83,46 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, cons
     } catch (const parallax::CompareError& e) {
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, e.what());
     }
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_report(const parallax_engine* engine, int32_t format, int32_t mode,
+                                            char** out_text) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_text, "out_text");
+    const parallax::CompareBy by = compare_mode(mode);
+    if (by == parallax::CompareBy::Document)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "a report compares by speaker or by source, not by document");
+    parallax::ReportFormat report_format{};
+    switch (format) {
+      case PARALLAX_REPORT_JSON: report_format = parallax::ReportFormat::Json; break;
+      case PARALLAX_REPORT_MARKDOWN: report_format = parallax::ReportFormat::Markdown; break;
+      case PARALLAX_REPORT_HTML: report_format = parallax::ReportFormat::Html; break;
+      case PARALLAX_REPORT_TEXT: report_format = parallax::ReportFormat::Text; break;
+      default:
+        throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
+                       "format " + std::to_string(format) + " is not a PARALLAX_REPORT_* constant");
+    }
+    require_built_scope(*engine, PARALLAX_BUILD_EVERYTHING);
+    if (!engine->settings.keep_text)
+      throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
+    parallax::CompareSettings settings;
+    settings.options.by = by;
+    settings.cross_lingual = engine->engine.concept_table() != nullptr;
+    std::optional<parallax::CompareSession> session;
+    try {
+      session.emplace(settings);
+    } catch (const parallax::LexiconError& e) {
+      throw AbiError(PARALLAX_ERROR_UNAVAILABLE, e.what());
+    }
+    auto comparisons = parallax::compare_events(engine->engine, *session,
+                                                [&](std::size_t m) { return engine->kept.at(m); });
+    parallax::order_for_attention(engine->engine, comparisons);
+    std::ostringstream out;
+    parallax::render_event_report(engine->engine, comparisons, {by == parallax::CompareBy::Source ? "source" : "speaker", 0},
+                                  report_format, out);
+    *out_text = copy_out(out.str());
   });
 }
 

@@ -15,6 +15,7 @@
 #include "lexicon/concept_table.hpp"
 #include "pipeline/compare_session.hpp"
 #include "pipeline/corpus_engine.hpp"
+#include "pipeline/event_comparisons.hpp"
 #include "report/event_report.hpp"
 
 namespace po = boost::program_options;
@@ -97,37 +98,19 @@ std::unordered_map<std::string, Document> documents_of(const std::vector<std::st
   return found;
 }
 
-std::vector<EventComparison> compare_events(const CorpusEngine& engine, const ReportSettings& s,
-                                            const CompareSession& session, const Progress& progress) {
-  const auto& events = engine.event_clusters();
+// The compared events' documents, read in a second pass; then every event compared.
+std::vector<EventComparison> compare_all(const CorpusEngine& engine, const ReportSettings& s,
+                                         const CompareSession& session, const Progress& progress) {
   std::set<std::string> ids;
-  for (const EventCluster& e : events)
+  for (const EventCluster& e : engine.event_clusters())
     if (e.members.size() > 1)
       for (std::size_t m : e.members) ids.insert(engine.document(m).id);
-  auto documents = documents_of(s.inputs, ids);
-  std::vector<EventComparison> comparisons;
-  for (std::size_t e = 0; e < events.size(); ++e) {
-    progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(events.size()));
-    EventComparison c;
-    c.event = e;
-    if (events[e].members.size() < 2) {
-      c.note = "one document";
-    } else {
-      std::vector<Document> members;
-      for (std::size_t m : events[e].members) members.push_back(documents.at(engine.document(m).id));
-      try {
-        c.result = session.compare(members);
-        if (c.result->sides.size() < 2) {
-          c.note = "one side: " + c.result->sides[0];
-          c.result.reset();
-        }
-      } catch (const CompareError& error) {
-        c.note = error.what();
-      }
-    }
-    comparisons.push_back(std::move(c));
-  }
-  return comparisons;
+  const auto documents = documents_of(s.inputs, ids);
+  return compare_events(
+      engine, session, [&](std::size_t m) { return documents.at(engine.document(m).id); },
+      [&](std::size_t e, std::size_t n) {
+        progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
+      });
 }
 
 }  // namespace
@@ -163,7 +146,7 @@ int run_report_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   engine.build(BuildScope::Everything);
-  std::vector<EventComparison> comparisons = compare_events(engine, s, *session, progress);
+  std::vector<EventComparison> comparisons = compare_all(engine, s, *session, progress);
   order_for_attention(engine, comparisons);
   progress.done();
 

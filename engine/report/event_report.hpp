@@ -13,17 +13,12 @@
 
 #include "diff/compare.hpp"
 #include "pipeline/corpus_engine.hpp"
+#include "pipeline/event_comparisons.hpp"
 #include "report/cluster_report.hpp"
 
 namespace parallax {
 
 inline constexpr int kReportSchemaVersion = 1;
-
-struct EventComparison {
-  std::size_t event = 0;                // index into CorpusEngine::event_clusters()
-  std::optional<CompareResult> result;  // none when the event could not be compared
-  std::string note;                     // why not ("one document", "one side: Kremlin")
-};
 
 struct EventReportContext {
   std::string by = "speaker";

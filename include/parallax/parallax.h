@@ -104,6 +104,13 @@ extern "C" {
 /* Claims are pooled per attributed speaker. */
 #define PARALLAX_COMPARE_BY_SPEAKER 3
 
+/* ---- Report formats (parallax_engine_report) -------------------------------------------------- */
+
+#define PARALLAX_REPORT_JSON 0
+#define PARALLAX_REPORT_MARKDOWN 1
+#define PARALLAX_REPORT_HTML 2
+#define PARALLAX_REPORT_TEXT 3
+
 /* ---- Handles ---------------------------------------------------------------------------------- */
 
 /* An engine: a corpus of documents and the results of its last build. */
@@ -355,6 +362,19 @@ PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups *groups, const
  */
 PARALLAX_API int32_t parallax_engine_compare(const parallax_engine *engine, const char *const *ids, size_t id_count,
                                              int32_t mode, char **out_json);
+
+/*
+ * The per-event "who said what" report of the last PARALLAX_BUILD_EVERYTHING build, as `parallax
+ * report` writes it (docs/report.md): every event, conflicts first, with its coverage and, for an
+ * event of two documents or more, the comparison of its claims by `mode` (PARALLAX_COMPARE_BY_SPEAKER
+ * or _BY_SOURCE). `format` is a PARALLAX_REPORT_* constant (JSON: schema_version 1). Needs the
+ * documents' text (keep_text). In *out_text, freed with parallax_string_free(). Thread-safe
+ * against other read-only calls.
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (unknown format or mode), NOT_BUILT, UNAVAILABLE
+ * (keep_text=false; the built-in antonyms or concept table missing), OUT_OF_MEMORY, INTERNAL.
+ */
+PARALLAX_API int32_t parallax_engine_report(const parallax_engine *engine, int32_t format, int32_t mode,
+                                            char **out_text);
 
 #ifdef __cplusplus
 }

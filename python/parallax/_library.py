@@ -72,6 +72,7 @@ _SIGNATURES = {
                                     ctypes.POINTER(ctypes.POINTER(ctypes.c_uint64))]),
     "parallax_engine_compare": (_S, [EngineHandle, c_str_array, ctypes.c_size_t, ctypes.c_int32,
                                      ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_engine_report": (_S, [EngineHandle, ctypes.c_int32, ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)]),
 }
 
 _lock = threading.Lock()

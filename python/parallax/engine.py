@@ -11,6 +11,7 @@ from ._library import EngineHandle, GroupsHandle, library
 BUILD_NEAR_DUPLICATES = 1
 BUILD_EVERYTHING = 2
 _COMPARE_MODES = {"document": 1, "source": 2, "speaker": 3}
+_REPORT_FORMATS = {"json": 0, "md": 1, "html": 2, "text": 3}
 _DOCUMENT_FIELDS = ("title", "source", "lang", "date", "url")
 
 
@@ -281,6 +282,23 @@ class Engine:
         out = ctypes.c_void_p()
         _check(self._lib.parallax_engine_translations_json(self._h, ctypes.byref(out)))
         return json.loads(_take_string(out))
+
+    def report(self, by="speaker", format="json", path=None):
+        """The per-event "who said what" report of the last build, as `parallax report` writes it:
+        every event (conflicts first) with its coverage and the comparison of its claims by
+        "speaker" or "source". format "json" returns a dict; "html", "md" or "text" a string. With
+        `path`, the report is also written to that file (e.g. report.html to open in a browser)."""
+        if by not in ("speaker", "source"):
+            raise ValueError(f"by must be 'speaker' or 'source', not {by!r}")
+        if format not in _REPORT_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(_REPORT_FORMATS)}, not {format!r}")
+        out = ctypes.c_void_p()
+        _check(self._lib.parallax_engine_report(self._h, _REPORT_FORMATS[format], _COMPARE_MODES[by], ctypes.byref(out)))
+        text = _take_string(out)
+        if path is not None:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        return json.loads(text) if format == "json" else text
 
     # --- comparison -------------------------------------------------------------------------------
     def compare(self, ids, by="document"):

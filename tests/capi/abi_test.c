@@ -379,6 +379,18 @@ static void test_compare(const char *corpus) {
   parallax_string_free(json);
   json = NULL;
   CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, 42, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_report(NULL, PARALLAX_REPORT_JSON, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_report(engine, 9, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_report(engine, PARALLAX_REPORT_JSON, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_report(engine, PARALLAX_REPORT_JSON, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_report(engine, PARALLAX_REPORT_JSON, PARALLAX_COMPARE_BY_SPEAKER, &json), PARALLAX_OK);
+  CHECK(contains(json, "\"command\": \"report\"") && contains(json, "\"comparison\""));
+  parallax_string_free(json);
+  CHECK_STATUS(parallax_engine_report(engine, PARALLAX_REPORT_HTML, PARALLAX_COMPARE_BY_SOURCE, &json), PARALLAX_OK);
+  CHECK(contains(json, "<!DOCTYPE html>"));
+  parallax_string_free(json);
+  json = NULL;
   CHECK_STATUS(parallax_engine_compare(engine, unknown, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_NOT_FOUND);
   CHECK(contains(parallax_last_error(), "nope"));
   CHECK_STATUS(parallax_engine_compare(engine, twice, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_ERROR_INVALID_ARGUMENT);

@@ -266,6 +266,20 @@ class SameAsCliTest(unittest.TestCase):
                     ours = engine.compare([r["id"] for r in seeds], by=by)
                 self.assertEqual(ours, cli, by)
 
+    def test_report(self):
+        cli = run_cli("report", "--quiet", "--format", "json", CORPUS)
+        with parallax.Engine(threads=2) as engine, tempfile.TemporaryDirectory() as tmp:
+            engine.read_corpus(CORPUS)
+            engine.build()
+            self.assertEqual(engine.report(), cli)
+            page = pathlib.Path(tmp) / "report.html"
+            html = engine.report(format="html", path=page)
+            self.assertTrue(html.startswith("<!DOCTYPE html>"))
+            self.assertEqual(page.read_text(encoding="utf-8"), html)
+            with self.assertRaises(ValueError):
+                engine.report(by="document")
+        self.assertEqual(cli["events"][0]["conflicts"], max(e["conflicts"] for e in cli["events"]))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,29 @@
+#pragma once
+// Every event of a clustered corpus compared: the members of each event with two documents or
+// more go through one CompareSession. `parallax report`, the C ABI and Python share it.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "pipeline/compare_session.hpp"
+#include "pipeline/corpus_engine.hpp"
+
+namespace parallax {
+
+struct EventComparison {
+  std::size_t event = 0;                // index into CorpusEngine::event_clusters()
+  std::optional<CompareResult> result;  // none when the event could not be compared
+  std::string note;                     // why not ("one document", "one side: Kremlin")
+};
+
+// document_of(i): the text and metadata of document i (the engine keeps no texts). progress, if
+// given, is called before each event (event index, event count). The result is in event order;
+// order_for_attention() sorts it for a report.
+std::vector<EventComparison> compare_events(const CorpusEngine& engine, const CompareSession& session,
+                                            const std::function<Document(std::size_t)>& document_of,
+                                            const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+}  // namespace parallax
