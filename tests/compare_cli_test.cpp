@@ -297,3 +297,18 @@ TEST_CASE("compare text output isolates each cell so a bidi terminal keeps the c
   }
   CHECK(rows > 10);
 }
+
+TEST_CASE("compare html: conflicts come first and the words where the accounts differ are marked") {
+  const std::string a = temp_file("rose.txt", "The company said profits rose sharply in the third quarter.\n");
+  const std::string b = temp_file("fell.txt", "The company said profits fell sharply in the third quarter.\n");
+  const auto r = run_cli("--format html " + a + " " + b, false);
+  REQUIRE(r.status == 0);
+  CHECK(contains(r.output, "<mark>rose</mark>"));
+  CHECK(contains(r.output, "<mark>fell</mark>"));
+  CHECK(!contains(r.output, "<mark>profits</mark>"));
+  // On the seeds, the first row of every table is its conflict when it has one.
+  const auto seeds_page = run_cli("--format html " + seeds(), false).output;
+  const std::size_t first_row = seeds_page.find("<tr class=");
+  REQUIRE(first_row != std::string::npos);
+  CHECK(seeds_page.compare(first_row, std::string("<tr class=\"conflict\"").size(), "<tr class=\"conflict\"") == 0);
+}

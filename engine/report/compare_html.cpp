@@ -1,4 +1,6 @@
+#include <cctype>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 #include "report/compare_layout.hpp"
@@ -20,19 +22,57 @@ td.claim { width: 42%; }
 .conflict { background: #fbe4e4; }
 .related { background: #f6f6f6; }
 .label { font-weight: bold; white-space: nowrap; }
+mark { background: #ffd27a; }
 )";
 
 // Arabic claims get dir="rtl" outright; others dir="auto" (the browser picks by the first
 // strong letter), so a mixed page reads correctly in every cell.
 std::string direction(const Claim& c) { return c.lang == "ar" || c.lang == "fa" || c.lang == "he" ? "rtl" : "auto"; }
 
-std::string claim_html(const Claim& c, const char* tag, const char* css_class) {
+// A word as compared: lower case (ASCII), without surrounding punctuation.
+std::string bare(const std::string& word) {
+  std::size_t b = 0, e = word.size();
+  while (b < e && std::ispunct(static_cast<unsigned char>(word[b]))) ++b;
+  while (e > b && std::ispunct(static_cast<unsigned char>(word[e - 1]))) --e;
+  std::string out = word.substr(b, e - b);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+std::set<std::string> bare_words(const std::string& text) {
+  std::set<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;)
+    if (!bare(w).empty()) words.insert(bare(w));
+  return words;
+}
+
+// The text with the words its partner lacks marked: in a conflict between two claims of one
+// language, where the accounts differ ("rose" / "fell", "five" / "three").
+std::string marked_text(const std::string& text, const std::set<std::string>& partner_words) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t space = text.find(' ', at);
+    const std::string word = text.substr(at, space == std::string::npos ? std::string::npos : space - at);
+    const std::string key = bare(word);
+    out += !key.empty() && !partner_words.count(key) ? "<mark>" + escape_html(word) + "</mark>" : escape_html(word);
+    if (space == std::string::npos) break;
+    out += ' ';
+    at = space + 1;
+  }
+  return out;
+}
+
+std::string claim_html(const Claim& c, const char* tag, const char* css_class, const Claim* conflicting = nullptr) {
   std::ostringstream out;
   out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape_html(c.lang) << "\" dir=\""
       << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape_html(c.id) << " · "
       << escape_html(speaker_label(c));
   if (c.has_cue) out << " · cue: <bdi>" << escape_html(c.cue.text) << "</bdi>";
-  out << "</span>" << escape_html(c.text) << "</" << tag << ">";
+  out << "</span>"
+      << (conflicting && conflicting->lang == c.lang ? marked_text(c.text, bare_words(conflicting->text)) : escape_html(c.text))
+      << "</" << tag << ">";
   return out.str();
 }
 
@@ -63,8 +103,11 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
           << score;
       for (const auto& reason : a->judgement.reasons) out << "<br>" << escape_html(reason);
       if (a->covers_several) out << "<br>covers several";
-      out << "</td>" << claim_html(r.claims[a->left], "td", "claim")
-          << claim_html(r.claims[a->right], "td", "claim") << "</tr>\n";
+      const bool conflict = a->judgement.label == PairLabel::Conflict;
+      const Claim& left = r.claims[a->left];
+      const Claim& right = r.claims[a->right];
+      out << "</td>" << claim_html(left, "td", "claim", conflict ? &right : nullptr)
+          << claim_html(right, "td", "claim", conflict ? &left : nullptr) << "</tr>\n";
     }
     out << "</table>\n";
   }

@@ -15,10 +15,14 @@ CompareLayout layout_compare(const CompareResult& r) {
     if (inserted) layout.sections.push_back({key.first, key.second, {}});
     layout.sections[it->second].alignments.push_back(&a);
   }
+  // What needs a reader first: conflicts, then agreements, then the merely related.
+  const auto rank = [](const Alignment* a) {
+    return a->judgement.label == PairLabel::Conflict ? 0 : a->judgement.label == PairLabel::Agree ? 1 : 2;
+  };
   for (auto& section : layout.sections) {
     std::sort(section.alignments.begin(), section.alignments.end(),
-              [](const Alignment* x, const Alignment* y) {
-                return std::tie(x->left, x->right) < std::tie(y->left, y->right);
+              [&](const Alignment* x, const Alignment* y) {
+                return std::make_tuple(rank(x), x->left, x->right) < std::make_tuple(rank(y), y->left, y->right);
               });
   }
   // By speaker, what the quoted speakers say against each other comes before what the authors

@@ -12,7 +12,7 @@ namespace parallax {
 struct SidePairSection {
   std::size_t left_side = 0;
   std::size_t right_side = 0;
-  std::vector<const Alignment*> alignments;  // ordered by left claim, then right claim
+  std::vector<const Alignment*> alignments;  // conflicts, agreements, related; each by left claim, then right
 };
 
 struct CompareLayout {
