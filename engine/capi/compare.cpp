@@ -18,11 +18,16 @@ using namespace parallax::capi;
 
 namespace {
 
-// The built-in antonyms (beside the concept table); a missing file is an incomplete install.
-parallax::Antonyms load_antonyms() {
+// A comparison session for one call: the engine's compare settings (aliases, thresholds, stance
+// model: rows of the option table) and its concept table's lexicons, compared by `by`.
+parallax::CompareSession session_for(const parallax_engine& engine, parallax::CompareBy by) {
+  parallax::CompareSettings settings = engine.settings.compare;
+  settings.options.by = by;
+  settings.cross_lingual = engine.engine.concept_table() != nullptr;
+  settings.lexicons = engine.settings.engine.lexicons;
   try {
-    return parallax::Antonyms::load(parallax::builtin_antonyms_path());
-  } catch (const parallax::LexiconError& e) {
+    return parallax::CompareSession(std::move(settings));
+  } catch (const parallax::LexiconError& e) {  // the built-in antonyms or concept table are missing
     throw AbiError(PARALLAX_ERROR_UNAVAILABLE, e.what());
   }
 }
@@ -63,23 +68,17 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine* engine, cons
     require(engine, "engine");
     require(ids, "ids");
     require(out_json, "out_json");
-    parallax::CompareOptions options;
-    options.by = compare_mode(mode);
-    options.concepts = engine->engine.concept_table();  // claims across languages, as the CLI
-    const parallax::Antonyms antonyms = load_antonyms();
-    options.antonyms = &antonyms;
-    if (id_count < (options.by == parallax::CompareBy::Document ? 2u : 1u))
+    const parallax::CompareBy by = compare_mode(mode);
+    if (id_count < (by == parallax::CompareBy::Document ? 2u : 1u))
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
                      "compare by document needs at least two documents (by speaker or source, one), got " +
                          std::to_string(id_count));
     if (!engine->settings.keep_text)
       throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
     const auto documents = selected_documents(*engine, ids, id_count);
-    // The keyer owns stemmers (not thread-safe): one per call keeps concurrent compares safe.
-    parallax::WordKeyer keyer;
-    const parallax::EntityAliases aliases = parallax::EntityAliases::defaults(keyer);
+    const parallax::CompareSession session = session_for(*engine, by);
     try {
-      *out_json = copy_out(parallax::render_compare_json(parallax::compare_documents(documents, aliases, options)));
+      *out_json = copy_out(parallax::render_compare_json(session.compare(documents)));
     } catch (const parallax::CompareError& e) {
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, e.what());
     }
@@ -107,16 +106,8 @@ PARALLAX_API int32_t parallax_engine_report(const parallax_engine* engine, int32
     require_built_scope(*engine, PARALLAX_BUILD_EVERYTHING);
     if (!engine->settings.keep_text)
       throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
-    parallax::CompareSettings settings;
-    settings.options.by = by;
-    settings.cross_lingual = engine->engine.concept_table() != nullptr;
-    std::optional<parallax::CompareSession> session;
-    try {
-      session.emplace(settings);
-    } catch (const parallax::LexiconError& e) {
-      throw AbiError(PARALLAX_ERROR_UNAVAILABLE, e.what());
-    }
-    auto comparisons = parallax::compare_events(engine->engine, *session,
+    const parallax::CompareSession session = session_for(*engine, by);
+    auto comparisons = parallax::compare_events(engine->engine, session,
                                                 [&](std::size_t m) { return engine->kept.at(m); });
     parallax::order_for_attention(engine->engine, comparisons);
     std::ostringstream out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/document.hpp"
+#include "pipeline/compare_session.hpp"
 #include "pipeline/corpus_engine.hpp"
 
 namespace parallax::capi {
@@ -16,7 +17,8 @@ namespace parallax::capi {
 // Options of the ABI layer itself, beside the engine's own table.
 struct AbiSettings {
   EngineOptions engine;
-  bool keep_text = true;  // keep each document for parallax_engine_compare
+  CompareSettings compare;  // aliases, thresholds, stance model of parallax_engine_compare / _report
+  bool keep_text = true;    // keep each document for parallax_engine_compare
 };
 
 // Row count and lookup over the engine's option table followed by the ABI's own rows.

@@ -5,6 +5,8 @@
 #include "capi/abi_error.hpp"
 #include "capi/engine_handle.hpp"
 #include "lexicon/concept_table.hpp"
+#include "pipeline/compare_option_table.hpp"
+#include "pipeline/compare_session.hpp"
 
 namespace parallax::capi {
 namespace {
@@ -29,7 +31,9 @@ const std::vector<std::string>& default_values() {
     std::vector<std::string> out;
     const EngineOptions defaults;
     for (const auto& spec : engine_option_table()) out.push_back(spec.get(defaults));
-    out.push_back(AbiSettings{}.keep_text ? "true" : "false");
+    const AbiSettings abi_defaults;
+    for (const auto& spec : compare_option_table()) out.push_back(spec.get(abi_defaults.compare));
+    out.push_back(abi_defaults.keep_text ? "true" : "false");
     return out;
   }();
   return values;
@@ -37,19 +41,29 @@ const std::vector<std::string>& default_values() {
 
 }  // namespace
 
-std::size_t abi_option_count() { return engine_option_table().size() + 1; }
+// The rows in order: the engine's, then the comparison's, then keep_text.
+std::size_t abi_option_count() { return engine_option_table().size() + compare_option_table().size() + 1; }
 
 bool abi_option_info(std::size_t index, const char** name, const char** type, const char** default_value,
                      const char** description) {
-  const auto& table = engine_option_table();
+  const auto& engine_rows = engine_option_table();
+  const auto& compare_rows = compare_option_table();
   if (index >= abi_option_count()) return false;
-  const bool own = index == table.size();
-  if (name) *name = own ? kKeepText : table[index].name;
-  if (type) *type = own ? "bool" : table[index].type;
   if (default_value) *default_value = default_values()[index].c_str();
-  if (description)
-    *description = own ? "keep each document's text in the engine so parallax_engine_compare can read it"
-                       : table[index].description;
+  if (index < engine_rows.size()) {
+    if (name) *name = engine_rows[index].name;
+    if (type) *type = engine_rows[index].type;
+    if (description) *description = engine_rows[index].description;
+  } else if (index < engine_rows.size() + compare_rows.size()) {
+    const auto& row = compare_rows[index - engine_rows.size()];
+    if (name) *name = row.name;
+    if (type) *type = row.type;
+    if (description) *description = row.description;
+  } else {
+    if (name) *name = kKeepText;
+    if (type) *type = "bool";
+    if (description) *description = "keep each document's text in the engine so parallax_engine_compare can read it";
+  }
   return true;
 }
 
@@ -58,11 +72,16 @@ void set_abi_option(AbiSettings& settings, const std::string& key, const std::st
     settings.keep_text = parse_bool(key, value);
     return;
   }
+  if (const CompareOptionSpec* row = find_compare_option(key)) {
+    row->set(settings.compare, value);
+    return;
+  }
   set_engine_option(settings.engine, key, value);
 }
 
 std::string get_abi_option(const AbiSettings& settings, const std::string& key) {
   if (canonical_key(key) == kKeepText) return settings.keep_text ? "true" : "false";
+  if (const CompareOptionSpec* row = find_compare_option(key)) return row->get(settings.compare);
   const EngineOptionSpec* spec = find_engine_option(key);
   if (!spec) throw UnknownOptionError("unknown option '" + key + "'");
   return spec->get(settings.engine);
@@ -107,8 +126,21 @@ PARALLAX_API int32_t parallax_engine_create(const char* const* keys, const char*
     }
     try {
       parallax::validate_engine_options(settings.engine);
+      parallax::validate_compare_settings(settings.compare);
     } catch (const std::invalid_argument& e) {
       throw AbiError(PARALLAX_ERROR_INVALID_OPTION, e.what());
+    }
+    // Alias files and a stance model are read now, so that a bad one is named at creation.
+    if (!settings.compare.alias_files.empty() || !settings.compare.stance_model.empty()) {
+      try {
+        parallax::CompareSettings check = settings.compare;
+        check.cross_lingual = false;
+        parallax::CompareSession{std::move(check)};
+      } catch (const parallax::AliasFileError& e) {
+        throw AbiError(PARALLAX_ERROR_INVALID_OPTION, e.what());
+      } catch (const parallax::StanceModelError& e) {
+        throw AbiError(PARALLAX_ERROR_INVALID_OPTION, e.what());
+      }
     }
     try {
       *out_engine = std::make_unique<parallax_engine>(settings).release();

@@ -266,6 +266,23 @@ class SameAsCliTest(unittest.TestCase):
                     ours = engine.compare([r["id"] for r in seeds], by=by)
                 self.assertEqual(ours, cli, by)
 
+    def test_compare_settings_are_options(self):
+        seeds = [r for r in corpus_records() if r["id"] in ("seed-000", "seed-003")]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "seeds.jsonl"
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in seeds), encoding="utf-8")
+            cli = run_cli("compare", "--by", "speaker", "--agree-threshold", "0.99", "--keep-weak-related",
+                          "--format", "json", path)
+            with parallax.Engine(threads=1, agree_threshold=0.99, keep_weak_related=True) as engine:
+                engine.read_corpus(path)
+                ours = engine.compare([r["id"] for r in seeds], by="speaker")
+            self.assertEqual(ours, cli)
+            self.assertNotIn("agree", [a["label"] for a in ours["alignments"]])
+            with self.assertRaisesRegex(parallax.InvalidInputError, "nonexistent/aliases.txt"):
+                parallax.Engine(aliases=[pathlib.Path(tmp) / "nonexistent" / "aliases.txt"])
+            with self.assertRaisesRegex(parallax.InvalidInputError, "agree_threshold"):
+                parallax.Engine(agree_threshold=0.01)
+
     def test_report(self):
         cli = run_cli("report", "--quiet", "--format", "json", CORPUS)
         with parallax.Engine(threads=2) as engine, tempfile.TemporaryDirectory() as tmp:
