@@ -108,7 +108,8 @@ PARALLAX_API int32_t parallax_engine_report(const parallax_engine* engine, int32
       throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
     const parallax::CompareSession session = session_for(*engine, by);
     auto comparisons = parallax::compare_events(engine->engine, session,
-                                                [&](std::size_t m) { return engine->kept.at(m); });
+                                                [&](std::size_t m) { return engine->kept.at(m); }, {},
+                                                parallax::resolve_thread_count(engine->settings.engine.threads));
     parallax::order_for_attention(engine->engine, comparisons);
     std::ostringstream out;
     parallax::render_event_report(engine->engine, comparisons, {by == parallax::CompareBy::Source ? "source" : "speaker", 0},

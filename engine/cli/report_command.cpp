@@ -110,7 +110,8 @@ std::vector<EventComparison> compare_all(const CorpusEngine& engine, const Repor
       engine, session, [&](std::size_t m) { return documents.at(engine.document(m).id); },
       [&](std::size_t e, std::size_t n) {
         progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
-      });
+      },
+      resolve_thread_count(s.threads));
 }
 
 }  // namespace

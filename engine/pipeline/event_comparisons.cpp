@@ -1,35 +1,75 @@
 #include "pipeline/event_comparisons.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 namespace parallax {
+namespace {
+
+EventComparison compare_event(const CorpusEngine& engine, const CompareSession& session, std::size_t e,
+                              const std::function<Document(std::size_t)>& document_of) {
+  const EventCluster& event = engine.event_clusters()[e];
+  EventComparison c;
+  c.event = e;
+  if (event.members.size() < 2) {
+    c.note = "one document";
+    return c;
+  }
+  std::vector<Document> members;
+  members.reserve(event.members.size());
+  for (std::size_t m : event.members) members.push_back(document_of(m));
+  try {
+    c.result = session.compare(members);
+    if (c.result->sides.size() < 2) {
+      c.note = "one side: " + c.result->sides[0];
+      c.result.reset();
+    }
+  } catch (const CompareError& error) {
+    c.note = error.what();
+  }
+  return c;
+}
+
+}  // namespace
 
 std::vector<EventComparison> compare_events(const CorpusEngine& engine, const CompareSession& session,
                                             const std::function<Document(std::size_t)>& document_of,
-                                            const std::function<void(std::size_t, std::size_t)>& progress) {
-  const auto& events = engine.event_clusters();
-  std::vector<EventComparison> comparisons;
-  comparisons.reserve(events.size());
-  for (std::size_t e = 0; e < events.size(); ++e) {
-    if (progress) progress(e, events.size());
-    EventComparison c;
-    c.event = e;
-    if (events[e].members.size() < 2) {
-      c.note = "one document";
-    } else {
-      std::vector<Document> members;
-      members.reserve(events[e].members.size());
-      for (std::size_t m : events[e].members) members.push_back(document_of(m));
-      try {
-        c.result = session.compare(members);
-        if (c.result->sides.size() < 2) {
-          c.note = "one side: " + c.result->sides[0];
-          c.result.reset();
+                                            const std::function<void(std::size_t, std::size_t)>& progress,
+                                            int threads) {
+  const std::size_t n = engine.event_clusters().size();
+  std::vector<EventComparison> comparisons(n);
+  // Events are compared on worker threads (a comparison reads the session's tables and owns its
+  // stemmers); document_of and progress are called under one lock.
+  std::mutex lock;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  auto work = [&] {
+    try {
+      for (std::size_t e = next++; e < n; e = next++) {
+        {
+          const std::lock_guard<std::mutex> guard(lock);
+          if (failure) return;
+          if (progress) progress(e, n);
         }
-      } catch (const CompareError& error) {
-        c.note = error.what();
+        comparisons[e] = compare_event(engine, session, e, [&](std::size_t m) {
+          const std::lock_guard<std::mutex> guard(lock);
+          return document_of(m);
+        });
       }
+    } catch (...) {
+      const std::lock_guard<std::mutex> guard(lock);
+      if (!failure) failure = std::current_exception();
     }
-    comparisons.push_back(std::move(c));
-  }
+  };
+  const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(n, 1)));
+  std::vector<std::thread> pool;
+  for (int w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   return comparisons;
 }
 

@@ -20,10 +20,12 @@ struct EventComparison {
 };
 
 // document_of(i): the text and metadata of document i (the engine keeps no texts). progress, if
-// given, is called before each event (event index, event count). The result is in event order;
-// order_for_attention() sorts it for a report.
+// given, is called as each event starts (event index, event count). Both are called under one
+// lock from `threads` worker threads (1: the calling thread only). The result is in event order;
+// order_for_attention() sorts it for a report. A failure in a worker is rethrown here.
 std::vector<EventComparison> compare_events(const CorpusEngine& engine, const CompareSession& session,
                                             const std::function<Document(std::size_t)>& document_of,
-                                            const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                            const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                            int threads = 1);
 
 }  // namespace parallax
