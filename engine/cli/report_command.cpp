@@ -14,6 +14,7 @@
 #include "io/corpus_reader.hpp"
 #include "lexicon/concept_table.hpp"
 #include "pipeline/compare_session.hpp"
+#include "pipeline/document_spill.hpp"
 #include "pipeline/corpus_engine.hpp"
 #include "pipeline/event_comparisons.hpp"
 #include "report/event_report.hpp"
@@ -86,16 +87,17 @@ class Progress {
   bool on_;
 };
 
-// The documents of the events that will be compared, read again from the inputs: the engine
-// keeps no texts, and a second pass keeps only these in memory.
-std::unordered_map<std::string, Document> documents_of(const std::vector<std::string>& inputs,
-                                                       const std::set<std::string>& ids) {
-  std::unordered_map<std::string, Document> found;
+// The documents of the events that will be compared, read again from the inputs into a spill
+// file (the engine keeps no texts, and memory holds only the events being compared); by id, the
+// index of each in the spill.
+std::unordered_map<std::string, std::size_t> spill_documents(const std::vector<std::string>& inputs,
+                                                             const std::set<std::string>& ids, DocumentSpill& spill) {
+  std::unordered_map<std::string, std::size_t> index_of;
   InputDiagnostics ignored;  // reported by the first pass
   read_corpus(inputs, [&](Document&& d) {
-    if (ids.count(d.id)) found.emplace(d.id, std::move(d));
+    if (ids.count(d.id) && !index_of.count(d.id)) index_of.emplace(d.id, spill.append(d));
   }, ignored);
-  return found;
+  return index_of;
 }
 
 // The compared events' documents, read in a second pass; then every event compared.
@@ -105,9 +107,10 @@ std::vector<EventComparison> compare_all(const CorpusEngine& engine, const Repor
   for (const EventCluster& e : engine.event_clusters())
     if (e.members.size() > 1)
       for (std::size_t m : e.members) ids.insert(engine.document(m).id);
-  const auto documents = documents_of(s.inputs, ids);
+  DocumentSpill spill;
+  const auto index_of = spill_documents(s.inputs, ids, spill);
   return compare_events(
-      engine, session, [&](std::size_t m) { return documents.at(engine.document(m).id); },
+      engine, session, [&](std::size_t m) { return spill.read(index_of.at(engine.document(m).id)); },
       [&](std::size_t e, std::size_t n) {
         progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
       },

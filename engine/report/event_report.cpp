@@ -63,22 +63,26 @@ std::string copy_note(const EventComparison& c, const std::string& id) {
 
 void render_json(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
                  const EventReportContext& ctx, std::ostream& out) {
-  json report = {{"schema_version", kReportSchemaVersion},
-                 {"command", "report"},
-                 {"by", ctx.by},
-                 {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}},
-                 {"events", json::array()}};
-  for (const EventComparison& c : comparisons) {
+  // Written event by event: a large corpus's report is never one JSON tree in memory.
+  const json head = {{"schema_version", kReportSchemaVersion},
+                     {"command", "report"},
+                     {"by", ctx.by},
+                     {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}}};
+  std::string text = head.dump(2);
+  text.erase(text.find_last_of('}'));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  out << text << ",\n  \"events\": [";
+  for (std::size_t i = 0; i < comparisons.size(); ++i) {
+    const EventComparison& c = comparisons[i];
     json event = json::parse(event_json(engine, c.event));
     const Counts n = counts_of(c);
     event["conflicts"] = n.conflicts;
     event["agreements"] = n.agreements;
     event["comparison"] = c.result ? json::parse(render_compare_json(*c.result)) : json(nullptr);
     event["comparison_note"] = c.result ? json(nullptr) : json(c.note);
-    report["events"].push_back(std::move(event));
+    out << (i ? "," : "") << "\n    " << event.dump();
   }
-  report["translations"] = json::parse(translations_json(engine));
-  out << report.dump(2) << "\n";
+  out << (comparisons.empty() ? "]" : "\n  ]") << ",\n  \"translations\": " << translations_json(engine) << "\n}\n";
 }
 
 // ---- Markdown -------------------------------------------------------------------------------
