@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "pipeline/sentence_spill.hpp"
 #include "parallax/parallax.h"
 #include "pipeline/engine_option_table.hpp"
+#include "pipeline/temporary_file.hpp"
 
 namespace parallax::capi {
 

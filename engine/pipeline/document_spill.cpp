@@ -1,18 +1,9 @@
 #include "pipeline/document_spill.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdlib>
 #include <cstring>
 
 namespace parallax {
 namespace {
-
-std::string temporary_folder() {
-  const char* dir = std::getenv("TMPDIR");
-  return dir && *dir ? dir : "/tmp";
-}
 
 // A record: each field as its length (8 bytes) then its bytes; the extra fields as a count, then
 // key and raw value pairs.
@@ -33,19 +24,6 @@ std::string take(const std::string& in, std::size_t& at) {
 
 }  // namespace
 
-DocumentSpill::DocumentSpill() : folder_(temporary_folder()) {
-  std::string path = folder_ + "/parallax-documents-XXXXXX";
-  fd_ = mkstemp(path.data());
-  if (fd_ < 0)
-    throw TemporaryFileError("cannot create a temporary file in " + folder_ + ": " + std::strerror(errno) +
-                             " (set TMPDIR to a writable folder)");
-  unlink(path.c_str());
-}
-
-DocumentSpill::~DocumentSpill() {
-  if (fd_ >= 0) close(fd_);
-}
-
 std::size_t DocumentSpill::append(const Document& d) {
   std::string record;
   for (const std::string* field : {&d.id, &d.text, &d.title, &d.source, &d.lang, &d.date, &d.url, &d.origin})
@@ -56,14 +34,7 @@ std::size_t DocumentSpill::append(const Document& d) {
     put(record, value);
   }
   const std::uint64_t at = offsets_.back();
-  for (std::size_t done = 0; done < record.size();) {
-    const ssize_t wrote = pwrite(fd_, record.data() + done, record.size() - done, static_cast<off_t>(at + done));
-    if (wrote < 0 && errno == EINTR) continue;
-    if (wrote <= 0)
-      throw TemporaryFileError("cannot write to a temporary file in " + folder_ + ": " +
-                               std::strerror(wrote < 0 ? errno : ENOSPC) + " (set TMPDIR to a folder with room)");
-    done += static_cast<std::size_t>(wrote);
-  }
+  file_.write_at(at, record.data(), record.size());
   offsets_.push_back(at + record.size());
   return offsets_.size() - 2;
 }
@@ -71,14 +42,7 @@ std::size_t DocumentSpill::append(const Document& d) {
 Document DocumentSpill::read(std::size_t index) const {
   const std::uint64_t begin = offsets_.at(index), end = offsets_.at(index + 1);
   std::string record(end - begin, '\0');
-  for (std::size_t done = 0; done < record.size();) {
-    const ssize_t got = pread(fd_, record.data() + done, record.size() - done, static_cast<off_t>(begin + done));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0)
-      throw TemporaryFileError("cannot read back the temporary file in " + folder_ + ": " +
-                               std::strerror(got < 0 ? errno : EIO));
-    done += static_cast<std::size_t>(got);
-  }
+  file_.read_at(begin, record.data(), record.size());
   Document d;
   std::size_t at = 0;
   for (std::string* field : {&d.id, &d.text, &d.title, &d.source, &d.lang, &d.date, &d.url, &d.origin})

@@ -9,17 +9,14 @@
 #include <vector>
 
 #include "core/document.hpp"
-#include "pipeline/sentence_spill.hpp"  // TemporaryFileError
+#include "pipeline/temporary_file.hpp"
 
 namespace parallax {
 
 class DocumentSpill {
  public:
   // Throws TemporaryFileError naming the folder when the file cannot be created.
-  DocumentSpill();
-  ~DocumentSpill();
-  DocumentSpill(const DocumentSpill&) = delete;
-  DocumentSpill& operator=(const DocumentSpill&) = delete;
+  DocumentSpill() : file_("parallax-documents") {}
 
   // Throws TemporaryFileError when the disk refuses the write.
   std::size_t append(const Document& document);
@@ -27,8 +24,7 @@ class DocumentSpill {
   Document read(std::size_t index) const;
 
  private:
-  int fd_ = -1;
-  std::string folder_;
+  TemporaryFile file_;
   std::vector<std::uint64_t> offsets_{0};
 };
 

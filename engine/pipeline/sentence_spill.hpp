@@ -7,17 +7,12 @@
 // document's sentences are read back by its index.
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace parallax {
+#include "pipeline/temporary_file.hpp"
 
-// The temporary file could not be created, written or read (a full or read-only disk).
-class TemporaryFileError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace parallax {
 
 // A document's sentences in text order, each the term hashes of its words.
 using SentenceTerms = std::vector<std::vector<std::uint64_t>>;
@@ -26,10 +21,7 @@ class SentenceSpill {
  public:
   // Creates the file in $TMPDIR (else /tmp). Throws TemporaryFileError naming the folder and the
   // reason when it cannot.
-  SentenceSpill();
-  ~SentenceSpill();
-  SentenceSpill(const SentenceSpill&) = delete;
-  SentenceSpill& operator=(const SentenceSpill&) = delete;
+  SentenceSpill() : file_("parallax-sentences") {}
 
   // Appends the next document's sentences: its term hashes in text order, and the end of each
   // sentence in that list. Throws TemporaryFileError when the disk refuses them (full disk): a
@@ -44,10 +36,7 @@ class SentenceSpill {
   SentenceTerms read(std::size_t index) const;
 
  private:
-  void write_at(std::uint64_t at, const void* data, std::size_t bytes);
-
-  int fd_ = -1;
-  std::string folder_;
+  TemporaryFile file_;
   std::vector<std::uint64_t> offsets_{0};  // in 64-bit words
   std::uint64_t written_ = 0;              // words on disk; the rest of offsets_.back() is in buffer_
   std::vector<std::uint64_t> buffer_;
