@@ -86,6 +86,8 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(text.str(), "href=\"#event-"));
   CHECK(contains(text.str(), "dir=\"rtl\""));
   CHECK(contains(text.str(), "class=\"conflict\""));
+  // Every claim says where it comes from: outlet and date of its document.
+  CHECK(contains(text.str(), "<bdi>wire (English), 2021-01-26</bdi>"));
   // Self-contained: no script, stylesheet or image to fetch.
   CHECK(!contains(text.str(), "<script"));
   CHECK(!contains(text.str(), "<link"));

@@ -276,12 +276,12 @@ CompareResult compare_documents(const std::vector<Document>& documents,
   for (std::size_t d = 0; d < documents.size(); ++d) {
     const Document& doc = documents[d];
     if (original_of[d]) {
-      result.documents.push_back({doc.id, doc.source, doc.lang, doc.origin, documents[*original_of[d]].id});
+      result.documents.push_back({doc.id, doc.source, doc.lang, doc.origin, documents[*original_of[d]].id, doc.date, doc.url});
       continue;
     }
     std::vector<Claim> claims = extractor.extract(doc, d);
-    result.documents.push_back({doc.id, doc.source, claims.empty() ? doc.lang : claims[0].lang,
-                                doc.origin, std::nullopt});
+    result.documents.push_back({doc.id, doc.source, claims.empty() ? doc.lang : claims[0].lang, doc.origin,
+                                std::nullopt, doc.date, doc.url});
     for (Claim& claim : claims) result.claims.push_back(std::move(claim));
   }
   WordKeyer keyer;

@@ -66,6 +66,8 @@ struct CompareDocument {
   std::string lang;
   std::string origin;
   std::optional<std::string> copy_of;  // the id of the document that represents its copies; not compared itself
+  std::string date;                    // as given (may be empty)
+  std::string url;                     // as given (may be empty)
 };
 
 struct Alignment {

@@ -64,12 +64,24 @@ std::string marked_text(const std::string& text, const std::set<std::string>& pa
   return out;
 }
 
-std::string claim_html(const Claim& c, const char* tag, const char* css_class, const Claim* conflicting = nullptr) {
+// "outlet, date" of the claim's document, linked to its url: where a reader can check it.
+std::string provenance(const CompareResult& r, const Claim& c) {
+  const CompareDocument& d = r.documents.at(c.document_index);
+  std::string text = d.source;
+  if (!d.date.empty()) text += (text.empty() ? "" : ", ") + d.date;
+  if (text.empty()) return "";
+  const std::string shown = "<bdi>" + escape_html(text) + "</bdi>";
+  return " · " + (d.url.empty() ? shown : "<a href=\"" + escape_html(d.url) + "\">" + shown + "</a>");
+}
+
+std::string claim_html(const CompareResult& r, const Claim& c, const char* tag, const char* css_class,
+                       const Claim* conflicting = nullptr) {
   std::ostringstream out;
   out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape_html(c.lang) << "\" dir=\""
       << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape_html(c.id) << " · "
       << escape_html(speaker_label(c));
   if (c.has_cue) out << " · cue: <bdi>" << escape_html(c.cue.text) << "</bdi>";
+  out << provenance(r, c);
   out << "</span>"
       << (conflicting && conflicting->lang == c.lang ? marked_text(c.text, bare_words(conflicting->text)) : escape_html(c.text))
       << "</" << tag << ">";
@@ -106,8 +118,8 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
       const bool conflict = a->judgement.label == PairLabel::Conflict;
       const Claim& left = r.claims[a->left];
       const Claim& right = r.claims[a->right];
-      out << "</td>" << claim_html(left, "td", "claim", conflict ? &right : nullptr)
-          << claim_html(right, "td", "claim", conflict ? &left : nullptr) << "</tr>\n";
+      out << "</td>" << claim_html(r, left, "td", "claim", conflict ? &right : nullptr)
+          << claim_html(r, right, "td", "claim", conflict ? &left : nullptr) << "</tr>\n";
     }
     out << "</table>\n";
   }
@@ -115,7 +127,7 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
     if (layout.only_in[side].empty()) continue;
     out << "<" << h2 << ">Only in <bdi>" << escape_html(r.sides[side]) << "</bdi></" << h2 << ">\n<ul>\n";
     for (std::size_t c : layout.only_in[side]) {
-      out << claim_html(r.claims[c], "li", "only") << "\n";
+      out << claim_html(r, r.claims[c], "li", "only") << "\n";
     }
     out << "</ul>\n";
   }

@@ -50,7 +50,9 @@ std::string render_compare_json(const CompareResult& r) {
                                 {"source", d.source},
                                 {"lang", d.lang},
                                 {"origin", d.origin},
-                                {"copy_of", d.copy_of ? ordered_json(*d.copy_of) : ordered_json(nullptr)}});
+                                {"copy_of", d.copy_of ? ordered_json(*d.copy_of) : ordered_json(nullptr)},
+                                {"date", d.date},
+                                {"url", d.url}});
   }
   out["sides"] = ordered_json::array();
   for (std::size_t s = 0; s < r.sides.size(); ++s) {
