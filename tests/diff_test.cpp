@@ -12,6 +12,7 @@
 #include "diff/compare.hpp"
 #include "diff/opposite_predicates.hpp"
 #include "lexicon/antonyms.hpp"
+#include "lexicon/concept_table.hpp"
 #include "diff/quantities.hpp"
 #include "diff/stance_model.hpp"
 #include "seed_paths.hpp"
@@ -388,4 +389,20 @@ TEST_CASE("by speaker, an article that quotes one speaker is still compared (eve
   REQUIRE(r.sides.size() == 1);
   CHECK(r.alignments.empty());
   CHECK(r.unaligned.size() == 2);
+}
+
+TEST_CASE("across languages, claims that share only names do not agree") {
+  static const ConceptTable concepts = load_concept_table({});
+  CompareOptions options;
+  options.concepts = &concepts;
+  const auto r = compare_texts({make_document("en", "Putin and Biden will meet in Geneva in June, the Kremlin said.", "en"),
+                                make_document("ru", "Байден поблагодарил Путина за поздравления, сообщили в Белом доме.", "ru")},
+                               options);
+  for (const Alignment& a : r.alignments) CHECK(a.judgement.label != PairLabel::Agree);
+  // The same statement in two languages still agrees.
+  const auto same = compare_texts({make_document("en", "The Kremlin described the conversation as frank and business-like.", "en"),
+                                   make_document("ru", "В Кремле назвали разговор деловым и откровенным.", "ru")},
+                                  options);
+  REQUIRE(same.alignments.size() == 1);
+  CHECK(same.alignments[0].judgement.label == PairLabel::Agree);
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "lexicon/concept_terms.hpp"
 #include "lexicon/stance_words.hpp"
 #include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
@@ -127,6 +128,11 @@ std::set<std::string> ClaimProfiler::part_terms(const std::string& text, const s
 ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& lang) {
   ClaimProfile p;
   p.terms = content_terms(text, lang);
+  for (std::size_t i = 0; i < p.terms.size(); ++i) {
+    const bool name_key = p.terms[i].rfind(kNameKeyPrefix, 0) == 0;
+    const bool named = i + 1 < p.terms.size() && p.terms[i + 1].rfind(kNameKeyPrefix, 0) == 0;
+    if (!name_key && !named) p.meaning_terms.insert(p.terms[i]);
+  }
   const std::vector<MatchToken> tokens = keyer_.tokenize(text);
   add_segments(p, text, tokens, lang);
   for (const AliasMatch& m : aliases_.find_all(AliasSection::Entities, tokens)) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <cstdio>
 #include <map>
 
@@ -70,6 +71,7 @@ struct ClaimSpace {
   std::vector<ClaimProfile> profiles;
   std::vector<ClaimVector> vectors;          // stems
   std::vector<ClaimVector> concept_vectors;  // concept terms; empty without a concept table
+  std::vector<std::set<std::string>> concept_meaning;  // per claim: its concept terms that are not names
   std::vector<std::string> languages;
 
   bool same_language(std::size_t a, std::size_t b) const { return languages[a] == languages[b]; }
@@ -116,8 +118,15 @@ ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& al
     std::vector<ClaimProfile> concept_profiles;
     for (const Claim& claim : claims) concept_profiles.push_back(concept_profiler.profile(claim.content, claim.lang));
     space.concept_vectors = claim_vectors(concept_profiles);
+    for (const ClaimProfile& p : concept_profiles) space.concept_meaning.push_back(p.meaning_terms);
   }
   return space;
+}
+
+bool shares_any(const std::set<std::string>& x, const std::set<std::string>& y) {
+  for (const auto& t : x)
+    if (y.count(t)) return true;
+  return false;
 }
 
 class SideAligner {
@@ -189,6 +198,10 @@ class SideAligner {
     al.right = b;
     al.similarity = s;
     al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, thresholds(a, b), options_.antonyms);
+    // Across languages an agreement needs a shared word of meaning, not only the same names.
+    if (al.judgement.label == PairLabel::Agree && !space_.same_language(a, b) && !space_.concept_meaning.empty() &&
+        !shares_any(space_.concept_meaning[a], space_.concept_meaning[b]))
+      al.judgement.label = PairLabel::Related;
     if (options_.stance_model && al.judgement.label != PairLabel::Conflict) apply_model(al);
     al.covers_several = extra;
     return al;
