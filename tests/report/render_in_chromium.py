@@ -70,7 +70,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="parallax-report-") as tmp:
         page = os.path.join(tmp, "report.html")
         subprocess.run([cli, "report", "--quiet", corpus, "-o", page], check=True)
-        flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
                  f"--user-data-dir={tmp}/profile"]
         dom_text = subprocess.run(flags + ["--dump-dom", "file://" + page], check=True, capture_output=True,
                                   text=True, timeout=120).stdout
