@@ -312,3 +312,15 @@ TEST_CASE("compare html: conflicts come first and the words where the accounts d
   REQUIRE(first_row != std::string::npos);
   CHECK(seeds_page.compare(first_row, std::string("<tr class=\"conflict\"").size(), "<tr class=\"conflict\"") == 0);
 }
+
+TEST_CASE("compare's threshold flags are the option table's rows: bad values are usage errors naming the flag") {
+  auto r = run_cli("--agree-threshold x " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "agree_threshold"));
+  r = run_cli("--agree-threshold 0.01 " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "--agree-threshold must lie in [align-threshold, 1]"));
+  r = run_cli("--help");
+  CHECK(contains(r.output, "--cross-agree-threshold"));
+  CHECK(contains(r.output, "(=0.108)"));
+}

@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
+#include "pipeline/compare_option_table.hpp"
 #include "pipeline/compare_session.hpp"
 #include "pipeline/corpus_engine.hpp"
 #include "lexicon/antonyms.hpp"
@@ -32,22 +34,47 @@ struct CompareCommandSettings {
   std::string by = "document";
   std::string format = "text";
   std::string output;
-  std::vector<std::string> alias_files;
-  bool no_default_aliases = false;
+  bool no_default_aliases = false;  // the older spelling of --default-aliases false
   bool no_clause_split = false;
-  bool keep_copies = false;
-  std::string stance_model;
-  bool cross_lingual = true;
-  std::vector<std::string> lexicons;
   int width = 0;
   int threads = 0;
   std::vector<std::string> ids;     // --ids: compare only these documents of the corpus
   std::optional<int> event;         // --event: compare the members of this event of `cluster`
-  CompareOptions options;
+  CompareSettings compare;          // the comparison's option-table rows, cross_lingual and lexicons
 };
 
+// The comparison's settings are the rows of its option table (pipeline/compare_option_table), the
+// same keys the C ABI and Python take, as flags with dashes (--agree-threshold = agree_threshold);
+// a bool row is a switch (--keep-copies).
+void add_compare_table_flags(po::options_description& opts, CompareSettings& settings) {
+  const CompareSettings defaults;
+  for (const CompareOptionSpec& row : compare_option_table()) {
+    std::string flag = row.name;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    if (flag == "default-aliases") continue;  // on by default: the CLI's switch is --no-default-aliases
+    if (flag == "aliases") {
+      opts.add_options()("aliases,a", po::value<std::vector<std::string>>()->composing()->notifier(
+                                          [&settings](const std::vector<std::string>& files) {
+                                            for (const auto& f : files) settings.alias_files.push_back(f);
+                                          }),
+                         "alias file mapping names to speakers and entities (repeatable; format in docs/claims.md)");
+      continue;
+    }
+    auto* value = po::value<std::string>()->notifier([&settings, &row](const std::string& v) {
+      try {
+        row.set(settings, v);
+      } catch (const std::invalid_argument& e) {  // "option 'agree_threshold': 'x' is not a valid number"
+        throw po::error(e.what());
+      }
+    });
+    if (std::string(row.type) == "bool") value->zero_tokens()->implicit_value("true");
+    const std::string shown = row.get(defaults);
+    if (!shown.empty()) value->default_value(shown);
+    opts.add_options()(flag.c_str(), value, row.description);
+  }
+}
+
 po::options_description option_table(CompareCommandSettings& s) {
-  CompareOptions& o = s.options;
   po::options_description opts("Options");
   opts.add_options()
       ("help,h", "show this help")
@@ -55,38 +82,19 @@ po::options_description option_table(CompareCommandSettings& s) {
        "sides to compare: document, source (the JSONL source field) or speaker (who is quoted)")
       ("format,f", po::value(&s.format)->default_value("text"), "output format: text, md, json or html")
       ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
-      ("aliases,a", po::value(&s.alias_files)->composing(),
-       "alias file mapping names to speakers and entities (repeatable; format in docs/claims.md)")
       ("no-default-aliases", po::bool_switch(&s.no_default_aliases), "do not load the built-in alias table")
-      ("align-threshold", po::value(&o.thresholds.align)->default_value(o.thresholds.align, "0.16"),
-       "lowest claim similarity (TF-IDF cosine, 0..1) at which two claims are aligned")
-      ("agree-threshold", po::value(&o.thresholds.agree)->default_value(o.thresholds.agree, "0.40"),
-       "lowest similarity at which an aligned pair with no conflict evidence is labelled agree")
-      ("cross-align-threshold",
-       po::value(&o.thresholds.cross_language_align)->default_value(o.thresholds.cross_language_align, "0.043"),
-       "the same for two claims in different languages (compared through the concept table)")
-      ("cross-agree-threshold",
-       po::value(&o.thresholds.cross_language_agree)->default_value(o.thresholds.cross_language_agree, "0.108"),
-       "the same for two claims in different languages")
-      ("max-cover-overlap", po::value(&o.max_cover_overlap)->default_value(o.max_cover_overlap, "0.34"),
-       "a claim may align with a second claim only if at most this share of the words they share repeats the first pair's")
       ("no-clause-split", po::bool_switch(&s.no_clause_split), "keep long sentences whole")
-      ("keep-weak-related", po::bool_switch(&s.options.keep_weak_related),
-       "show every related pair the matching makes (default: only pairs whose claims are each other's closest)")
-      ("keep-copies", po::bool_switch(&s.keep_copies),
-       "compare near-duplicate copies as documents of their own (default: each group counts once, by its earliest dated member)")
-      ("cross-lingual", po::value(&s.cross_lingual)->default_value(true, "true"),
+      ("cross-lingual", po::value(&s.compare.cross_lingual)->default_value(true, "true"),
        "align claims across languages through the concept table (false: each language's own stems)")
-      ("lexicon", po::value(&s.lexicons)->composing(),
+      ("lexicon", po::value(&s.compare.lexicons)->composing(),
        "a bilingual lexicon TSV added to the built-in concept table (repeatable; docs/lexicon.md)")
-      ("stance-model", po::value(&s.stance_model),
-       "a trained stance judge (e.g. models/stance_ans.json) to refine agree / related / conflict labels")
       ("width", po::value(&s.width)->default_value(0), "text format: total width in columns (0: terminal width or 120)")
       ("threads,t", po::value(&s.threads)->default_value(0), "threads for --event's clustering (compare itself runs on one thread)")
       ("ids", po::value(&s.ids)->composing(),
        "compare only the documents with these ids (comma-separated, repeatable), e.g. from a JSONL corpus")
       ("event", po::value<int>()->notifier([&s](int e) { s.event = e; }),
        "cluster the corpus as `parallax cluster` does and compare the members of event N (its number in that report)");
+  add_compare_table_flags(opts, s.compare);
   return opts;
 }
 
@@ -110,20 +118,18 @@ void validate(CompareCommandSettings& s) {
   if (s.inputs.empty()) throw po::error("no DOC given");
   const auto by = parse_compare_by(s.by);
   if (!by) throw po::error("--by must be document, source or speaker, not '" + s.by + "'");
-  s.options.by = *by;
+  s.compare.options.by = *by;
   if (s.format != "text" && s.format != "md" && s.format != "json" && s.format != "html")
     throw po::error("--format must be text, md, json or html, not '" + s.format + "'");
-  const auto& t = s.options.thresholds;
-  if (t.align <= 0 || t.align > 1) throw po::error("--align-threshold must lie in (0, 1]");
-  if (t.agree < t.align || t.agree > 1) throw po::error("--agree-threshold must lie in [--align-threshold, 1]");
-  if (t.cross_language_align <= 0 || t.cross_language_align > 1)
-    throw po::error("--cross-align-threshold must lie in (0, 1]");
-  if (t.cross_language_agree < t.cross_language_align || t.cross_language_agree > 1)
-    throw po::error("--cross-agree-threshold must lie in [--cross-align-threshold, 1]");
-  if (s.options.max_cover_overlap < 0 || s.options.max_cover_overlap > 1)
-    throw po::error("--max-cover-overlap must lie in [0, 1]");
-  s.options.claims.split_clauses = !s.no_clause_split;
-  s.options.merge_copies = !s.keep_copies;
+  try {
+    validate_compare_settings(s.compare);
+  } catch (const std::invalid_argument& e) {  // "agree_threshold must lie in ...": named as the flags are
+    std::string message = e.what();
+    std::replace(message.begin(), message.end(), '_', '-');
+    throw po::error("--" + message);
+  }
+  s.compare.options.claims.split_clauses = !s.no_clause_split;
+  if (s.no_default_aliases) s.compare.default_aliases = false;
 }
 
 int terminal_width(int requested) {
@@ -189,8 +195,7 @@ int run_compare_command(const std::vector<std::string>& args) {
 
   std::optional<CompareSession> session;
   try {
-    session.emplace(CompareSettings{s.options, s.alias_files, !s.no_default_aliases, s.cross_lingual, s.lexicons,
-                                    s.stance_model});
+    session.emplace(s.compare);
   } catch (const AliasFileError& e) {
     std::cerr << "parallax compare: " << e.what() << "\n";
     return kExitUsage;
