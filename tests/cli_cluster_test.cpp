@@ -293,3 +293,39 @@ TEST_CASE("cli: a temporary folder that cannot be written is named with exit 1 a
   CHECK(run.err.find("/nonexistent/parallax-tmp") != std::string::npos);
   CHECK(run_cli("cluster --translations false " + kCorpus, "TMPDIR=/nonexistent/parallax-tmp ").exit_code == 0);
 }
+
+// ---- no lost output (issue 12's first items) ----
+
+TEST_CASE("cli: a report that cannot be written is an error, for -o and for stdout") {
+  for (const char* command : {"cluster", "dedup", "report"}) {
+    CAPTURE(command);
+    const CliRun to_file = run_cli(std::string(command) + " --quiet -o /dev/full " + kCorpus);
+    CHECK(to_file.exit_code == 1);
+    CHECK(to_file.err.find("/dev/full") != std::string::npos);
+    const CliRun to_stdout = run_cli(std::string(command) + " --quiet " + kCorpus + " > /dev/full");
+    CHECK(to_stdout.exit_code == 1);
+    CHECK(to_stdout.err.find("standard output") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: no input read means no report, and the previous report stays") {
+  ScratchDir dir;
+  const fs::path previous = dir.write("report.json", "{\"previous\": true}\n");
+  const CliRun run = run_cli("cluster --quiet -f json -o " + previous.string() + " " + (dir.path / "missing.jsonl").string());
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find("no report written") != std::string::npos);
+  CHECK(read_file(previous) == "{\"previous\": true}\n");
+  for (const auto& entry : fs::directory_iterator(dir.path)) CHECK(entry.path().filename() == "report.json");
+}
+
+TEST_CASE("cli: -o naming an input is refused before anything is read") {
+  ScratchDir dir;
+  const fs::path corpus = dir.write("corpus.jsonl", read_file(kCorpus));
+  for (const char* command : {"cluster", "dedup", "report"}) {
+    CAPTURE(command);
+    const CliRun run = run_cli(std::string(command) + " -o " + corpus.string() + " " + corpus.string());
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("refusing to overwrite") != std::string::npos);
+    CHECK(read_file(corpus) == read_file(kCorpus));
+  }
+}

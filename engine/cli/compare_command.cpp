@@ -14,6 +14,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/report_output.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
@@ -193,6 +194,10 @@ int run_compare_command(const std::vector<std::string>& args) {
                                             [&](const po::variables_map&) { validate(s); }))
     return *early;
 
+  if (const auto clash = output_overwrites_input(s.output, s.inputs)) {
+    std::cerr << "parallax compare: " << *clash << "\n";
+    return kExitUsage;
+  }
   std::optional<CompareSession> session;
   try {
     session.emplace(s.compare);
@@ -232,15 +237,11 @@ int run_compare_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
 
-  const std::string report = render(result, s);
-  if (s.output.empty()) {
-    std::cout << report;
-    return std::cout ? kExitOk : kExitFailure;
-  }
-  std::ofstream out(s.output, std::ios::binary);
-  out << report;
-  if (!out) {
-    std::cerr << "parallax compare: cannot write " << s.output << "\n";
+  ReportOutput output(s.output);
+  std::ostream* out = output.stream();
+  if (out) *out << render(result, s);
+  if (!out || !output.commit()) {
+    std::cerr << "parallax compare: " << output.error() << "\n";
     return kExitFailure;
   }
   return kExitOk;

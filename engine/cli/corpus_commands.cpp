@@ -12,6 +12,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/report_output.hpp"
 #include "io/corpus_reader.hpp"
 #include "lexicon/concept_table.hpp"
 #include "pipeline/corpus_engine.hpp"
@@ -128,6 +129,10 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
                                               parse_report_format(s.format);
                                             }))
     return *early;
+  if (const auto clash = output_overwrites_input(s.output, s.inputs)) {
+    std::cerr << "parallax " << command << ": " << *clash << "\n";
+    return kExitUsage;
+  }
   attach_progress(s);
   s.engine.near_duplicates_only = scope == BuildScope::NearDuplicatesOnly;
   s.engine.keep_build_inputs = false;  // one build, then only its results are read
@@ -145,16 +150,21 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   engine.build(scope);
   if (s.engine.progress) std::cerr << "\r\033[K";
 
-  std::ofstream file;
-  if (!s.output.empty()) {
-    file.open(s.output);
-    if (!file) {
-      std::cerr << "parallax " << command << ": cannot write " << s.output << "\n";
-      return kExitFailure;
-    }
+  if (engine.size() == 0 && !diagnostics.problems().empty()) {
+    // Nothing could be read: no empty report in place of the last good one.
+    std::cerr << diagnostics.format() << "parallax " << command << ": no document could be read; no report written\n";
+    return kExitInvalidInput;
   }
-  ClusterReportContext ctx{command, diagnostics.rejected_records(), scope == BuildScope::Everything};
-  render_cluster_report(engine, ctx, parse_report_format(s.format), s.output.empty() ? std::cout : file);
+  ReportOutput output(s.output);
+  std::ostream* out = output.stream();
+  if (out) {
+    ClusterReportContext ctx{command, diagnostics.rejected_records(), scope == BuildScope::Everything};
+    render_cluster_report(engine, ctx, parse_report_format(s.format), *out);
+  }
+  if (!out || !output.commit()) {
+    std::cerr << "parallax " << command << ": " << output.error() << "\n";
+    return kExitFailure;
+  }
 
   if (!diagnostics.problems().empty()) std::cerr << diagnostics.format();
   if (!s.quiet || diagnostics.rejected_records() > 0)

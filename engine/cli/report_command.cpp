@@ -11,6 +11,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/report_output.hpp"
 #include "io/corpus_reader.hpp"
 #include "lexicon/concept_table.hpp"
 #include "pipeline/compare_session.hpp"
@@ -125,6 +126,10 @@ int run_report_command(const std::vector<std::string>& args) {
   if (const auto early = parse_command_line("report", args, opts, s.inputs, [&] { print_help(opts); },
                                             [&](const po::variables_map&) { validate(s); }))
     return *early;
+  if (const auto clash = output_overwrites_input(s.output, s.inputs)) {
+    std::cerr << "parallax report: " << *clash << "\n";
+    return kExitUsage;
+  }
   const Progress progress(!s.quiet);
 
   CompareSettings compare_settings;
@@ -154,19 +159,12 @@ int run_report_command(const std::vector<std::string>& args) {
   order_for_attention(engine, comparisons);
   progress.done();
 
-  std::ofstream file;
-  if (!s.output.empty()) {
-    file.open(s.output);
-    if (!file) {
-      std::cerr << "parallax report: cannot write " << s.output << "\n";
-      return kExitFailure;
-    }
-  }
-  std::ostream& out = s.output.empty() ? std::cout : file;
-  render_event_report(engine, comparisons, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format), out);
-  out.flush();
-  if (!out) {
-    std::cerr << "parallax report: writing " << (s.output.empty() ? "the report" : s.output) << " failed\n";
+  ReportOutput output(s.output);
+  std::ostream* out = output.stream();
+  if (out)
+    render_event_report(engine, comparisons, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format), *out);
+  if (!out || !output.commit()) {
+    std::cerr << "parallax report: " << output.error() << "\n";
     return kExitFailure;
   }
   if (!diagnostics.problems().empty()) std::cerr << diagnostics.format();
