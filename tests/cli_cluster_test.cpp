@@ -329,3 +329,20 @@ TEST_CASE("cli: -o naming an input is refused before anything is read") {
     CHECK(read_file(corpus) == read_file(kCorpus));
   }
 }
+
+TEST_CASE("cli: a title's escape sequences and tags are shown as text, not obeyed") {
+  ScratchDir dir;
+  const fs::path corpus = dir.write(
+      "evil.jsonl",
+      "{\"id\":\"x1\",\"title\":\"Evil \\u001b[31mRED\\u001b[0m <script>alert(1)</script>\\nsecond line\","
+      "\"text\":\"The two ministers met in Geneva on Friday to discuss security.\"}\n");
+  const CliRun text = run_cli("cluster --quiet " + corpus.string());
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find('\x1b') == std::string::npos);
+  CHECK(text.out.find("Evil \xEF\xBF\xBD[31mRED") != std::string::npos);  // U+FFFD where ESC was
+  CHECK(text.out.find("</script> second line") != std::string::npos);     // one line
+  const CliRun md = run_cli("cluster --quiet -f md " + corpus.string());
+  REQUIRE(md.exit_code == 0);
+  CHECK(md.out.find("<script>") == std::string::npos);
+  CHECK(md.out.find("&lt;script&gt;") != std::string::npos);
+}

@@ -324,3 +324,11 @@ TEST_CASE("compare's threshold flags are the option table's rows: bad values are
   CHECK(contains(r.output, "--cross-agree-threshold"));
   CHECK(contains(r.output, "(=0.108)"));
 }
+
+TEST_CASE("compare: an alias file with a byte-order mark reads, a folder given as one is named") {
+  const std::string bom = temp_file("bom_aliases.txt", "\xEF\xBB\xBF[speakers]\nKremlin = the Kremlin press office\n");
+  CHECK(run_cli("-a " + bom + " " + seeds()).status == 0);
+  const auto r = run_cli("-a " + std::filesystem::temp_directory_path().string() + " " + seeds());
+  CHECK(r.status == 2);
+  CHECK(contains(r.output, "is a folder, not an alias file"));
+}

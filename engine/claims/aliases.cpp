@@ -1,5 +1,6 @@
 #include "claims/aliases.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -95,11 +96,16 @@ void EntityAliases::add_text(std::string_view text, std::string_view origin, Wor
 }
 
 void EntityAliases::add_file(const std::string& path, WordKeyer& keyer) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) throw AliasFileError(path + ": is a folder, not an alias file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw AliasFileError(path + ": cannot read alias file");
   std::ostringstream content;
   content << in.rdbuf();
-  add_text(content.str(), path, keyer);
+  std::string text = content.str();
+  // Editors on some systems start UTF-8 files with a byte-order mark: it is not part of line 1.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  add_text(text, path, keyer);
 }
 
 std::optional<AliasMatch> EntityAliases::longest_at(AliasSection section,

@@ -1,6 +1,7 @@
 #include "report/cluster_report.hpp"
 
 #include "report/html.hpp"
+#include "report/safe_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -158,6 +159,8 @@ std::string translation_note(const CorpusEngine& engine, const std::vector<std::
 }
 
 void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out, bool markdown) {
+  // Corpus text is shown as text: escapes never reach the terminal, tags never reach a Markdown renderer.
+  const auto safe = [markdown](const std::string& text) { return markdown ? markdown_safe(text) : terminal_safe(text); };
   const auto group = group_of_documents(engine);
   const auto translated = translations_of_documents(engine);
   const auto& dups = engine.near_duplicate_groups();
@@ -173,11 +176,11 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
       out << (markdown ? "## " : "") << "Event " << e << ": " << c.members.size() << " document"
           << (c.members.size() == 1 ? "" : "s");
       if (const auto range = date_range(c); !range.empty()) out << ", " << range;
-      out << ": " << c.label << "\n" << (markdown ? "\n" : "");
-      out << bullet << "languages: " << join(c.languages, ", ") << "; sources: " << join(c.sources, ", ") << "\n";
-      out << bullet << "top terms: " << join(c.top_terms, ", ") << "\n";
+      out << ": " << safe(c.label) << "\n" << (markdown ? "\n" : "");
+      out << bullet << "languages: " << safe(join(c.languages, ", ")) << "; sources: " << safe(join(c.sources, ", ")) << "\n";
+      out << bullet << "top terms: " << safe(join(c.top_terms, ", ")) << "\n";
       for (std::size_t m : c.members) {
-        out << bullet << (m == c.representative ? "* " : "  ") << label_of(engine.document(m));
+        out << bullet << (m == c.representative ? "* " : "  ") << safe(label_of(engine.document(m)));
         if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
         if (!translated[m].empty()) out << "  {" << translation_note(engine, translated[m]) << "}";
         out << "\n";

@@ -3,19 +3,19 @@
 
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
+#include "report/safe_text.hpp"
 
 namespace parallax {
 
 namespace {
 
 // Table cells: pipes escaped, line breaks flattened.
+// One table cell: markdown_safe (no markup, no line break), and | escaped.
 std::string cell(const std::string& text) {
   std::string out;
-  for (char ch : text) {
+  for (char ch : markdown_safe(text)) {
     if (ch == '|') {
       out += "\\|";
-    } else if (ch == '\n' || ch == '\r') {
-      out += ' ';
     } else {
       out += ch;
     }

@@ -9,6 +9,7 @@
 
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
+#include "report/safe_text.hpp"
 
 namespace parallax {
 
@@ -84,8 +85,8 @@ void two_columns(std::ostringstream& out, const std::vector<std::string>& left,
 }
 
 std::vector<std::string> claim_cell(const Claim& c, int column) {
-  std::vector<std::string> cell = wrap(c.id + " [" + speaker_label(c) + "]", column);
-  for (auto& line : wrap(c.text, column)) cell.push_back(std::move(line));
+  std::vector<std::string> cell = wrap(terminal_safe(c.id + " [" + speaker_label(c) + "]"), column);
+  for (auto& line : wrap(terminal_safe(c.text), column)) cell.push_back(std::move(line));
   return cell;
 }
 
@@ -118,7 +119,8 @@ std::string render_compare_text(const CompareResult& r, int total_width) {
     out << "\n=== only in " << isolate(r.sides[side]) << " (" << layout.only_in[side].size() << ") ===\n";
     for (std::size_t c : layout.only_in[side]) {
       const Claim& claim = r.claims[c];
-      out << "  " << isolate(claim.id) << " [" << isolate(speaker_label(claim)) << "] " << isolate(claim.text) << "\n";
+      out << "  " << isolate(terminal_safe(claim.id)) << " [" << isolate(terminal_safe(speaker_label(claim))) << "] "
+          << isolate(terminal_safe(claim.text)) << "\n";
     }
   }
   return out.str();

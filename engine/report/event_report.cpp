@@ -8,6 +8,7 @@
 
 #include "report/compare_report.hpp"
 #include "report/html.hpp"
+#include "report/safe_text.hpp"
 
 namespace parallax {
 namespace {
@@ -87,11 +88,10 @@ void render_json(const CorpusEngine& engine, const std::vector<EventComparison>&
 
 // ---- Markdown -------------------------------------------------------------------------------
 
-std::string md_cell(std::string s) {
+std::string md_cell(const std::string& s) {
   std::string out;
-  for (char ch : s) {
+  for (char ch : markdown_safe(s)) {
     if (ch == '|') out += "\\|";
-    else if (ch == '\n' || ch == '\r') out += ' ';
     else out += ch;
   }
   return out;
@@ -189,14 +189,15 @@ void render_text(const CorpusEngine& engine, const std::vector<EventComparison>&
   for (const EventComparison& c : comparisons) {
     const EventCluster& e = events[c.event];
     const Counts n = counts_of(c);
-    out << "\n######## Event " << c.event << ": \u2068" << e.label << "\u2069  (" << date_range(e) << "; "
+    out << "\n######## Event " << c.event << ": \u2068" << terminal_safe(e.label) << "\u2069  (" << date_range(e) << "; "
         << join(e.languages, ", ") << "; " << e.members.size() << " documents; " << n.conflicts << " conflicts, "
         << n.agreements << " agreements)\n";
     for (std::size_t m : timeline(engine, e)) {
       const DocumentRecord& d = engine.document(m);
       const std::string note = copy_note(c, d.id);
-      out << "  " << (d.date.empty() ? "(undated)" : d.date) << "  [" << d.lang << "] \u2068" << d.source << "\u2069: \u2068"
-          << (d.title.empty() ? d.id : d.title) << "\u2069" << (note.empty() ? "" : "  {" + note + "}") << "\n";
+      out << "  " << terminal_safe(d.date.empty() ? "(undated)" : d.date) << "  [" << terminal_safe(d.lang) << "] \u2068"
+          << terminal_safe(d.source) << "\u2069: \u2068" << terminal_safe(d.title.empty() ? d.id : d.title) << "\u2069"
+          << (note.empty() ? "" : "  {" + terminal_safe(note) + "}") << "\n";
     }
     if (c.result) {
       out << render_compare_text(*c.result, 120);
