@@ -332,3 +332,21 @@ TEST_CASE("compare: an alias file with a byte-order mark reads, a folder given a
   CHECK(r.status == 2);
   CHECK(contains(r.output, "is a folder, not an alias file"));
 }
+
+TEST_CASE("compare: a warning about a kept record does not stop the comparison, a rejected record does") {
+  std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl");
+  std::string kept, rejected;
+  for (std::string line; std::getline(in, line);) {
+    auto record = nlohmann::json::parse(line);
+    if (record.at("id") != "call-en-kremlin" && record.at("id") != "call-ru") continue;
+    if (record.at("id") == "call-ru") record["date"] = "26 January";  // not YYYY-MM-DD: warned, ignored
+    kept += record.dump() + "\n";
+  }
+  rejected = kept + "{\"id\": \"broken\"}\n";  // no text: rejected
+  auto r = run_cli("--by speaker " + temp_file("date_warning.jsonl", kept));
+  CHECK(r.status == 0);
+  CHECK(contains(r.output, "unparseable date"));
+  r = run_cli("--by speaker " + temp_file("rejected_record.jsonl", rejected));
+  CHECK(r.status == 3);
+  CHECK(contains(r.output, "nothing compared"));
+}

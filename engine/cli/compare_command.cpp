@@ -215,12 +215,18 @@ int run_compare_command(const std::vector<std::string>& args) {
   std::vector<Document> documents;
   InputDiagnostics diagnostics;
   read_corpus(s.inputs, [&](Document&& d) { documents.push_back(std::move(d)); }, diagnostics);
-  if (!diagnostics.problems().empty()) {
-    // Comparing a subset of what was asked for would silently change the answer.
+  // Comparing a subset of what was asked for would silently change the answer: a rejected record
+  // or an input that could not be read stops the comparison. A warning about a kept record (a date
+  // that cannot be read, then ignored) does not.
+  const bool lost_input = diagnostics.rejected_records() > 0 ||
+                          std::any_of(diagnostics.problems().begin(), diagnostics.problems().end(),
+                                      [](const InputProblem& p) { return p.line == 0; });
+  if (lost_input) {
     std::cerr << diagnostics.format() << "parallax compare: " << diagnostics.problems().size()
               << " input problem(s); nothing compared\n";
     return kExitInvalidInput;
   }
+  if (!diagnostics.problems().empty()) std::cerr << diagnostics.format();
   try {
     if (s.event) documents = members_of_event(std::move(documents), *s.event, s.threads);
     if (!s.ids.empty()) documents = documents_with_ids(std::move(documents), s.ids);
