@@ -346,3 +346,15 @@ TEST_CASE("cli: a title's escape sequences and tags are shown as text, not obeye
   CHECK(md.out.find("<script>") == std::string::npos);
   CHECK(md.out.find("&lt;script&gt;") != std::string::npos);
 }
+
+TEST_CASE("cli: an empty corpus is named and writes no report") {
+  ScratchDir dir;
+  const fs::path empty = dir.write("empty.jsonl", "");
+  for (const char* command : {"cluster", "dedup", "report"}) {
+    CAPTURE(command);
+    const CliRun run = run_cli(std::string(command) + " " + empty.string());
+    CHECK(run.exit_code == 3);
+    CHECK(run.err.find("the input holds no document") != std::string::npos);
+    CHECK(run.out.empty());
+  }
+}

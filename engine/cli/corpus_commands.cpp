@@ -150,9 +150,11 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   engine.build(scope);
   if (s.engine.progress) std::cerr << "\r\033[K";
 
-  if (engine.size() == 0 && !diagnostics.problems().empty()) {
-    // Nothing could be read: no empty report in place of the last good one.
-    std::cerr << diagnostics.format() << "parallax " << command << ": no document could be read; no report written\n";
+  if (engine.size() == 0) {
+    // Nothing to report: no empty report in place of the last good one.
+    std::cerr << diagnostics.format() << "parallax " << command << ": "
+              << (diagnostics.problems().empty() ? "the input holds no document" : "no document could be read")
+              << "; no report written\n";
     return kExitInvalidInput;
   }
   ReportOutput output(s.output);

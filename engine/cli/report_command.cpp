@@ -151,7 +151,9 @@ int run_report_command(const std::vector<std::string>& args) {
   read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics);
   if (engine.size() == 0) {
     progress.done();
-    std::cerr << diagnostics.format() << "parallax report: no document could be read; no report written\n";
+    std::cerr << diagnostics.format() << "parallax report: "
+              << (diagnostics.problems().empty() ? "the input holds no document" : "no document could be read")
+              << "; no report written\n";
     return kExitInvalidInput;
   }
   engine.build(BuildScope::Everything);
