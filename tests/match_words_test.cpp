@@ -2,6 +2,7 @@
 // normalization on real multilingual news and on the code points where the two could part.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -85,4 +86,17 @@ TEST_CASE("match words: signatures from word hashes equal signatures from the wo
   REQUIRE(hashes.size() == words.size());
   const MinHasher hasher(MinHashParams{});
   CHECK(hasher.signature_of_words(hashes) == hasher.signature(words));
+}
+
+TEST_CASE("match words: an infix before a non-ASCII letter joins wherever the phrase sits in the text") {
+  // The 64-byte ASCII block reader used to end the word at ' or . before a non-ASCII letter, while
+  // the per-byte reader joins them: the words (and so the shingles) depended on the phrase's place.
+  const std::string filler = "the minister said on friday that the talks in paris went well and ";
+  for (std::size_t pad = 0; pad < 70; ++pad) {
+    CAPTURE(pad);
+    const std::string text = std::string(pad, ' ') + filler + "l'Élysée et statement.الامريكي " + filler;
+    const Words words = match_words(text);
+    CHECK(std::find(words.begin(), words.end(), "l'élysée") != words.end());
+    CHECK(std::find(words.begin(), words.end(), "l") == words.end());
+  }
 }

@@ -354,10 +354,12 @@ inline void ascii_block_masks(const std::uint8_t* p, AsciiBlockMasks& m) {
   const std::uint64_t up = movemask64(upper), low = movemask64(lower), dig = movemask64(digit);
   m.letters = up | low;
   m.word = m.letters | dig;
+  const std::uint64_t non_ascii = movemask64(high);
   const std::uint64_t inner_infix = movemask64(infix) & (m.word << 1) & ~std::uint64_t{1};
-  // An infix followed by a word byte, or at the block's end, may join: leave it to the per-byte reader.
-  const std::uint64_t joining = inner_infix & ((m.word >> 1) | (std::uint64_t{1} << 63));
-  m.stop = movemask64(high) | joining;
+  // An infix followed by a word byte, a non-ASCII byte (a letter such as the É of "l'Élysée", as
+  // the per-byte reader would join it), or at the block's end, may join: leave it to that reader.
+  const std::uint64_t joining = inner_infix & ((m.word >> 1) | (non_ascii >> 1) | (std::uint64_t{1} << 63));
+  m.stop = non_ascii | joining;
 }
 
 // Set bits of x, without the libgcc call that __builtin_popcountll becomes on baseline x86-64.
