@@ -470,3 +470,22 @@ TEST_CASE("io: LineReader keeps lines whole across chunk boundaries") {
   CHECK(lines[2] == Row{"", 3, 108});
   CHECK(lines[3] == Row{"cd", 4, 109});
 }
+
+TEST_CASE("io: LineReader blanks the padding after the last line, whatever came before it") {
+  // simdjson reads the padding after a line; left over from an earlier fill, its bytes made the
+  // message about an invalid last line (no final newline) depend on the lines before it.
+  for (const std::string& before : {std::string(""), std::string(40, 'x') + "\n", std::string("{\"id\": \"a\", \"text\": \"" + std::string(60, 'y') + "\"}\n")}) {
+    CAPTURE(before);
+    std::FILE* stream = std::tmpfile();
+    REQUIRE(stream != nullptr);
+    const std::string content = before + "{\"id\": \"b\", \"te";
+    std::fwrite(content.data(), 1, content.size(), stream);
+    std::rewind(stream);
+    parallax::LineReader reader(stream, 16);  // small chunks: the last line is moved to the front
+    parallax::Line line, last;
+    while (reader.next(line)) last = line;
+    std::fclose(stream);
+    const char* after = last.text.data() + last.text.size();
+    for (std::size_t i = 0; i < parallax::LineReader::kLinePadding; ++i) CHECK(after[i] == ' ');
+  }
+}

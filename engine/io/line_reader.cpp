@@ -58,6 +58,9 @@ bool LineReader::fill() {
 
   const std::size_t read = std::fread(buffer_.data() + end_, 1, capacity() - end_, input_);
   end_ += read;
+  // The padding after the data is read by simdjson with the last line: blank it, or bytes left
+  // from an earlier fill (moved lines) would make that line's error message depend on them.
+  std::memset(buffer_.data() + end_, ' ', kLinePadding);
   if (read == 0) {
     end_of_stream_ = true;
     if (std::ferror(input_)) read_error_ = std::error_code(errno, std::generic_category());
