@@ -160,7 +160,7 @@ TEST_CASE("io: blank lines, CRLF endings and a byte order mark are tolerated") {
   CHECK(result.documents[2].origin == file + ":6");
 }
 
-TEST_CASE("io: a folder reads its .txt files in name order") {
+TEST_CASE("io: a folder reads its text files, subfolders too, in path order") {
   TempFolder folder;
   folder.write("corpus/b.txt", kRussian);
   folder.write("corpus/a.txt", kEnglish);
@@ -168,16 +168,28 @@ TEST_CASE("io: a folder reads its .txt files in name order") {
   folder.write("corpus/README.md", "not a document");
   folder.write("corpus/data.jsonl", record("x", "not read from a folder"));
   folder.write("corpus/.hidden.txt", "hidden");
-  folder.write("corpus/nested/d.txt", "sub-folders are not read");
+  folder.write("corpus/.git/e.txt", "a hidden folder is not read");
+  folder.write("corpus/nested/d.txt", "a subfolder's file, its id the path inside the folder");
+  folder.write("corpus/nested/a.txt", "same name as corpus/a.txt, another document");
+  folder.write("corpus/E.TXT", "upper-case extension");
 
   const auto result = read({folder.path("corpus")});
   CHECK(result.diagnostics.problems().empty());
-  CHECK(result.ids() == std::vector<std::string>{"a", "b", "c-ar"});
-  REQUIRE(result.documents.size() == 3);
-  CHECK(result.documents[0].text == kEnglish);
-  CHECK(result.documents[0].origin == folder.path("corpus/a.txt"));
-  CHECK(result.documents[1].text == kRussian);
-  CHECK(result.documents[2].text == kArabic + "\n");  // kept as written, without the BOM
+  CHECK(result.ids() == std::vector<std::string>{"E", "a", "b", "c-ar", "nested/a", "nested/d"});
+  REQUIRE(result.documents.size() == 6);
+  CHECK(result.documents[1].text == kEnglish);
+  CHECK(result.documents[1].origin == folder.path("corpus/a.txt"));
+  CHECK(result.documents[2].text == kRussian);
+  CHECK(result.documents[3].text == kArabic + "\n");  // kept as written, without the BOM
+}
+
+TEST_CASE("io: a gzip-compressed input is named, not read as broken text") {
+  TempFolder folder;
+  const std::string gz = folder.write("corpus.jsonl.gz", std::string("\x1f\x8b\x08\x00", 4) + "compressed");
+  const auto result = read({gz});
+  CHECK(result.documents.empty());
+  REQUIRE(result.diagnostics.problems().size() == 1);
+  CHECK(result.diagnostics.problems()[0].message.find("gzip-compressed input is not read") != std::string::npos);
 }
 
 TEST_CASE("io: a plain file argument is one document and inputs are read in order") {

@@ -21,6 +21,16 @@ bool is_jsonl_path(const std::filesystem::path& path) {
   return extension == ".jsonl" || extension == ".json" || extension == ".ndjson";
 }
 
+// A gzip file starts with 1f 8b: read as text it would be "invalid UTF-8" at byte 1.
+bool is_gzip_file(const std::filesystem::path& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return false;
+  unsigned char magic[2] = {0, 0};
+  const bool gzip = std::fread(magic, 1, 2, file) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+  std::fclose(file);
+  return gzip;
+}
+
 void read_input(const std::string& input, RecordGate& gate) {
   if (input == "-") {
     gate.begin_file("<stdin>");
@@ -35,6 +45,10 @@ void read_input(const std::string& input, RecordGate& gate) {
     return gate.warn(0, describe_error(reason));
   }
   if (std::filesystem::is_directory(status)) return read_text_folder(path, gate);
+  if (is_gzip_file(path)) {
+    gate.begin_file(input);
+    return gate.warn(0, "gzip-compressed input is not read; decompress it first (zcat " + input + " | parallax ... -)");
+  }
   if (is_jsonl_path(path)) return read_jsonl_file(path, gate);
   read_text_file(path, gate);
 }

@@ -1,6 +1,7 @@
 #include "io/text_file_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -39,19 +40,31 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+bool is_txt_extension(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".txt";  // .txt, .TXT, .Txt
+}
+
 bool is_corpus_text_file(const std::filesystem::directory_entry& entry) {
   const std::string name = entry.path().filename().string();
   std::error_code error;
-  return !name.starts_with('.') && entry.path().extension() == ".txt" &&
-         entry.is_regular_file(error);
+  return !name.starts_with('.') && is_txt_extension(entry.path()) && entry.is_regular_file(error);
 }
 
-// The folder's text files sorted by name; sets `error` when the folder cannot be listed.
+// The folder's text files, its subfolders' too (hidden ones skipped), sorted by path; sets
+// `error` when the folder cannot be listed.
 std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& folder,
                                                  std::error_code& error) {
   std::vector<std::filesystem::path> files;
-  std::filesystem::directory_iterator entry(folder, error);
-  for (; !error && entry != std::filesystem::directory_iterator(); entry.increment(error)) {
+  std::filesystem::recursive_directory_iterator entry(folder, std::filesystem::directory_options::skip_permission_denied,
+                                                      error);
+  for (; !error && entry != std::filesystem::recursive_directory_iterator(); entry.increment(error)) {
+    if (entry->path().filename().string().starts_with('.') && entry->is_directory()) {
+      entry.disable_recursion_pending();
+      continue;
+    }
     if (is_corpus_text_file(*entry)) files.push_back(entry->path());
   }
   std::sort(files.begin(), files.end());
@@ -60,7 +73,7 @@ std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& fo
 
 }  // namespace
 
-void read_text_file(const std::filesystem::path& path, RecordGate& gate) {
+void read_text_file(const std::filesystem::path& path, RecordGate& gate, const std::string& id) {
   gate.begin_file(path.string());
   std::error_code error;
   const InputFile file = open_input_file(path, error);
@@ -78,7 +91,7 @@ void read_text_file(const std::filesystem::path& path, RecordGate& gate) {
   content.erase(0, bom_size);
 
   Document document;
-  document.id = path.stem().string();
+  document.id = id.empty() ? path.stem().string() : id;
   document.text = std::move(content);
   gate.offer(std::move(document), 0);
 }
@@ -90,7 +103,12 @@ void read_text_folder(const std::filesystem::path& folder, RecordGate& gate) {
     gate.begin_file(folder.string());
     return gate.warn(0, describe_error(error));
   }
-  for (const auto& file : files) read_text_file(file, gate);
+  // The id is the path inside the folder without its extension ("a", "2021/a"): two files of one
+  // name in different subfolders stay two documents.
+  for (const auto& file : files) {
+    const std::filesystem::path inside = file.lexically_relative(folder);
+    read_text_file(file, gate, (inside.parent_path() / inside.stem()).generic_string());
+  }
 }
 
 }  // namespace parallax
