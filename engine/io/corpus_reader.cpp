@@ -1,7 +1,5 @@
 #include "io/corpus_reader.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <utility>
@@ -15,9 +13,7 @@ namespace parallax {
 namespace {
 
 bool is_jsonl_path(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = lower_case_extension(path);
   return extension == ".jsonl" || extension == ".json" || extension == ".ndjson";
 }
 

@@ -20,4 +20,7 @@ InputFile open_input_file(const std::filesystem::path& path, std::error_code& er
 // e.g. "no such file or directory".
 std::string describe_error(const std::error_code& error);
 
+// The extension of `path` in lower case with its dot (".txt" for "a.TXT"); "" when none.
+std::string lower_case_extension(const std::filesystem::path& path);
+
 }  // namespace parallax

@@ -1,7 +1,6 @@
 #include "io/text_file_reader.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -40,17 +39,10 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-bool is_txt_extension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".txt";  // .txt, .TXT, .Txt
-}
-
 bool is_corpus_text_file(const std::filesystem::directory_entry& entry) {
   const std::string name = entry.path().filename().string();
   std::error_code error;
-  return !name.starts_with('.') && is_txt_extension(entry.path()) && entry.is_regular_file(error);
+  return !name.starts_with('.') && lower_case_extension(entry.path()) == ".txt" && entry.is_regular_file(error);
 }
 
 // The folder's text files, its subfolders' too (hidden ones skipped), sorted by path; sets

@@ -138,18 +138,6 @@ std::string label_of(const DocumentRecord& d) {
   return label;
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
-}
-
-std::string date_range(const EventCluster& c) {
-  if (!c.first_date_days) return "";
-  const std::string first = format_day(*c.first_date_days), last = format_day(*c.last_date_days);
-  return first == last ? first : first + " .. " + last;
-}
-
 // " {translation of ID, ID}" for a member with cross-language copies, else "".
 std::string translation_note(const CorpusEngine& engine, const std::vector<std::size_t>& partners) {
   if (partners.empty()) return "";
@@ -281,6 +269,18 @@ void render_cluster_report(const CorpusEngine& engine, const ClusterReportContex
     case ReportFormat::Html: render_html(engine, context, out); break;
     case ReportFormat::Text: render_text(engine, context, out, false); break;
   }
+}
+
+std::string date_range(const EventCluster& c) {
+  if (!c.first_date_days) return "";
+  const std::string first = format_day(*c.first_date_days), last = format_day(*c.last_date_days);
+  return first == last ? first : first + " .. " + last;
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+  return out;
 }
 
 }  // namespace parallax

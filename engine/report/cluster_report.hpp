@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/corpus_engine.hpp"
 
@@ -34,5 +35,9 @@ std::string translations_json(const CorpusEngine& engine);
 
 // "YYYY-MM-DD" of a day count since 1970-01-01.
 std::string format_day(int days_since_epoch);
+// "first .. last" of an event's dated members ("first" alone when one day; "" when none dated).
+std::string date_range(const EventCluster& c);
+// `items` separated by `separator`.
+std::string join(const std::vector<std::string>& items, const char* separator);
 
 }  // namespace parallax

@@ -29,18 +29,6 @@ Counts counts_of(const EventComparison& c) {
   return n;
 }
 
-std::string date_range(const EventCluster& c) {
-  if (!c.first_date_days) return "";
-  const std::string first = format_day(*c.first_date_days), last = format_day(*c.last_date_days);
-  return first == last ? first : first + " .. " + last;
-}
-
-std::string join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 // The event's members by date (undated last), then input order: how the coverage unfolded.
 std::vector<std::size_t> timeline(const CorpusEngine& engine, const EventCluster& c) {
   std::vector<std::size_t> members = c.members;
