@@ -1,37 +1,20 @@
 #include "pipeline/compare_option_table.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
-#include <system_error>
+
+#include "pipeline/option_text.hpp"
 
 namespace parallax {
 namespace {
 
-double parse_threshold(const char* name, std::string_view value) {
-  double out = 0;
-  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), out);
-  if (value.empty() || error != std::errc() || end != value.data() + value.size())
-    throw std::invalid_argument("option '" + std::string(name) + "': '" + std::string(value) + "' is not a valid number");
-  return out;
-}
-
-bool parse_flag(const char* name, std::string_view value) {
-  if (value == "true" || value == "1") return true;
-  if (value == "false" || value == "0") return false;
-  throw std::invalid_argument("option '" + std::string(name) + "': '" + std::string(value) + "' is not true, false, 1 or 0");
-}
-
-std::string number_text(double v) {
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return error == std::errc() ? std::string(buffer, end) : std::string();
-}
-
-#define PARALLAX_THRESHOLD_ROW(key, field, text)                                                        \
-  CompareOptionSpec {                                                                                   \
-    key, "float", text, [](CompareSettings& s, std::string_view v) { s.options.field = parse_threshold(key, v); }, \
-        [](const CompareSettings& s) { return number_text(s.options.field); }                           \
+#define PARALLAX_THRESHOLD_ROW(key, field, text)                                                 \
+  CompareOptionSpec {                                                                            \
+    key, "float", text,                                                                          \
+        [](CompareSettings& s, std::string_view v) {                                             \
+          s.options.field = parse_option_number<double>(key, v);                                 \
+        },                                                                                       \
+        [](const CompareSettings& s) { return option_number_text(s.options.field); }             \
   }
 
 std::vector<CompareOptionSpec> make_table() {
@@ -46,14 +29,14 @@ std::vector<CompareOptionSpec> make_table() {
       PARALLAX_THRESHOLD_ROW("max_cover_overlap", max_cover_overlap,
                              "largest share of shared words a second (one-to-many) pair may repeat"),
       {"keep_weak_related", "bool", "show every related pair the matching makes (default: only claims that are each other's closest)",
-       [](CompareSettings& s, std::string_view v) { s.options.keep_weak_related = parse_flag("keep_weak_related", v); },
-       [](const CompareSettings& s) { return std::string(s.options.keep_weak_related ? "true" : "false"); }},
+       [](CompareSettings& s, std::string_view v) { s.options.keep_weak_related = parse_option_bool("keep_weak_related", v); },
+       [](const CompareSettings& s) { return option_bool_text(s.options.keep_weak_related); }},
       {"keep_copies", "bool", "compare near-duplicate copies as documents of their own",
-       [](CompareSettings& s, std::string_view v) { s.options.merge_copies = !parse_flag("keep_copies", v); },
-       [](const CompareSettings& s) { return std::string(s.options.merge_copies ? "false" : "true"); }},
+       [](CompareSettings& s, std::string_view v) { s.options.merge_copies = !parse_option_bool("keep_copies", v); },
+       [](const CompareSettings& s) { return option_bool_text(!s.options.merge_copies); }},
       {"default_aliases", "bool", "load the built-in alias table of speakers and entities",
-       [](CompareSettings& s, std::string_view v) { s.default_aliases = parse_flag("default_aliases", v); },
-       [](const CompareSettings& s) { return std::string(s.default_aliases ? "true" : "false"); }},
+       [](CompareSettings& s, std::string_view v) { s.default_aliases = parse_option_bool("default_aliases", v); },
+       [](const CompareSettings& s) { return option_bool_text(s.default_aliases); }},
       // A list: each setting adds one file; an empty value clears the list; reads back joined by ':'.
       {"aliases", "string", "an alias file mapping names to speakers and entities (docs/claims.md); repeatable",
        [](CompareSettings& s, std::string_view v) {
@@ -63,11 +46,7 @@ std::vector<CompareOptionSpec> make_table() {
            s.alias_files.emplace_back(v);
          }
        },
-       [](const CompareSettings& s) {
-         std::string out;
-         for (const auto& f : s.alias_files) out += (out.empty() ? "" : ":") + f;
-         return out;
-       }},
+       [](const CompareSettings& s) { return option_paths_text(s.alias_files); }},
       {"stance_model", "string", "a trained stance judge's file (models/stance_*.json) to refine labels",
        [](CompareSettings& s, std::string_view v) { s.stance_model = std::string(v); },
        [](const CompareSettings& s) { return s.stance_model; }},

@@ -1,11 +1,10 @@
 #include "pipeline/engine_option_table.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <limits>
-#include <system_error>
-#include <type_traits>
+
+#include "pipeline/option_text.hpp"
 
 namespace parallax {
 namespace {
@@ -16,41 +15,14 @@ std::string canonical_name(std::string_view name) {
   return key;
 }
 
-// Parses the whole of `value` as a number of type T, or throws naming the option.
-template <typename T>
-T parse_number(std::string_view name, std::string_view value) {
-  T out{};
-  const char* first = value.data();
-  const char* last = value.data() + value.size();
-  if (!value.empty() && value.front() == '+') ++first;
-  const auto [end, error] = std::from_chars(first, last, out);
-  if (value.empty() || error != std::errc() || end != last)
-    throw std::invalid_argument("option '" + std::string(name) + "': '" + std::string(value) + "' is not a valid " +
-                                (std::is_integral_v<T> ? "integer" : "number"));
-  return out;
-}
-
-// "true"/"false" (as Python's keyword arguments arrive) or "1"/"0".
-bool parse_bool(std::string_view name, std::string_view value) {
-  if (value == "true" || value == "1") return true;
-  if (value == "false" || value == "0") return false;
-  throw std::invalid_argument("option '" + std::string(name) + "': '" + std::string(value) +
-                              "' is not true, false, 1 or 0");
-}
-
-template <typename T>
-std::string format_number(T value) {
-  char buffer[64];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::string();
-}
-
 // One row per option; the lambdas convert without capturing, so they decay to plain functions.
-#define PARALLAX_NUMBER_OPTION(key, type, field, text)                                                  \
-  EngineOptionSpec {                                                                                    \
-    key, type, text,                                                                                    \
-        [](EngineOptions& o, std::string_view v) { o.field = parse_number<decltype(o.field)>(key, v); }, \
-        [](const EngineOptions& o) { return format_number(o.field); }                                  \
+#define PARALLAX_NUMBER_OPTION(key, type, field, text)                                           \
+  EngineOptionSpec {                                                                             \
+    key, type, text,                                                                             \
+        [](EngineOptions& o, std::string_view v) {                                               \
+          o.field = parse_option_number<decltype(o.field)>(key, v);                              \
+        },                                                                                       \
+        [](const EngineOptions& o) { return option_number_text(o.field); }                       \
   }
 #define PARALLAX_INT_OPTION(key, field, text) PARALLAX_NUMBER_OPTION(key, "int", field, text)
 #define PARALLAX_FLOAT_OPTION(key, field, text) PARALLAX_NUMBER_OPTION(key, "float", field, text)
@@ -81,18 +53,18 @@ std::vector<EngineOptionSpec> make_table() {
   };
   table.push_back({"near_duplicates_only", "bool",
                    "analyze for near-duplicates only (about 8x less CPU per document; events cannot be built)",
-                   [](EngineOptions& o, std::string_view v) { o.near_duplicates_only = parse_bool("near_duplicates_only", v); },
-                   [](const EngineOptions& o) { return std::string(o.near_duplicates_only ? "true" : "false"); }});
+                   [](EngineOptions& o, std::string_view v) { o.near_duplicates_only = parse_option_bool("near_duplicates_only", v); },
+                   [](const EngineOptions& o) { return option_bool_text(o.near_duplicates_only); }});
   table.push_back({"cross_lingual", "bool",
                    "events across languages: words become English concept keys and cross-script name keys "
                    "(false: monolingual stems)",
-                   [](EngineOptions& o, std::string_view v) { o.cross_lingual = parse_bool("cross_lingual", v); },
-                   [](const EngineOptions& o) { return std::string(o.cross_lingual ? "true" : "false"); }});
+                   [](EngineOptions& o, std::string_view v) { o.cross_lingual = parse_option_bool("cross_lingual", v); },
+                   [](const EngineOptions& o) { return option_bool_text(o.cross_lingual); }});
   table.push_back({"translations", "bool",
                    "report a document and its translation into another language as a cross-language copy "
                    "(needs cross_lingual; keeps the sentences' terms in a temporary file in TMPDIR until the run ends)",
-                   [](EngineOptions& o, std::string_view v) { o.translations = parse_bool("translations", v); },
-                   [](const EngineOptions& o) { return std::string(o.translations ? "true" : "false"); }});
+                   [](EngineOptions& o, std::string_view v) { o.translations = parse_option_bool("translations", v); },
+                   [](const EngineOptions& o) { return option_bool_text(o.translations); }});
   // A list: each setting adds one file (the CLI flag and the ABI key repeat); the value reads back
   // as the files joined by ':' (as PATH).
   table.push_back({"lexicon", "string",
@@ -105,11 +77,7 @@ std::vector<EngineOptionSpec> make_table() {
                        o.lexicons.emplace_back(v);
                      }
                    },
-                   [](const EngineOptions& o) {
-                     std::string joined;
-                     for (const auto& path : o.lexicons) joined += (joined.empty() ? "" : ":") + path;
-                     return joined;
-                   }});
+                   [](const EngineOptions& o) { return option_paths_text(o.lexicons); }});
   table.push_back({"projection", "string", "dense projection of TF-IDF: random (sparse random map) or svd (truncated SVD)",
                    [](EngineOptions& o, std::string_view v) {
                      try {
