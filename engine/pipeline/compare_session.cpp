@@ -5,8 +5,9 @@
 namespace parallax {
 
 CompareSession::CompareSession(CompareSettings settings) : options_(std::move(settings.options)) {
-  aliases_ = settings.default_aliases ? EntityAliases::defaults(keyer_) : EntityAliases();
-  for (const std::string& file : settings.alias_files) aliases_.add_file(file, keyer_);
+  WordKeyer keyer;  // keys the alias names; comparisons key with their own
+  aliases_ = settings.default_aliases ? EntityAliases::defaults(keyer) : EntityAliases();
+  for (const std::string& file : settings.alias_files) aliases_.add_file(file, keyer);
   antonyms_.emplace(Antonyms::load(builtin_antonyms_path()));
   options_.antonyms = &*antonyms_;
   if (settings.cross_lingual) {

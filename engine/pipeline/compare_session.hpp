@@ -26,7 +26,8 @@ struct CompareSettings {
   std::string stance_model;            // a trained judge's file, or empty
 };
 
-// Not thread-safe (its word keyer owns stemmers): one session per thread.
+// Read-only once built: `parallax report` compares many events at once through one session, each
+// comparison keying its words with its own stemmers.
 class CompareSession {
  public:
   // Throws AliasFileError, LexiconError (a bad lexicon line, no built-in table) or
@@ -38,7 +39,6 @@ class CompareSession {
   const CompareOptions& options() const { return options_; }
 
  private:
-  WordKeyer keyer_;
   EntityAliases aliases_;
   std::optional<ConceptTable> concepts_;
   std::optional<Antonyms> antonyms_;
