@@ -18,13 +18,13 @@ import argparse
 import collections
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from attribution_bench import BOTH_PHRASES, Side, byte_to_char_table, cell, load_jsonl, pct  # noqa: E402
+from attribution_bench import (  # noqa: E402
+    BOTH_PHRASES, Side, byte_to_char_table, cell, compare_by_speaker, load_jsonl, pct)
 
 RUN_TIMEOUT_S = 300
 RECORD_KEYS = ("id", "title", "text", "source", "date", "lang")
@@ -56,23 +56,7 @@ def run_engine(binary, records, path):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         for r in records:
             f.write(json.dumps({k: r.get(k) for k in RECORD_KEYS}, ensure_ascii=False) + "\n")
-    try:
-        p = subprocess.run([binary, "compare", "--by", "speaker", "--format", "json", path],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        return None, "error: timed out after %ds" % RUN_TIMEOUT_S
-    except OSError as e:
-        return None, "error: %s" % e
-    err = p.stderr.decode("utf-8", "replace").strip().splitlines()
-    msg = err[-1] if err else ""
-    if p.returncode == 3:
-        return None, "exit3: " + msg
-    if p.returncode != 0:
-        return None, "error: exit %d %s" % (p.returncode, msg)
-    try:
-        return json.loads(p.stdout.decode("utf-8")), "ok"
-    except ValueError as e:
-        return None, "error: output is not JSON (%s)" % e
+    return compare_by_speaker(binary, path, RUN_TIMEOUT_S)
 
 
 def load_gold(path, records, listed_only):

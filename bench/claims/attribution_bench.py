@@ -104,16 +104,14 @@ def byte_to_char_table(text):
     return table
 
 
-def run_engine(binary, text, doc_id, tmpdir):
-    """Returns (claims or None, status); status is 'ok', 'exit3: MESSAGE' or 'error: MESSAGE'."""
-    path = os.path.join(tmpdir, doc_id + ".txt")
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+def compare_by_speaker(binary, path, timeout_s=RUN_TIMEOUT_S):
+    """Runs `parallax compare --by speaker --format json PATH`. Returns (report or None, status);
+    status is 'ok', 'exit3: MESSAGE' (nothing to compare) or 'error: MESSAGE'."""
     try:
         p = subprocess.run([binary, "compare", "--by", "speaker", "--format", "json", path],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT_S)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout_s)
     except subprocess.TimeoutExpired:
-        return None, "error: timed out after %ds" % RUN_TIMEOUT_S
+        return None, "error: timed out after %ds" % timeout_s
     except OSError as e:
         return None, "error: %s" % e
     err = p.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -123,9 +121,19 @@ def run_engine(binary, text, doc_id, tmpdir):
     if p.returncode != 0:
         return None, "error: exit %d %s" % (p.returncode, msg)
     try:
-        report = json.loads(p.stdout.decode("utf-8"))
+        return json.loads(p.stdout.decode("utf-8")), "ok"
     except ValueError as e:
         return None, "error: output is not JSON (%s)" % e
+
+
+def run_engine(binary, text, doc_id, tmpdir):
+    """Returns (claims or None, status); status is 'ok', 'exit3: MESSAGE' or 'error: MESSAGE'."""
+    path = os.path.join(tmpdir, doc_id + ".txt")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    report, status = compare_by_speaker(binary, path)
+    if report is None:
+        return None, status
     table = byte_to_char_table(text)
     claims = []
     for c in report.get("claims", []):

@@ -25,30 +25,13 @@
 #include "diff/judge.hpp"
 #include "lexicon/concept_table.hpp"
 
+#include "text_lines.hpp"
+
 using namespace parallax;
+using bench::is_arabic_text;
+using bench::read_lines;
 
 namespace {
-
-std::vector<std::string> read_lines(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-bool is_arabic_text(const std::string& text) {
-  std::size_t arabic = 0, latin = 0;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    arabic += byte >= 0xD8 && byte <= 0xDB;
-    latin += (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
-  }
-  return arabic > latin;
-}
 
 struct Pair {
   std::string first, second, first_lang, second_lang;

@@ -31,7 +31,11 @@
 #include "lexicon/concept_table.hpp"
 #include "text/analyzer.hpp"
 
+#include "text_lines.hpp"
+
 using namespace parallax;
+using bench::is_arabic_text;
+using bench::read_lines;
 
 namespace {
 
@@ -39,17 +43,6 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-std::vector<std::string> read_lines(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-  }
-  return lines;
 }
 
 // ---- data -------------------------------------------------------------------------------------
@@ -88,17 +81,6 @@ Texts join_documents(const Texts& sentences, const std::vector<std::string>& doc
     text += (text.empty() ? "" : "\n") + sentences.lines[i];
   }
   return documents;
-}
-
-// Arabic letters are two-byte UTF-8 sequences led by 0xD8..0xDB (U+0600..U+06FF).
-bool is_arabic_text(const std::string& text) {
-  std::size_t arabic = 0, latin = 0;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    arabic += byte >= 0xD8 && byte <= 0xDB;
-    latin += (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
-  }
-  return arabic > latin;
 }
 
 // Track 2 lines are "English<TAB>Arabic" in most lines; the data's README says to check each line.
