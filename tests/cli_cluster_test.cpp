@@ -2,7 +2,6 @@
 // seed articles) and on bad input, through the real CLI binary.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -14,6 +13,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+
+#include "cli_process.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -37,15 +38,8 @@ std::string read_file(const fs::path& p) {
 CliRun run_cli(const std::string& args, const std::string& environment = "") {
   const fs::path err_file = fs::temp_directory_path() / ("parallax_cli_err_" + std::to_string(::getpid()));
   const std::string command = environment + std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string();
-  CliRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = read_file(err_file);
+  const parallax::test::ShellRun shell = parallax::test::run_shell(command);
+  CliRun run{shell.exit_code, shell.out, read_file(err_file)};
   fs::remove(err_file);
   return run;
 }

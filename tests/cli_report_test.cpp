@@ -1,7 +1,6 @@
 // End-to-end tests of `parallax report` on the bundled example corpus, through the real CLI.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,24 +11,14 @@
 #include <sstream>
 #include <string>
 
+#include "cli_process.hpp"
+
 namespace {
 
-struct ReportRun {
-  int exit_code = -1;
-  std::string out;
-};
+using ReportRun = parallax::test::ShellRun;
 
 ReportRun run_report(const std::string& args) {
-  const std::string command = std::string(PARALLAX_CLI) + " report --quiet " + args + " 2>&1";
-  ReportRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return parallax::test::run_shell(std::string(PARALLAX_CLI) + " report --quiet " + args + " 2>&1");
 }
 
 const std::string kCorpus = std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl";

@@ -1,7 +1,6 @@
 // `parallax compare` end to end: the JSON shape on the seeds, the other formats, and the exit
 // codes and messages for bad input.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -13,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli_process.hpp"
 #include "seed_paths.hpp"
 
 namespace {
@@ -24,15 +24,8 @@ struct RunResult {
 
 RunResult run_cli(const std::string& args, bool with_stderr = true) {
   const std::string command = std::string(PARALLAX_CLI) + " compare " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  RunResult r;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) r.output.append(buffer, n);
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  const parallax::test::ShellRun shell = parallax::test::run_shell(command);
+  return {shell.exit_code, shell.out};
 }
 
 std::string seeds() {
