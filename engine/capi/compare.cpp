@@ -107,13 +107,13 @@ PARALLAX_API int32_t parallax_engine_report(const parallax_engine* engine, int32
     if (!engine->settings.keep_text)
       throw AbiError(PARALLAX_ERROR_UNAVAILABLE, "this engine was created with keep_text=false, so it has no text to compare");
     const parallax::CompareSession session = session_for(*engine, by);
-    auto comparisons = parallax::compare_events(engine->engine, session,
-                                                [&](std::size_t m) { return engine->kept.at(m); }, {},
-                                                parallax::resolve_thread_count(engine->settings.engine.threads));
-    parallax::order_for_attention(engine->engine, comparisons);
+    parallax::EventReportWriter report(engine->engine, {by == parallax::CompareBy::Source ? "source" : "speaker", 0},
+                                       report_format);
+    parallax::compare_events(engine->engine, session, [&](std::size_t m) { return engine->kept.at(m); },
+                             [&](parallax::EventComparison&& c) { report.add(c); }, {},
+                             parallax::resolve_thread_count(engine->settings.engine.threads));
     std::ostringstream out;
-    parallax::render_event_report(engine->engine, comparisons, {by == parallax::CompareBy::Source ? "source" : "speaker", 0},
-                                  report_format, out);
+    report.write(out);
     *out_text = copy_out(out.str());
   });
 }

@@ -101,17 +101,19 @@ std::unordered_map<std::string, std::size_t> spill_documents(const std::vector<s
   return index_of;
 }
 
-// The compared events' documents, read in a second pass; then every event compared.
-std::vector<EventComparison> compare_all(const CorpusEngine& engine, const ReportSettings& s,
-                                         const CompareSession& session, const Progress& progress) {
+// The compared events' documents, read in a second pass; then every event compared, each
+// comparison going straight into the report.
+void compare_all(const CorpusEngine& engine, const ReportSettings& s, const CompareSession& session,
+                 const Progress& progress, EventReportWriter& report) {
   std::set<std::string> ids;
   for (const EventCluster& e : engine.event_clusters())
     if (e.members.size() > 1)
       for (std::size_t m : e.members) ids.insert(engine.document(m).id);
   DocumentSpill spill;
   const auto index_of = spill_documents(s.inputs, ids, spill);
-  return compare_events(
+  compare_events(
       engine, session, [&](std::size_t m) { return spill.read(index_of.at(engine.document(m).id)); },
+      [&](EventComparison&& c) { report.add(c); },
       [&](std::size_t e, std::size_t n) {
         progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
       },
@@ -157,24 +159,21 @@ int run_report_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   engine.build(BuildScope::Everything);
-  std::vector<EventComparison> comparisons = compare_all(engine, s, *session, progress);
-  order_for_attention(engine, comparisons);
+  EventReportWriter report(engine, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format));
+  compare_all(engine, s, *session, progress, report);
   progress.done();
 
   ReportOutput output(s.output);
   std::ostream* out = output.stream();
-  if (out)
-    render_event_report(engine, comparisons, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format), *out);
+  if (out) report.write(*out);
   if (!out || !output.commit()) {
     std::cerr << "parallax report: " << output.error() << "\n";
     return kExitFailure;
   }
   if (!diagnostics.problems().empty()) std::cerr << diagnostics.format();
-  std::size_t compared = 0;
-  for (const auto& c : comparisons) compared += c.result.has_value();
   if (!s.quiet)
     std::cerr << "parallax report: " << engine.size() << " documents, " << engine.event_clusters().size() << " events, "
-              << compared << " compared\n";
+              << report.compared() << " compared\n";
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace parallax {
 namespace {
@@ -35,12 +36,11 @@ EventComparison compare_event(const CorpusEngine& engine, const CompareSession& 
 
 }  // namespace
 
-std::vector<EventComparison> compare_events(const CorpusEngine& engine, const CompareSession& session,
-                                            const std::function<Document(std::size_t)>& document_of,
-                                            const std::function<void(std::size_t, std::size_t)>& progress,
-                                            int threads) {
+void compare_events(const CorpusEngine& engine, const CompareSession& session,
+                    const std::function<Document(std::size_t)>& document_of,
+                    const std::function<void(EventComparison&&)>& compared,
+                    const std::function<void(std::size_t, std::size_t)>& progress, int threads) {
   const std::size_t n = engine.event_clusters().size();
-  std::vector<EventComparison> comparisons(n);
   // Events are compared on worker threads (a comparison reads the session's tables and owns its
   // stemmers); document_of and progress are called under one lock.
   std::mutex lock;
@@ -54,10 +54,13 @@ std::vector<EventComparison> compare_events(const CorpusEngine& engine, const Co
           if (failure) return;
           if (progress) progress(e, n);
         }
-        comparisons[e] = compare_event(engine, session, e, [&](std::size_t m) {
+        EventComparison comparison = compare_event(engine, session, e, [&](std::size_t m) {
           const std::lock_guard<std::mutex> guard(lock);
           return document_of(m);
         });
+        const std::lock_guard<std::mutex> guard(lock);
+        if (failure) return;
+        compared(std::move(comparison));
       }
     } catch (...) {
       const std::lock_guard<std::mutex> guard(lock);
@@ -70,7 +73,6 @@ std::vector<EventComparison> compare_events(const CorpusEngine& engine, const Co
   work();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
-  return comparisons;
 }
 
 }  // namespace parallax

@@ -19,13 +19,14 @@ struct EventComparison {
   std::string note;                     // why not ("one document", "one side: Kremlin")
 };
 
-// document_of(i): the text and metadata of document i (the engine keeps no texts). progress, if
-// given, is called as each event starts (event index, event count). Both are called under one
-// lock from `threads` worker threads (1: the calling thread only). The result is in event order;
-// order_for_attention() sorts it for a report. A failure in a worker is rethrown here.
-std::vector<EventComparison> compare_events(const CorpusEngine& engine, const CompareSession& session,
-                                            const std::function<Document(std::size_t)>& document_of,
-                                            const std::function<void(std::size_t, std::size_t)>& progress = {},
-                                            int threads = 1);
+// document_of(i): the text and metadata of document i (the engine keeps no texts); compared(c):
+// receives each event's comparison as soon as it is done, in no particular order, so that a report
+// need not hold them all (report/event_report). progress, if given, is called as each event starts
+// (event index, event count). All three are called under one lock from `threads` worker threads
+// (1: the calling thread only). A failure in a worker, or in a callback, is rethrown here.
+void compare_events(const CorpusEngine& engine, const CompareSession& session,
+                    const std::function<Document(std::size_t)>& document_of,
+                    const std::function<void(EventComparison&&)>& compared,
+                    const std::function<void(std::size_t, std::size_t)>& progress = {}, int threads = 1);
 
 }  // namespace parallax

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "report/compare_report.hpp"
 #include "report/html.hpp"
@@ -48,33 +49,16 @@ std::string copy_note(const EventComparison& c, const std::string& id) {
   return "";
 }
 
-// ---- JSON -----------------------------------------------------------------------------------
+// ---- one event's section, per format -----------------------------------------------------
 
-void render_json(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                 const EventReportContext& ctx, std::ostream& out) {
-  // Written event by event: a large corpus's report is never one JSON tree in memory.
-  const json head = {{"schema_version", kReportSchemaVersion},
-                     {"command", "report"},
-                     {"by", ctx.by},
-                     {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}}};
-  std::string text = head.dump(2);
-  text.erase(text.find_last_of('}'));
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  out << text << ",\n  \"events\": [";
-  for (std::size_t i = 0; i < comparisons.size(); ++i) {
-    const EventComparison& c = comparisons[i];
-    json event = json::parse(event_json(engine, c.event));
-    const Counts n = counts_of(c);
-    event["conflicts"] = n.conflicts;
-    event["agreements"] = n.agreements;
-    event["comparison"] = c.result ? json::parse(render_compare_json(*c.result)) : json(nullptr);
-    event["comparison_note"] = c.result ? json(nullptr) : json(c.note);
-    out << (i ? "," : "") << "\n    " << event.dump();
-  }
-  out << (comparisons.empty() ? "]" : "\n  ]") << ",\n  \"translations\": " << translations_json(engine) << "\n}\n";
+std::string json_section(const CorpusEngine& engine, const EventComparison& c, const Counts& n) {
+  json event = json::parse(event_json(engine, c.event));
+  event["conflicts"] = n.conflicts;
+  event["agreements"] = n.agreements;
+  event["comparison"] = c.result ? json::parse(render_compare_json(*c.result)) : json(nullptr);
+  event["comparison_note"] = c.result ? json(nullptr) : json(c.note);
+  return event.dump();
 }
-
-// ---- Markdown -------------------------------------------------------------------------------
 
 std::string md_cell(const std::string& s) {
   std::string out;
@@ -85,40 +69,27 @@ std::string md_cell(const std::string& s) {
   return out;
 }
 
-void render_markdown(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                     const EventReportContext& ctx, std::ostream& out) {
-  const auto& events = engine.event_clusters();
-  out << "# parallax report\n\n" << engine.size() << " documents (" << ctx.rejected_records << " rejected), "
-      << events.size() << " events; claims compared by " << ctx.by << ", events with conflicts first.\n\n"
-      << "| event | dates | languages | documents | conflicts | agreements |\n|---|---|---|---|---|---|\n";
-  for (const EventComparison& c : comparisons) {
-    const EventCluster& e = events[c.event];
-    const Counts n = counts_of(c);
-    out << "| [" << md_cell(e.label) << "](#event-" << c.event << ") | " << date_range(e) << " | "
-        << join(e.languages, ", ") << " | " << e.members.size() << " | " << n.conflicts << " | " << n.agreements << " |\n";
+std::string markdown_section(const CorpusEngine& engine, const EventComparison& c) {
+  const EventCluster& e = engine.event_clusters()[c.event];
+  std::ostringstream out;
+  out << "\n<a id=\"event-" << c.event << "\"></a>\n\n## Event " << c.event << ": " << md_cell(e.label) << "\n\n"
+      << date_range(e) << (e.first_date_days ? "; " : "") << "languages: " << join(e.languages, ", ")
+      << "; sources: " << md_cell(join(e.sources, ", ")) << "\n\n| date | source | lang | title | note |\n|---|---|---|---|---|\n";
+  for (std::size_t m : timeline(engine, e)) {
+    const DocumentRecord& d = engine.document(m);
+    const std::string title = d.title.empty() ? d.id : d.title;
+    out << "| " << d.date << " | " << md_cell(d.source) << " | " << d.lang << " | "
+        << (d.url.empty() ? md_cell(title) : "[" + md_cell(title) + "](" + d.url + ")") << " | "
+        << copy_note(c, d.id) << " |\n";
   }
-  for (const EventComparison& c : comparisons) {
-    const EventCluster& e = events[c.event];
-    out << "\n<a id=\"event-" << c.event << "\"></a>\n\n## Event " << c.event << ": " << md_cell(e.label) << "\n\n"
-        << date_range(e) << (e.first_date_days ? "; " : "") << "languages: " << join(e.languages, ", ")
-        << "; sources: " << md_cell(join(e.sources, ", ")) << "\n\n| date | source | lang | title | note |\n|---|---|---|---|---|\n";
-    for (std::size_t m : timeline(engine, e)) {
-      const DocumentRecord& d = engine.document(m);
-      const std::string title = d.title.empty() ? d.id : d.title;
-      out << "| " << d.date << " | " << md_cell(d.source) << " | " << d.lang << " | "
-          << (d.url.empty() ? md_cell(title) : "[" + md_cell(title) + "](" + d.url + ")") << " | "
-          << copy_note(c, d.id) << " |\n";
-    }
-    out << "\n### Who said what\n\n";
-    if (c.result) {
-      out << render_compare_markdown_section(*c.result, 3);
-    } else {
-      out << "Not compared: " << c.note << ".\n";
-    }
+  out << "\n### Who said what\n\n";
+  if (c.result) {
+    out << render_compare_markdown_section(*c.result, 3);
+  } else {
+    out << "Not compared: " << c.note << ".\n";
   }
+  return out.str();
 }
-
-// ---- HTML -----------------------------------------------------------------------------------
 
 constexpr const char* kReportStyle = R"(
 nav table td, nav table th { font-size: 0.95em; }
@@ -128,92 +99,148 @@ section.event { border-top: 3px solid #888; margin-top: 2.5em; padding-top: 0.5e
 @media print { section.event { page-break-before: always; } }
 )";
 
-void render_html(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                 const EventReportContext& ctx, std::ostream& out) {
-  const auto& events = engine.event_clusters();
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>parallax report</title>\n"
-      << "<style>" << compare_html_style() << kReportStyle << "</style>\n</head>\n<body>\n<h1>parallax report</h1>\n<p>"
-      << engine.size() << " documents (" << ctx.rejected_records << " rejected), " << events.size()
-      << " events; claims compared by " << escape_html(ctx.by) << "; events with conflicts first.</p>\n"
-      << "<nav><table>\n<tr><th>event</th><th>dates</th><th>languages</th><th>documents</th><th>conflicts</th><th>agreements</th></tr>\n";
-  for (const EventComparison& c : comparisons) {
-    const EventCluster& e = events[c.event];
-    const Counts n = counts_of(c);
-    out << "<tr><td><a href=\"#event-" << c.event << "\"><bdi>" << escape_html(e.label) << "</bdi></a></td><td>"
-        << date_range(e) << "</td><td>" << escape_html(join(e.languages, ", ")) << "</td><td>" << e.members.size()
-        << "</td><td" << (n.conflicts ? " class=\"conflicts\"" : "") << ">" << n.conflicts << "</td><td>" << n.agreements
-        << "</td></tr>\n";
+std::string html_section(const CorpusEngine& engine, const EventComparison& c) {
+  const EventCluster& e = engine.event_clusters()[c.event];
+  std::ostringstream out;
+  out << "<section class=\"event\" id=\"event-" << c.event << "\">\n<h2>Event " << c.event << ": <bdi>"
+      << escape_html(e.label) << "</bdi></h2>\n<p>" << date_range(e) << (e.first_date_days ? "; " : "")
+      << "languages: " << escape_html(join(e.languages, ", ")) << "; sources: <bdi>" << escape_html(join(e.sources, ", "))
+      << "</bdi></p>\n<table class=\"coverage\">\n<tr><th>date</th><th>source</th><th>lang</th><th>title</th><th>note</th></tr>\n";
+  for (std::size_t m : timeline(engine, e)) {
+    const DocumentRecord& d = engine.document(m);
+    const std::string title = escape_html(d.title.empty() ? d.id : d.title);
+    out << "<tr><td>" << escape_html(d.date) << "</td><td><bdi>" << escape_html(d.source) << "</bdi></td><td>"
+        << escape_html(d.lang) << "</td><td dir=\"" << (d.lang == "ar" ? "rtl" : "auto") << "\" lang=\""
+        << escape_html(d.lang) << "\">"
+        << (d.url.empty() ? title : "<a href=\"" + escape_html(d.url) + "\">" + title + "</a>") << "</td><td>"
+        << escape_html(copy_note(c, d.id)) << "</td></tr>\n";
   }
-  out << "</table></nav>\n";
-  for (const EventComparison& c : comparisons) {
-    const EventCluster& e = events[c.event];
-    out << "<section class=\"event\" id=\"event-" << c.event << "\">\n<h2>Event " << c.event << ": <bdi>"
-        << escape_html(e.label) << "</bdi></h2>\n<p>" << date_range(e) << (e.first_date_days ? "; " : "")
-        << "languages: " << escape_html(join(e.languages, ", ")) << "; sources: <bdi>" << escape_html(join(e.sources, ", "))
-        << "</bdi></p>\n<table class=\"coverage\">\n<tr><th>date</th><th>source</th><th>lang</th><th>title</th><th>note</th></tr>\n";
-    for (std::size_t m : timeline(engine, e)) {
-      const DocumentRecord& d = engine.document(m);
-      const std::string title = escape_html(d.title.empty() ? d.id : d.title);
-      out << "<tr><td>" << escape_html(d.date) << "</td><td><bdi>" << escape_html(d.source) << "</bdi></td><td>"
-          << escape_html(d.lang) << "</td><td dir=\"" << (d.lang == "ar" ? "rtl" : "auto") << "\" lang=\""
-          << escape_html(d.lang) << "\">"
-          << (d.url.empty() ? title : "<a href=\"" + escape_html(d.url) + "\">" + title + "</a>") << "</td><td>"
-          << escape_html(copy_note(c, d.id)) << "</td></tr>\n";
-    }
-    out << "</table>\n<h3>Who said what</h3>\n";
-    out << (c.result ? render_compare_html_section(*c.result, 3) : "<p>Not compared: " + escape_html(c.note) + ".</p>\n");
-    out << "</section>\n";
-  }
-  out << "</body>\n</html>\n";
+  out << "</table>\n<h3>Who said what</h3>\n";
+  out << (c.result ? render_compare_html_section(*c.result, 3) : "<p>Not compared: " + escape_html(c.note) + ".</p>\n");
+  out << "</section>\n";
+  return out.str();
 }
 
-// ---- text -----------------------------------------------------------------------------------
-
-void render_text(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                 const EventReportContext& ctx, std::ostream& out) {
-  const auto& events = engine.event_clusters();
-  out << "parallax report: " << engine.size() << " documents (" << ctx.rejected_records << " rejected), "
-      << events.size() << " events, claims compared by " << ctx.by << "\n";
-  for (const EventComparison& c : comparisons) {
-    const EventCluster& e = events[c.event];
-    const Counts n = counts_of(c);
-    out << "\n######## Event " << c.event << ": \u2068" << terminal_safe(e.label) << "\u2069  (" << date_range(e) << "; "
-        << join(e.languages, ", ") << "; " << e.members.size() << " documents; " << n.conflicts << " conflicts, "
-        << n.agreements << " agreements)\n";
-    for (std::size_t m : timeline(engine, e)) {
-      const DocumentRecord& d = engine.document(m);
-      const std::string note = copy_note(c, d.id);
-      out << "  " << terminal_safe(d.date.empty() ? "(undated)" : d.date) << "  [" << terminal_safe(d.lang) << "] \u2068"
-          << terminal_safe(d.source) << "\u2069: \u2068" << terminal_safe(d.title.empty() ? d.id : d.title) << "\u2069"
-          << (note.empty() ? "" : "  {" + terminal_safe(note) + "}") << "\n";
-    }
-    if (c.result) {
-      out << render_compare_text(*c.result, 120);
-    } else {
-      out << "  not compared: " << c.note << "\n";
-    }
+std::string text_section(const CorpusEngine& engine, const EventComparison& c, const Counts& n) {
+  const EventCluster& e = engine.event_clusters()[c.event];
+  std::ostringstream out;
+  out << "\n######## Event " << c.event << ": \u2068" << terminal_safe(e.label) << "\u2069  (" << date_range(e) << "; "
+      << join(e.languages, ", ") << "; " << e.members.size() << " documents; " << n.conflicts << " conflicts, "
+      << n.agreements << " agreements)\n";
+  for (std::size_t m : timeline(engine, e)) {
+    const DocumentRecord& d = engine.document(m);
+    const std::string note = copy_note(c, d.id);
+    out << "  " << terminal_safe(d.date.empty() ? "(undated)" : d.date) << "  [" << terminal_safe(d.lang) << "] \u2068"
+        << terminal_safe(d.source) << "\u2069: \u2068" << terminal_safe(d.title.empty() ? d.id : d.title) << "\u2069"
+        << (note.empty() ? "" : "  {" + terminal_safe(note) + "}") << "\n";
   }
+  if (c.result) {
+    out << render_compare_text(*c.result, 120);
+  } else {
+    out << "  not compared: " << c.note << "\n";
+  }
+  return out.str();
 }
 
 }  // namespace
 
-void order_for_attention(const CorpusEngine& engine, std::vector<EventComparison>& comparisons) {
-  std::stable_sort(comparisons.begin(), comparisons.end(), [&](const EventComparison& x, const EventComparison& y) {
-    const Counts a = counts_of(x), b = counts_of(y);
-    const std::size_t size_x = engine.event_clusters()[x.event].members.size();
-    const std::size_t size_y = engine.event_clusters()[y.event].members.size();
-    return std::make_tuple(a.conflicts, a.agreements, size_x) > std::make_tuple(b.conflicts, b.agreements, size_y);
+EventReportWriter::EventReportWriter(const CorpusEngine& engine, EventReportContext context, ReportFormat format)
+    : engine_(engine), context_(std::move(context)), format_(format), spill_("parallax-report") {}
+
+void EventReportWriter::add(const EventComparison& c) {
+  const Counts n = counts_of(c);
+  std::string text;
+  switch (format_) {
+    case ReportFormat::Json: text = json_section(engine_, c, n); break;
+    case ReportFormat::Markdown: text = markdown_section(engine_, c); break;
+    case ReportFormat::Html: text = html_section(engine_, c); break;
+    case ReportFormat::Text: text = text_section(engine_, c, n); break;
+  }
+  spill_.write_at(spilled_, text.data(), text.size());
+  sections_.push_back({c.event, n.conflicts, n.agreements, spilled_, text.size()});
+  spilled_ += text.size();
+  compared_ += c.result.has_value();
+}
+
+void EventReportWriter::order_sections() {
+  const auto& events = engine_.event_clusters();
+  std::sort(sections_.begin(), sections_.end(), [&](const Section& x, const Section& y) {
+    const std::size_t size_x = events[x.event].members.size(), size_y = events[y.event].members.size();
+    return std::make_tuple(y.conflicts, y.agreements, size_y, x.event) <
+           std::make_tuple(x.conflicts, x.agreements, size_x, y.event);
   });
 }
 
-void render_event_report(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                         const EventReportContext& context, ReportFormat format, std::ostream& out) {
-  switch (format) {
-    case ReportFormat::Json: render_json(engine, comparisons, context, out); break;
-    case ReportFormat::Markdown: render_markdown(engine, comparisons, context, out); break;
-    case ReportFormat::Html: render_html(engine, comparisons, context, out); break;
-    case ReportFormat::Text: render_text(engine, comparisons, context, out); break;
+void EventReportWriter::write_head(std::ostream& out) const {
+  const auto& events = engine_.event_clusters();
+  switch (format_) {
+    case ReportFormat::Json: {
+      const json head = {{"schema_version", kReportSchemaVersion},
+                         {"command", "report"},
+                         {"by", context_.by},
+                         {"input", {{"documents", engine_.size()}, {"rejected", context_.rejected_records}}}};
+      std::string text = head.dump(2);
+      text.erase(text.find_last_of('}'));
+      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+      out << text << ",\n  \"events\": [";
+      break;
+    }
+    case ReportFormat::Markdown:
+      out << "# parallax report\n\n" << engine_.size() << " documents (" << context_.rejected_records << " rejected), "
+          << events.size() << " events; claims compared by " << context_.by << ", events with conflicts first.\n\n"
+          << "| event | dates | languages | documents | conflicts | agreements |\n|---|---|---|---|---|---|\n";
+      for (const Section& s : sections_) {
+        const EventCluster& e = events[s.event];
+        out << "| [" << md_cell(e.label) << "](#event-" << s.event << ") | " << date_range(e) << " | "
+            << join(e.languages, ", ") << " | " << e.members.size() << " | " << s.conflicts << " | " << s.agreements
+            << " |\n";
+      }
+      break;
+    case ReportFormat::Html:
+      out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>parallax report</title>\n"
+          << "<style>" << compare_html_style() << kReportStyle << "</style>\n</head>\n<body>\n<h1>parallax report</h1>\n<p>"
+          << engine_.size() << " documents (" << context_.rejected_records << " rejected), " << events.size()
+          << " events; claims compared by " << escape_html(context_.by) << "; events with conflicts first.</p>\n"
+          << "<nav><table>\n<tr><th>event</th><th>dates</th><th>languages</th><th>documents</th><th>conflicts</th>"
+             "<th>agreements</th></tr>\n";
+      for (const Section& s : sections_) {
+        const EventCluster& e = events[s.event];
+        out << "<tr><td><a href=\"#event-" << s.event << "\"><bdi>" << escape_html(e.label) << "</bdi></a></td><td>"
+            << date_range(e) << "</td><td>" << escape_html(join(e.languages, ", ")) << "</td><td>" << e.members.size()
+            << "</td><td" << (s.conflicts ? " class=\"conflicts\"" : "") << ">" << s.conflicts << "</td><td>"
+            << s.agreements << "</td></tr>\n";
+      }
+      out << "</table></nav>\n";
+      break;
+    case ReportFormat::Text:
+      out << "parallax report: " << engine_.size() << " documents (" << context_.rejected_records << " rejected), "
+          << events.size() << " events, claims compared by " << context_.by << "\n";
+      break;
   }
+}
+
+void EventReportWriter::write_tail(std::ostream& out) const {
+  switch (format_) {
+    case ReportFormat::Json:
+      out << (sections_.empty() ? "]" : "\n  ]") << ",\n  \"translations\": " << translations_json(engine_) << "\n}\n";
+      break;
+    case ReportFormat::Html: out << "</body>\n</html>\n"; break;
+    case ReportFormat::Markdown:
+    case ReportFormat::Text: break;
+  }
+}
+
+void EventReportWriter::write(std::ostream& out) {
+  order_sections();
+  write_head(out);
+  std::string text;
+  for (std::size_t i = 0; i < sections_.size(); ++i) {
+    text.resize(sections_[i].bytes);
+    spill_.read_at(sections_[i].offset, text.data(), text.size());
+    if (format_ == ReportFormat::Json) out << (i ? "," : "") << "\n    ";
+    out << text;
+  }
+  write_tail(out);
 }
 
 }  // namespace parallax

@@ -6,14 +6,14 @@
 // says). One model, four views: JSON (schema in docs/report.md), Markdown, a self-contained HTML
 // page, terminal text.
 #include <cstddef>
-#include <optional>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "diff/compare.hpp"
 #include "pipeline/corpus_engine.hpp"
 #include "pipeline/event_comparisons.hpp"
+#include "pipeline/temporary_file.hpp"
 #include "report/cluster_report.hpp"
 
 namespace parallax {
@@ -25,10 +25,39 @@ struct EventReportContext {
   std::size_t rejected_records = 0;
 };
 
-// The comparisons in report order: most conflicts first, then most agreements, then largest event.
-void order_for_attention(const CorpusEngine& engine, std::vector<EventComparison>& comparisons);
+// Builds the report while the events are compared, so that a large corpus's comparisons are never
+// all in memory: each event's section is rendered as soon as its comparison arrives and kept in an
+// unlinked temporary file; memory keeps only each event's counts. write() then puts the head and
+// the index, and copies the sections in attention order (most conflicts, then most agreements,
+// then largest event; ties in event order, whatever order the comparisons arrived in).
+class EventReportWriter {
+ public:
+  // Throws TemporaryFileError naming the folder when the temporary file cannot be created.
+  EventReportWriter(const CorpusEngine& engine, EventReportContext context, ReportFormat format);
 
-void render_event_report(const CorpusEngine& engine, const std::vector<EventComparison>& comparisons,
-                         const EventReportContext& context, ReportFormat format, std::ostream& out);
+  // Not thread-safe: compare_events calls its sink under one lock. Throws TemporaryFileError.
+  void add(const EventComparison& comparison);
+  void write(std::ostream& out);
+
+  std::size_t compared() const { return compared_; }
+
+ private:
+  struct Section {
+    std::size_t event = 0;
+    std::size_t conflicts = 0, agreements = 0;
+    std::uint64_t offset = 0, bytes = 0;
+  };
+  void order_sections();
+  void write_head(std::ostream& out) const;
+  void write_tail(std::ostream& out) const;
+
+  const CorpusEngine& engine_;
+  EventReportContext context_;
+  ReportFormat format_;
+  TemporaryFile spill_;
+  std::uint64_t spilled_ = 0;
+  std::vector<Section> sections_;
+  std::size_t compared_ = 0;
+};
 
 }  // namespace parallax
