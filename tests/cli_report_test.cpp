@@ -61,7 +61,14 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(md.out, "# parallax report"));
   CHECK(contains(md.out, "](#event-"));
   CHECK(contains(md.out, "### Who said what"));
-  CHECK(contains(md.out, "White House vs Kremlin"));
+  // Claims are shown by topic, the topic with the conflict first.
+  CHECK(contains(md.out, "#### Topics the sides share"));
+  const auto first_topic = md.out.find("##### Topic 1: ");
+  REQUIRE(first_topic != std::string::npos);
+  const std::string heading = md.out.substr(first_topic, md.out.find('\n', first_topic) - first_topic);
+  CHECK(contains(heading, "White House"));
+  CHECK(contains(heading, "Kremlin"));
+  CHECK(contains(heading, "(1 conflict, "));
 
   const std::string page = (std::filesystem::temp_directory_path() / ("parallax_report_" + std::to_string(::getpid()) + ".html")).string();
   const ReportRun html = run_report(kCorpus + " -o " + page);  // the format follows the extension
@@ -75,6 +82,7 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(text.str(), "href=\"#event-"));
   CHECK(contains(text.str(), "dir=\"rtl\""));
   CHECK(contains(text.str(), "class=\"conflict\""));
+  CHECK(contains(text.str(), "<section class=\"topic\">"));
   // Every claim says where it comes from: outlet and date of its document.
   CHECK(contains(text.str(), "<bdi>wire (English), 2021-01-26</bdi>"));
   // Self-contained: no script, stylesheet or image to fetch.

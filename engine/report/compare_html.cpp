@@ -23,6 +23,8 @@ td.claim { width: 42%; }
 .related { background: #f6f6f6; }
 .label { font-weight: bold; white-space: nowrap; }
 mark { background: #ffd27a; }
+.counts { font-weight: normal; color: #666; font-size: 0.85em; }
+section.topic table { margin-bottom: 1.2em; }
 )";
 
 // Arabic claims get dir="rtl" outright; others dir="auto" (the browser picks by the first
@@ -102,12 +104,17 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
       << " on one side only.</p>\n";
   if (const std::string copies = copies_note(r); !copies.empty())
     out << "<p class=\"copies\">Near-duplicate copies, counted once: <bdi>" << escape_html(copies) << "</bdi></p>\n";
-  for (const SidePairSection& section : layout.sections) {
-    out << "<" << h2 << "><bdi>" << escape_html(r.sides[section.left_side]) << "</bdi> vs <bdi>"
-        << escape_html(r.sides[section.right_side]) << "</bdi></" << h2 << ">\n<table>\n<tr><th>label</th><th><bdi>"
-        << escape_html(r.sides[section.left_side]) << "</bdi></th><th><bdi>"
-        << escape_html(r.sides[section.right_side]) << "</bdi></th></tr>\n";
-    for (const Alignment* a : section.alignments) {
+  // Topics are the unit: the claims the sides' accounts share, conflicts first. Each row's claims
+  // name their speaker, since one topic may hold more than two sides.
+  const std::vector<TopicSection> topics = topic_sections(r);
+  if (!topics.empty()) out << "<" << h2 << ">Topics the sides share</" << h2 << ">\n";
+  const std::string h3 = "h" + std::to_string(level + 2);
+  for (std::size_t k = 0; k < topics.size(); ++k) {
+    const TopicSection& topic = topics[k];
+    out << "<section class=\"topic\">\n<" << h3 << ">Topic " << k + 1 << ": <bdi>"
+        << escape_html(topic_sides(r, *topic.topic)) << "</bdi> <span class=\"counts\">(" << topic_counts(*topic.topic)
+        << ")</span></" << h3 << ">\n<table>\n<tr><th>label</th><th>claim</th><th>claim</th></tr>\n";
+    for (const Alignment* a : topic.alignments) {
       const char* label = to_string(a->judgement.label);
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", a->similarity);
@@ -121,7 +128,7 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
       out << "</td>" << claim_html(r, left, "td", "claim", conflict ? &right : nullptr)
           << claim_html(r, right, "td", "claim", conflict ? &left : nullptr) << "</tr>\n";
     }
-    out << "</table>\n";
+    out << "</table>\n</section>\n";
   }
   for (std::size_t side = 0; side < layout.only_in.size(); ++side) {
     if (layout.only_in[side].empty()) continue;

@@ -6,6 +6,43 @@
 
 namespace parallax {
 
+namespace {
+
+// What needs a reader first: conflicts, then agreements, then the merely related.
+int attention_rank(const Alignment* a) {
+  return a->judgement.label == PairLabel::Conflict ? 0 : a->judgement.label == PairLabel::Agree ? 1 : 2;
+}
+
+void order_by_attention(std::vector<const Alignment*>& alignments) {
+  std::sort(alignments.begin(), alignments.end(), [](const Alignment* x, const Alignment* y) {
+    return std::make_tuple(attention_rank(x), x->left, x->right) < std::make_tuple(attention_rank(y), y->left, y->right);
+  });
+}
+
+}  // namespace
+
+std::vector<TopicSection> topic_sections(const CompareResult& r) {
+  std::vector<TopicSection> sections;
+  for (const ClaimTopic& topic : r.topics) {
+    TopicSection section{&topic, {}};
+    for (std::size_t a : topic.alignments) section.alignments.push_back(&r.alignments[a]);
+    order_by_attention(section.alignments);
+    sections.push_back(std::move(section));
+  }
+  return sections;
+}
+
+std::string topic_sides(const CompareResult& r, const ClaimTopic& topic) {
+  std::string names;
+  for (std::size_t side : topic.sides) names += (names.empty() ? "" : ", ") + r.sides[side];
+  return names;
+}
+
+std::string topic_counts(const ClaimTopic& t) {
+  return std::to_string(t.conflicts) + (t.conflicts == 1 ? " conflict, " : " conflicts, ") +
+         std::to_string(t.agreements) + " agree, " + std::to_string(t.related) + " related";
+}
+
 CompareLayout layout_compare(const CompareResult& r) {
   CompareLayout layout;
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> section_of;
@@ -15,16 +52,7 @@ CompareLayout layout_compare(const CompareResult& r) {
     if (inserted) layout.sections.push_back({key.first, key.second, {}});
     layout.sections[it->second].alignments.push_back(&a);
   }
-  // What needs a reader first: conflicts, then agreements, then the merely related.
-  const auto rank = [](const Alignment* a) {
-    return a->judgement.label == PairLabel::Conflict ? 0 : a->judgement.label == PairLabel::Agree ? 1 : 2;
-  };
-  for (auto& section : layout.sections) {
-    std::sort(section.alignments.begin(), section.alignments.end(),
-              [&](const Alignment* x, const Alignment* y) {
-                return std::make_tuple(rank(x), x->left, x->right) < std::make_tuple(rank(y), y->left, y->right);
-              });
-  }
+  for (auto& section : layout.sections) order_by_attention(section.alignments);
   // By speaker, what the quoted speakers say against each other comes before what the authors
   // (the outlets' own sentences) share with them.
   auto authors = [&r](const SidePairSection& s) {

@@ -23,6 +23,21 @@ struct CompareLayout {
 
 CompareLayout layout_compare(const CompareResult& result);
 
+// A topic as the HTML and Markdown views show it: its aligned pairs, conflicts first, then
+// agreements, then the merely related, each by left claim.
+struct TopicSection {
+  const ClaimTopic* topic = nullptr;
+  std::vector<const Alignment*> alignments;
+};
+
+// The topics in CompareResult::topics order (conflicts first).
+std::vector<TopicSection> topic_sections(const CompareResult& result);
+
+// "Kremlin, White House": the names of the sides a topic holds.
+std::string topic_sides(const CompareResult& result, const ClaimTopic& topic);
+// "1 conflict, 2 agree, 0 related"
+std::string topic_counts(const ClaimTopic& topic);
+
 // "agree 3, conflict 1, related 12"
 std::string label_counts(const CompareResult& result);
 

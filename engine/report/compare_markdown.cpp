@@ -38,13 +38,15 @@ std::string render_compare_markdown_section(const CompareResult& r, int level) {
       << label_counts(r) << "), " << r.unaligned.size() << " on one side only.\n";
   if (const std::string copies = copies_note(r); !copies.empty())
     out << "\nNear-duplicate copies, counted once: " << cell(copies) << ".\n";
-  for (const SidePairSection& section : layout.sections) {
-    const std::string& left = r.sides[section.left_side];
-    const std::string& right = r.sides[section.right_side];
-    out << "\n" << h2 << " " << cell(left) << " vs " << cell(right) << "\n\n"
-        << "| label | score | " << cell(left) << " | " << cell(right) << " | why |\n"
-        << "|---|---|---|---|---|\n";
-    for (const Alignment* a : section.alignments) {
+  // Topics are the unit: the claims the sides' accounts share, conflicts first.
+  const std::vector<TopicSection> topics = topic_sections(r);
+  if (!topics.empty()) out << "\n" << h2 << " Topics the sides share\n";
+  const std::string h3(static_cast<std::size_t>(level + 2), '#');
+  for (std::size_t k = 0; k < topics.size(); ++k) {
+    const TopicSection& topic = topics[k];
+    out << "\n" << h3 << " Topic " << k + 1 << ": " << cell(topic_sides(r, *topic.topic)) << " ("
+        << topic_counts(*topic.topic) << ")\n\n| label | score | claim | claim | why |\n|---|---|---|---|---|\n";
+    for (const Alignment* a : topic.alignments) {
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", a->similarity);
       std::string why;

@@ -20,19 +20,24 @@ SKIPPED = 77
 
 
 class Dom(html.parser.HTMLParser):
-    """Sections by id, with the languages of their coverage rows and the classes and dirs seen."""
+    """Event sections by id, with the languages of their coverage rows, their topic sections, and the
+    classes and dirs seen."""
 
     def __init__(self):
         super().__init__()
         self.sections, self.section = {}, None
         self.cell, self.row = None, []
         self.rtl_claims, self.conflict_rows = 0, 0
+        self.topics = {}  # event section id -> number of topic sections in it
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "section":
+        if tag == "section" and a.get("class") == "event":
             self.section = a.get("id")
             self.sections[self.section] = set()
+            self.topics[self.section] = 0
+        if tag == "section" and a.get("class") == "topic" and self.section:
+            self.topics[self.section] += 1
         if tag == "tr":
             self.row = []
             if a.get("class") == "conflict":
@@ -79,8 +84,11 @@ def main():
         failures = []
         if len(dom.sections) != 4:
             failures.append(f"expected 4 event sections, found {len(dom.sections)}")
-        if not any(langs >= {"ar", "en", "ru"} for langs in dom.sections.values()):
+        call = [event for event, langs in dom.sections.items() if langs >= {"ar", "en", "ru"}]
+        if not call:
             failures.append("no event shows Arabic, English and Russian coverage")
+        elif dom.topics[call[0]] < 2:
+            failures.append(f"the call's event shows {dom.topics[call[0]]} topic sections, expected the claims grouped in topics")
         if dom.conflict_rows < 1:
             failures.append("no conflict row")
         if dom.rtl_claims < 1:
@@ -96,7 +104,7 @@ def main():
             failures.append(f"the screenshot is blank ({share:.4f} of its pixels are dark)")
     for f in failures:
         print("render_in_chromium:", f)
-    print(f"render_in_chromium: {len(dom.sections)} sections, {dom.conflict_rows} conflict rows, "
+    print(f"render_in_chromium: {len(dom.sections)} sections, {sum(dom.topics.values())} topics, {dom.conflict_rows} conflict rows, "
           f"{dom.rtl_claims} right-to-left claims, {share:.3f} of the screenshot dark")
     return 1 if failures else 0
 
