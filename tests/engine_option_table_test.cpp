@@ -50,7 +50,16 @@ TEST_CASE("options are validated together") {
   EngineOptions options;
   CHECK_NOTHROW(validate_engine_options(options));
   options.minhash.num_hashes = 100;
+  CHECK_NOTHROW(validate_engine_options(options));  // bands and rows are then chosen for 100 hashes
+  options.near_duplicates.bands = 32;
   CHECK_THROWS_WITH(validate_engine_options(options), doctest::Contains("bands"));
+  options.near_duplicates.rows = 3;  // 96 of the 100 positions
+  CHECK_NOTHROW(validate_engine_options(options));
+  options.near_duplicates.rows = 4;
+  CHECK_THROWS_WITH(validate_engine_options(options), doctest::Contains("bands x rows"));
+  options = EngineOptions{};
+  options.near_duplicates.containment = 1.5;
+  CHECK_THROWS_WITH(validate_engine_options(options), doctest::Contains("containment"));
   options = EngineOptions{};
   options.near_duplicates.jaccard_threshold = 1.5;
   CHECK_THROWS(validate_engine_options(options));

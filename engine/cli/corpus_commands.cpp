@@ -36,7 +36,8 @@ struct CorpusCommandSettings {
 // The engine options each command offers, by key of the shared option table
 // (pipeline/engine_option_table): names, types, defaults, descriptions and parsing come from
 // there, as for the C ABI and Python. Flags are the keys with dashes (--dup-threshold).
-constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes", "bands"};
+constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes",
+                                                      "bands", "rows", "containment"};
 constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors", "date_window", "projection",
                                               "dimensions", "exact_search_limit", "top_terms", "seed", "cross_lingual",
                                               "cross_lingual_threshold", "translations", "translation_threshold"};

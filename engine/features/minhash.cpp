@@ -115,6 +115,14 @@ std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens
   return hashes;
 }
 
+std::size_t distinct_shingle_count(const std::vector<std::uint64_t>& word_hashes, int shingle_size) {
+  thread_local std::vector<std::uint64_t> keys;
+  keys.clear();
+  for_each_shingle_hash(word_hashes, shingle_size, [&](std::uint64_t h) { keys.push_back(h); });
+  std::sort(keys.begin(), keys.end());
+  return static_cast<std::size_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
+}
+
 MinHashSignature MinHasher::signature(const std::vector<std::string>& tokens) const {
   return signature_of_words(word_hashes_of(tokens));
 }

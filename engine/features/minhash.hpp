@@ -47,6 +47,10 @@ class MinHasher {
 // The fraction of equal positions: an unbiased estimate of the Jaccard similarity of the sets.
 double estimate_jaccard(const MinHashSignature& a, const MinHashSignature& b);
 
+// The number of distinct shingles of a text given as its words' hashes (as signature_of_words
+// takes them): the set size a partial copy's containment is estimated from.
+std::size_t distinct_shingle_count(const std::vector<std::uint64_t>& word_hashes, int shingle_size);
+
 // Keys of the distinct word shingles of a token sequence (their words' hashes combined), sorted.
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& tokens, int shingle_size);
 

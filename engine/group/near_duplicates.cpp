@@ -88,15 +88,15 @@ void run_workers(int workers, Fn fn) {
 
 // Every band's candidates, each pair once: a near-duplicate pair shares most bands, and its
 // Jaccard estimate should be computed once, not once per band.
-std::vector<PackedPair> lsh_candidates(const std::vector<MinHashSignature>& signatures, int rows,
+std::vector<PackedPair> lsh_candidates(const std::vector<MinHashSignature>& signatures, LshBanding banding,
                                        const NearDuplicateParams& params, int workers) {
   std::vector<std::vector<PackedPair>> found(workers);
   std::atomic<int> next_band{0};
   run_workers(workers, [&](int w) {
     std::vector<std::uint64_t> entries, scratch;
     std::size_t unique_size = 0;
-    for (int band = next_band++; band < params.bands; band = next_band++) {
-      band_candidates(signatures, band, rows, params, entries, scratch, found[w]);
+    for (int band = next_band++; band < banding.bands; band = next_band++) {
+      band_candidates(signatures, band, banding.rows, params, entries, scratch, found[w]);
       // Repeats pile up band after band: drop them before they outgrow the distinct pairs.
       if (found[w].size() > std::max<std::size_t>(1 << 20, 2 * unique_size)) {
         sort_unique(found[w]);
@@ -113,29 +113,40 @@ std::vector<PackedPair> lsh_candidates(const std::vector<MinHashSignature>& sign
   return all;
 }
 
+std::size_t signature_length(const std::vector<MinHashSignature>& signatures) {
+  std::size_t num_hashes = 0;
+  for (const auto& s : signatures) num_hashes = std::max(num_hashes, s.size());
+  if (signatures.size() > (std::size_t{1} << 32))
+    throw std::invalid_argument("near-duplicate search takes at most 2^32 documents");
+  return num_hashes;
+}
+
+// Marks the candidates for which holds(a, b) is true, each worker taking every workers-th one.
+template <typename Predicate>
+std::vector<char> verify(const std::vector<PackedPair>& candidates, int workers, Predicate holds) {
+  std::vector<char> verified(candidates.size(), 0);
+  run_workers(workers, [&](int w) {
+    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers)
+      verified[c] = holds(first_of(candidates[c]), second_of(candidates[c]));
+  });
+  return verified;
+}
+
 }  // namespace
+
+LshBanding near_duplicate_banding(const NearDuplicateParams& params, int num_hashes) {
+  return resolve_banding(params.jaccard_threshold, num_hashes, params.bands, params.rows);
+}
 
 std::vector<NearDuplicateGroup> find_near_duplicate_groups(const std::vector<MinHashSignature>& signatures,
                                                            const NearDuplicateParams& params, int threads) {
-  std::size_t num_hashes = 0;
-  for (const auto& s : signatures) num_hashes = std::max(num_hashes, s.size());
+  const std::size_t num_hashes = signature_length(signatures);
   if (num_hashes == 0) return {};
-  if (params.bands <= 0 || num_hashes % params.bands != 0)
-    throw std::invalid_argument("the number of bands must divide the number of hashes (" +
-                                std::to_string(num_hashes) + ")");
-  const int rows = static_cast<int>(num_hashes) / params.bands;
-
-  if (signatures.size() > (std::size_t{1} << 32))
-    throw std::invalid_argument("near-duplicate search takes at most 2^32 documents");
-
-  const int workers = std::max(1, std::min(threads, params.bands));
-  const std::vector<PackedPair> candidates = lsh_candidates(signatures, rows, params, workers);
-  // Verification: each worker takes every workers-th candidate and marks those that hold.
-  std::vector<char> holds(candidates.size(), 0);
-  run_workers(workers, [&](int w) {
-    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers)
-      holds[c] = estimate_jaccard(signatures[first_of(candidates[c])], signatures[second_of(candidates[c])]) >=
-                 params.jaccard_threshold;
+  const LshBanding banding = near_duplicate_banding(params, static_cast<int>(num_hashes));
+  const int workers = std::max(1, std::min(threads, banding.bands));
+  const std::vector<PackedPair> candidates = lsh_candidates(signatures, banding, params, workers);
+  const std::vector<char> holds = verify(candidates, workers, [&](std::size_t a, std::size_t b) {
+    return estimate_jaccard(signatures[a], signatures[b]) >= params.jaccard_threshold;
   });
   UnionFind sets(signatures.size());
   for (std::size_t c = 0; c < candidates.size(); ++c)
@@ -150,6 +161,58 @@ std::vector<NearDuplicateGroup> find_near_duplicate_groups(const std::vector<Min
     groups.push_back(std::move(g));
   }
   return groups;
+}
+
+double partial_copy_jaccard_floor(double containment) {
+  // |A| = rho |B| and |A n B| = c |A| give J = c rho / (1 + rho - c rho).
+  const double shared = containment * kMinPartialCopySizeRatio;
+  return shared / (1 + kMinPartialCopySizeRatio - shared);
+}
+
+LshBanding partial_copy_banding(const NearDuplicateParams& params, int num_hashes) {
+  return resolve_banding(partial_copy_jaccard_floor(params.containment), num_hashes, 0, 0);
+}
+
+std::vector<PartialCopy> find_partial_copies(const std::vector<MinHashSignature>& signatures,
+                                             const std::vector<std::uint32_t>& shingle_counts,
+                                             const std::vector<NearDuplicateGroup>& groups,
+                                             const NearDuplicateParams& params, int threads) {
+  if (shingle_counts.size() != signatures.size())
+    throw std::invalid_argument("partial copies need one shingle count per signature");
+  const std::size_t num_hashes = signature_length(signatures);
+  if (num_hashes == 0 || params.containment <= 0) return {};
+  const LshBanding banding = partial_copy_banding(params, static_cast<int>(num_hashes));
+  const int workers = std::max(1, std::min(threads, banding.bands));
+  const std::vector<PackedPair> candidates = lsh_candidates(signatures, banding, params, workers);
+
+  constexpr std::size_t kNoGroup = ~std::size_t{0};
+  std::vector<std::size_t> group_of(signatures.size(), kNoGroup);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (std::size_t m : groups[g].members) group_of[m] = g;
+  // The pair as a partial copy, or containment -1 when it is not one.
+  auto judge = [&](std::size_t a, std::size_t b) -> PartialCopy {
+    const bool a_smaller = shingle_counts[a] < shingle_counts[b] || (shingle_counts[a] == shingle_counts[b] && a < b);
+    PartialCopy p{a_smaller ? a : b, a_smaller ? b : a, -1.0, 0.0};
+    if (group_of[a] != kNoGroup && group_of[a] == group_of[b]) return p;  // already near-duplicates
+    const double n_small = shingle_counts[p.contained], n_large = shingle_counts[p.container];
+    if (n_small == 0 || n_small < kMinPartialCopySizeRatio * n_large) return p;
+    p.jaccard = estimate_jaccard(signatures[a], signatures[b]);
+    p.containment = std::min(1.0, p.jaccard * (n_small + n_large) / ((1 + p.jaccard) * n_small));
+    return p;
+  };
+  std::vector<std::vector<PartialCopy>> found(workers);
+  run_workers(workers, [&](int w) {
+    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers) {
+      const PartialCopy p = judge(first_of(candidates[c]), second_of(candidates[c]));
+      if (p.containment >= params.containment) found[w].push_back(p);
+    }
+  });
+  std::vector<PartialCopy> copies;
+  for (const auto& f : found) copies.insert(copies.end(), f.begin(), f.end());
+  std::sort(copies.begin(), copies.end(), [](const PartialCopy& x, const PartialCopy& y) {
+    return x.contained < y.contained || (x.contained == y.contained && x.container < y.container);
+  });
+  return copies;
 }
 
 }  // namespace parallax

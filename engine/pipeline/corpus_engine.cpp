@@ -40,6 +40,7 @@ struct AnalyzedDocument {
   std::string lang;
   TermCounts term_counts;
   MinHashSignature signature;  // empty when the text has no word at all
+  std::uint32_t shingle_count = 0;  // distinct shingles, counted only when partial copies are looked for
   std::vector<TermName> new_term_names;  // terms the store did not know, or knew only by a gloss
   // When sentences are spilled: the terms of the sentences in text order, and where each sentence
   // ends in that list.
@@ -274,9 +275,11 @@ struct CorpusEngine::State {
   DocumentTopTerms top_terms;
   bool built_without_inputs = false;  // a build freed its inputs: no second build
   std::vector<MinHashSignature> signatures;
+  std::vector<std::uint32_t> shingle_counts;  // per document, when partial copies are looked for
 
   DenseMatrix vectors;
   std::vector<NearDuplicateGroup> near_duplicates;
+  std::vector<PartialCopy> partial_copies;
   std::vector<EventCluster> events;
   std::vector<TranslationPair> translations;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> translation_candidates;  // kNN edges across languages
@@ -288,7 +291,7 @@ struct CorpusEngine::State {
 
   AnalyzedDocument analyze(const Document& doc, int worker) {
     AnalyzedDocument out;
-    out.signature = near_duplicate_signature(doc, word_readers[worker]);
+    out.signature = near_duplicate_signature(doc, word_readers[worker], out.shingle_count);
     if (options.near_duplicates_only) {
       const Script script = word_readers[worker].take_dominant_script();
       if (doc.lang.empty()) {
@@ -338,15 +341,22 @@ struct CorpusEngine::State {
   }
 
   // Shingles come from the matching words (not the analyzer's stems): copies repeat exact wording,
-  // and these are read at table speed. Empty when the text has no word at all.
-  MinHashSignature near_duplicate_signature(const Document& doc, MatchWordReader& reader) const {
+  // and these are read at table speed. Empty when the text has no word at all. Counts the
+  // distinct shingles into shingle_count when partial copies are looked for.
+  MinHashSignature near_duplicate_signature(const Document& doc, MatchWordReader& reader,
+                                            std::uint32_t& shingle_count) const {
     thread_local std::vector<std::uint64_t> word_hashes;
     word_hashes.clear();
     reader.append_word_hashes(doc.title, word_hashes);
     reader.append_word_hashes(doc.text, word_hashes);
     if (word_hashes.empty()) return {};
+    if (looks_for_partial_copies())
+      shingle_count = static_cast<std::uint32_t>(
+          std::min<std::size_t>(distinct_shingle_count(word_hashes, options.minhash.shingle_size), 0xffffffffu));
     return hasher.signature_of_words(word_hashes);
   }
+
+  bool looks_for_partial_copies() const { return options.near_duplicates.containment > 0; }
 
   void analyze_pending() {
     if (pending.empty()) return;
@@ -373,6 +383,7 @@ struct CorpusEngine::State {
     records.push_back(std::move(r));
     terms.add_document(a.term_counts, a.new_term_names);
     signatures.push_back(std::move(a.signature));
+    if (looks_for_partial_copies()) shingle_counts.push_back(a.shingle_count);
     if (sentences) {
       sentences->append(a.sentence_terms, a.sentence_ends);
       sentence_counts.push_back(static_cast<std::uint32_t>(a.sentence_ends.size()));
@@ -579,10 +590,15 @@ void CorpusEngine::build(BuildScope scope) {
   s.signatures.shrink_to_fit();
   s.report("near-duplicates", 0, s.records.size());
   s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
+  s.partial_copies.clear();
+  if (s.looks_for_partial_copies())
+    s.partial_copies = find_partial_copies(s.signatures, s.shingle_counts, s.near_duplicates, s.options.near_duplicates,
+                                           s.options.threads);
   s.report("near-duplicates", s.records.size(), s.records.size());
   if (scope == BuildScope::NearDuplicatesOnly) return;
   if (!s.options.keep_build_inputs) {
     std::vector<MinHashSignature>().swap(s.signatures);
+    std::vector<std::uint32_t>().swap(s.shingle_counts);
     return_free_heap_pages();
   }
   if (s.options.near_duplicates_only)
@@ -607,6 +623,7 @@ const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
 }
 const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
+const std::vector<PartialCopy>& CorpusEngine::partial_copies() const { return state_->partial_copies; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }
 const std::vector<TranslationPair>& CorpusEngine::translations() const { return state_->translations; }
 const EngineOptions& CorpusEngine::options() const { return state_->options; }

@@ -108,6 +108,8 @@ class CorpusEngine {
   // Rows are L2-normalized dense TF-IDF projections; valid after build(Everything).
   const DenseMatrix& vectors() const;
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
+  // Partial copies (near_duplicates.containment > 0), sorted; valid after a build of either scope.
+  const std::vector<PartialCopy>& partial_copies() const;
   const std::vector<EventCluster>& event_clusters() const;
   // Cross-language copies, sorted; valid after build(Everything), empty without cross_lingual.
   const std::vector<TranslationPair>& translations() const;

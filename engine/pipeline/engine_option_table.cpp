@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "group/lsh_parameters.hpp"
 #include "pipeline/option_text.hpp"
 
 namespace parallax {
@@ -32,9 +33,16 @@ std::vector<EngineOptionSpec> make_table() {
       PARALLAX_INT_OPTION("threads", threads, "worker threads (0: all cores)"),
       PARALLAX_INT_OPTION("shingle_size", minhash.shingle_size, "words per shingle"),
       PARALLAX_INT_OPTION("hashes", minhash.num_hashes, "MinHash signature length"),
-      PARALLAX_INT_OPTION("bands", near_duplicates.bands, "LSH bands (must divide hashes)"),
+      PARALLAX_INT_OPTION("bands", near_duplicates.bands,
+                          "LSH bands (0: chosen with rows from dup_threshold and hashes; given without rows it must "
+                          "divide hashes)"),
+      PARALLAX_INT_OPTION("rows", near_duplicates.rows,
+                          "signature rows per LSH band (0: chosen with bands; bands x rows must not exceed hashes)"),
       PARALLAX_FLOAT_OPTION("dup_threshold", near_duplicates.jaccard_threshold,
                             "estimated Jaccard of word shingles needed to call two documents near-duplicates"),
+      PARALLAX_FLOAT_OPTION("containment", near_duplicates.containment,
+                            "estimated share of the smaller document's shingles found in a larger one from which the "
+                            "two are reported as a partial copy (0: not looked for)"),
       PARALLAX_FLOAT_OPTION("event_threshold", events.threshold,
                             "minimum average cosine between the members of an event written in one language"),
       PARALLAX_FLOAT_OPTION("cross_lingual_threshold", events.cross_language_threshold,
@@ -116,10 +124,13 @@ void set_engine_option(EngineOptions& options, std::string_view name, std::strin
 
 void validate_engine_options(const EngineOptions& o) {
   if (o.minhash.shingle_size < 1) throw std::invalid_argument("shingle_size must be at least 1");
-  if (o.minhash.num_hashes < 1 || o.near_duplicates.bands < 1 || o.minhash.num_hashes % o.near_duplicates.bands != 0)
-    throw std::invalid_argument("bands must be positive and divide hashes");
+  if (o.minhash.num_hashes < 1) throw std::invalid_argument("hashes must be positive");
   if (!(o.near_duplicates.jaccard_threshold >= 0 && o.near_duplicates.jaccard_threshold <= 1))
     throw std::invalid_argument("dup_threshold must lie in [0, 1]");
+  if (!(o.near_duplicates.containment >= 0 && o.near_duplicates.containment <= 1))
+    throw std::invalid_argument("containment must lie in [0, 1] (0: partial copies are not looked for)");
+  resolve_banding(o.near_duplicates.jaccard_threshold, o.minhash.num_hashes, o.near_duplicates.bands,
+                  o.near_duplicates.rows);  // throws naming bands or rows
   if (!(o.events.threshold >= -1 && o.events.threshold <= 1))
     throw std::invalid_argument("event_threshold must lie in [-1, 1]");
   if (!(o.events.cross_language_threshold >= -1 && o.events.cross_language_threshold <= 1))
