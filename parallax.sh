@@ -16,7 +16,7 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev libeigen3-dev libfaiss-dev libopenblas0-pthread libopenblas-dev
   libboost-program-options-dev doctest-dev libstemmer-dev libcld2-dev
-  libxxhash-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
+  libxxhash-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss time
   python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
   golang-go golang-github-ekzhu-minhash-lsh-dev

@@ -2,19 +2,24 @@
 // about bad input. Every test writes real files to a fresh temporary folder.
 #include <doctest/doctest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
 #include "io/first_seen_index.hpp"
 #include "io/line_reader.hpp"
+#include "seed_paths.hpp"
 
 namespace fs = std::filesystem;
 using parallax::Document;
@@ -183,13 +188,273 @@ TEST_CASE("io: a folder reads its text files, subfolders too, in path order") {
   CHECK(result.documents[3].text == kArabic + "\n");  // kept as written, without the BOM
 }
 
-TEST_CASE("io: a gzip-compressed input is named, not read as broken text") {
+TEST_CASE("io: folders holding the same paths keep every document, each id under its folder's name") {
   TempFolder folder;
-  const std::string gz = folder.write("corpus.jsonl.gz", std::string("\x1f\x8b\x08\x00", 4) + "compressed");
-  const auto result = read({gz});
-  CHECK(result.documents.empty());
-  REQUIRE(result.diagnostics.problems().size() == 1);
-  CHECK(result.diagnostics.problems()[0].message.find("gzip-compressed input is not read") != std::string::npos);
+  folder.write("ar/x.txt", kArabic);
+  folder.write("ar/2021/x.txt", kArabic + " 2021");
+  folder.write("ru/x.txt", kRussian);
+  folder.write("a/docs/x.txt", kEnglish);  // two folders named "docs": the parent tells them apart
+  folder.write("b/docs/x.txt", kEnglish + " b");
+  const auto several = read({folder.path("ar"), folder.path("ru") + "/", folder.path("a/docs"), folder.path("b/docs")});
+  CHECK(several.diagnostics.problems().empty());
+  CHECK(several.ids() == std::vector<std::string>{"ar/2021/x", "ar/x", "ru/x", "a/docs/x", "b/docs/x"});
+
+  // One folder, even beside other inputs, keeps the ids of its paths inside it.
+  const std::string jsonl = folder.write("more.jsonl", record("j", kEnglish) + "\n");
+  CHECK(read({folder.path("ar"), jsonl}).ids() == std::vector<std::string>{"2021/x", "x", "j"});
+}
+
+TEST_CASE("io: an id that still repeats is rejected with both places named") {
+  TempFolder folder;
+  folder.write("news/x.txt", kArabic);
+  const std::string text = folder.write("x.txt", kEnglish);
+  const std::string twice = folder.write("twice.csv", "id,text\nx,\"" + kRussian + "\"\nx,again\n");
+  const auto result = read({folder.path("news"), text, twice});
+  CHECK(result.ids() == std::vector<std::string>{"x"});
+  CHECK(result.diagnostics.rejected_records() == 3);
+  CHECK(result.diagnostics.format() ==
+        text + ": duplicate id \"x\" (first seen at " + folder.path("news/x.txt") + ")\n" +  //
+            twice + ":2: duplicate id \"x\" (first seen at " + folder.path("news/x.txt") + ")\n" +  //
+            twice + ":3: duplicate id \"x\" (first seen at " + folder.path("news/x.txt") + ")\n");
+}
+
+namespace {
+
+// Writes `bytes` gzip-compressed (zlib, as gzip(1) does) to `name` inside `folder`.
+std::string write_gzip(const TempFolder& folder, const std::string& name, const std::string& bytes) {
+  const std::string file = folder.path(name);
+  fs::create_directories(fs::path(file).parent_path());
+  gzFile out = gzopen(file.c_str(), "wb");
+  REQUIRE(out != nullptr);
+  REQUIRE(gzwrite(out, bytes.data(), static_cast<unsigned>(bytes.size())) == static_cast<int>(bytes.size()));
+  REQUIRE(gzclose(out) == Z_OK);
+  return file;
+}
+
+std::string file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("io: gzip-compressed JSONL, CSV and text files are read as their plain forms") {
+  TempFolder folder;
+  const std::string jsonl_text = record("j1", kEnglish) + "\n" + record("j2", kArabic) + "\n";
+  const std::string csv_text = "id,text\nc1,\"" + kRussian + "\"\n";
+  const std::string jsonl = write_gzip(folder, "news.JSONL.GZ", jsonl_text);
+  const std::string csv = write_gzip(folder, "table.csv.gz", csv_text);
+  const std::string text = write_gzip(folder, "note.txt.gz", "\xEF\xBB\xBF" + kRussian);
+  write_gzip(folder, "corpus/inside.txt.gz", kEnglish);
+  folder.write("corpus/plain.txt", kArabic);
+  // The content decides, not the name: a plain file named .gz is read as it is.
+  const std::string plain = folder.write("not-really.jsonl.gz", record("p1", kEnglish) + "\n");
+
+  const auto result = read({jsonl, csv, text, folder.path("corpus"), plain});
+  CHECK(result.diagnostics.problems().empty());
+  CHECK(result.ids() == std::vector<std::string>{"j1", "j2", "c1", "note", "inside", "plain", "p1"});
+  REQUIRE(result.documents.size() == 7);
+  CHECK(result.documents[1].text == kArabic);
+  CHECK(result.documents[1].origin == jsonl + ":2");
+  CHECK(result.documents[2].text == kRussian);
+  CHECK(result.documents[3].text == kRussian);  // the byte order mark dropped after decompression
+  CHECK(result.documents[4].text == kEnglish);
+}
+
+TEST_CASE("io: gzip data that breaks off is named, and the records before it are kept") {
+  TempFolder folder;
+  std::string jsonl_text;
+  for (int i = 0; i < 2000; ++i) jsonl_text += record("r" + std::to_string(i), kEnglish + " " + std::to_string(i)) + "\n";
+  const std::string whole = write_gzip(folder, "whole.jsonl.gz", jsonl_text);
+  const std::string compressed = file_bytes(whole);
+  const std::string truncated = folder.write("truncated.jsonl.gz", compressed.substr(0, compressed.size() / 2));
+  std::string damaged_bytes = compressed;
+  damaged_bytes[3] = '\xE0';  // reserved header flags
+  const std::string damaged = folder.write("damaged.jsonl.gz", damaged_bytes);
+  std::string bad_check_bytes = compressed;
+  bad_check_bytes[bad_check_bytes.size() - 8] ^= 0x55;  // the CRC-32 of the data, in the trailer
+  const std::string bad_check = folder.write("bad-check.jsonl.gz", bad_check_bytes);
+  const std::string not_gzip = folder.write("magic-only.txt.gz", std::string("\x1f\x8b\x08\x00", 4) + "compressed");
+  const std::string text = folder.write("cut.txt.gz", file_bytes(write_gzip(folder, "x.gz", kArabic)).substr(0, 20));
+
+  const auto cut = read({truncated});
+  CHECK(cut.documents.size() > 100);  // what came out before the break is kept...
+  CHECK(cut.documents.size() < 2000);
+  REQUIRE_FALSE(cut.diagnostics.problems().empty());
+  const auto& last = cut.diagnostics.problems().back();  // ...and the break is named, for the whole file
+  CHECK(last.file == truncated);
+  CHECK(last.line == 0);
+  CHECK(last.message.starts_with("broken gzip data (unexpected end of file) after "));
+
+  // The check fails at the end: the text came out, less what zlib held when it failed (128 KiB at most).
+  const auto unchecked = read({bad_check});
+  CHECK(unchecked.documents.size() > 500);
+  REQUIRE_FALSE(unchecked.diagnostics.problems().empty());  // the line cut short, then the data check
+  CHECK(unchecked.diagnostics.problems().back().line == 0);
+  CHECK(unchecked.diagnostics.problems().back().message.starts_with("broken gzip data (incorrect data check) after "));
+
+  for (const std::string& file : {damaged, not_gzip, text}) {
+    CAPTURE(file);
+    const auto broken = read({file});
+    CHECK(broken.documents.empty());
+    REQUIRE(broken.diagnostics.problems().size() == 1);
+    CHECK(broken.diagnostics.problems()[0].file == file);
+    CHECK(broken.diagnostics.problems()[0].message.starts_with("broken gzip data ("));
+  }
+}
+
+TEST_CASE("io: the seed articles read the same gzip-compressed") {
+  TempFolder folder;
+  for (const char* seed : {parallax::test::kSeed000, parallax::test::kSeed003}) {
+    CAPTURE(seed);
+    const std::string original = parallax::test::seed_path(seed);
+    const std::string compressed = write_gzip(folder, std::string(seed) + ".gz", file_bytes(original));
+    const auto plain = read({original});
+    const auto unzipped = read({compressed});
+    CHECK(unzipped.diagnostics.problems().empty());
+    REQUIRE(plain.documents.size() == 1);
+    REQUIRE(unzipped.documents.size() == 1);
+    CHECK(unzipped.documents[0].id == plain.documents[0].id);
+    CHECK(unzipped.documents[0].text == plain.documents[0].text);
+  }
+}
+
+TEST_CASE("io: CSV rows become documents: quoting, line breaks, byte order mark, CRLF, known columns") {
+  TempFolder folder;
+  const std::string file = folder.write(
+      "news.csv",
+      "\xEF\xBB\xBF" "ID, Title ,text,source,lang,date,url,topic,empty\r\n"
+      "ru-1,\"Песков, Кремль\",\"" + kRussian + "\",ТАСС,ru,\"Tue, 26 Jan 2021 18:04:00 +0000\",https://t.ru/1,7,\r\n"
+      "ar-1,\"عنوان \"\"مقتبس\"\"\",\"" + kArabic + "\r\nسطر ثان, بفاصلة\",الأناضول,ar,20210126,,\"a, b\",\r\n"
+      "\r\n"
+      "en-1,,\"" + kEnglish + "\",,,2021-01-27T09:00:00+03:00,,,\r\n");
+  const auto result = read({file});
+  CHECK(result.diagnostics.problems().empty());
+  REQUIRE(result.ids() == std::vector<std::string>{"ru-1", "ar-1", "en-1"});
+
+  const Document& russian = result.documents[0];
+  CHECK(russian.title == "Песков, Кремль");
+  CHECK(russian.text == kRussian);
+  CHECK(russian.source == "ТАСС");
+  CHECK(russian.lang == "ru");
+  CHECK(russian.date == "2021-01-26T18:04:00+00:00");  // RFC 2822 rewritten as ISO 8601
+  CHECK(russian.url == "https://t.ru/1");
+  CHECK(russian.origin == file + ":2");
+  REQUIRE(russian.extra_fields.size() == 1);  // empty cells are absent
+  CHECK(russian.extra_fields[0] == std::pair<std::string, std::string>{"topic", "\"7\""});
+
+  const Document& arabic = result.documents[1];
+  CHECK(arabic.title == "عنوان \"مقتبس\"");
+  CHECK(arabic.text == kArabic + "\nسطر ثان, بفاصلة");  // the quoted CRLF reads as "\n"
+  CHECK(arabic.date == "2021-01-26");
+  CHECK(arabic.url.empty());
+  CHECK(arabic.extra_fields[0] == std::pair<std::string, std::string>{"topic", "\"a, b\""});
+  CHECK(arabic.origin == file + ":3");
+
+  CHECK(result.documents[2].date == "2021-01-27T09:00:00+03:00");
+  CHECK(result.documents[2].origin == file + ":6");  // lines inside quotes and blank lines count
+}
+
+TEST_CASE("io: a TSV file is read with tabs between fields and the same quoting") {
+  TempFolder folder;
+  const std::string file = folder.write("news.tsv", "id\ttext\ttitle\n"
+                                                    "t1\t" + kEnglish + "\tcomma, kept\n"
+                                                    "t2\t\"" + kArabic + "\ttab inside\"\t\n");
+  const auto result = read({file});
+  CHECK(result.diagnostics.problems().empty());
+  REQUIRE(result.ids() == std::vector<std::string>{"t1", "t2"});
+  CHECK(result.documents[0].title == "comma, kept");
+  CHECK(result.documents[1].text == kArabic + "\ttab inside");
+}
+
+TEST_CASE("io: broken CSV rows are named with their line, and every valid row is kept") {
+  TempFolder folder;
+  const std::string header = "id,text,date\n";                                       // line 1
+  const std::string content = header +                                              //
+                              "a,\"" + kEnglish + "\",2021-01-26\n" +              // 2
+                              "b,too,many,fields\n" +                               // 3
+                              "c,\"" + kRussian + "\" and more,2021-01-26\n" +     // 4: text after the quote
+                              "d,\"bad \xff byte\",\n" +                            // 5: invalid UTF-8
+                              "e,\"unterminated: " + kArabic + ",2021-01-26\n" +    // 6: quote never closed...
+                              "f,\"" + kRussian + "\",\n" +                         // 7: ...so 7 and 8 are read again
+                              "g,plain text without quotes,\n" +                    // 8
+                              "h,\"" + kArabic + "\",5 March 2024\n" +              // 9: date ignored, row kept
+                              "a,duplicate,\n" +                                    // 10
+                              "i,,\n";                                              // 11: empty text
+  const std::string file = folder.write("broken.csv", content);
+  const auto result = read({file});
+  CHECK(result.ids() == std::vector<std::string>{"a", "f", "g", "h"});
+  CHECK(result.diagnostics.rejected_records() == 6);
+  const std::size_t after_quote = content.find("\" and more") + 1;
+  const std::size_t bad_byte = content.find('\xff');
+  const std::size_t seven_quote = content.find("\"" + kRussian + "\",\n") + 1;  // where e's field closes
+  CHECK(result.diagnostics.format() ==
+        file + ":3: 4 fields where the header has 3\n" +
+            file + ":4: text after the closing quote of a field (a quote inside a quoted field is written \"\") at byte " +
+            std::to_string(after_quote) + "\n" +  //
+            file + ":5: invalid UTF-8 at byte " + std::to_string(bad_byte) + "\n" +
+            file + ":6: text after the closing quote of a field on line 7 (a quote inside a quoted field is written \"\") at byte " +
+            std::to_string(seven_quote) + "\n" +
+            file + ":9: unparseable date \"5 March 2024\" (expected ISO 8601 such as 2021-01-26 or 20210126, or RFC 2822 "
+                   "such as Tue, 26 Jan 2021 18:04:00 +0000); date ignored\n" +
+            file + ":10: duplicate id \"a\" (first seen at " + file + ":2)\n" +  //
+            file + ":11: empty \"text\"\n");
+}
+
+TEST_CASE("io: a quote still open at the end of a CSV file rejects its row only") {
+  TempFolder folder;
+  const std::string file = folder.write("open.csv", "id,text\n"
+                                                    "a,\"" + kEnglish + "\"\n"
+                                                    "b,\"never closed\n"
+                                                    "c," + kEnglish + "\n"
+                                                    "d," + kArabic);  // no final line break
+  const auto result = read({file});
+  CHECK(result.ids() == std::vector<std::string>{"a", "c", "d"});
+  CHECK(result.diagnostics.format() ==
+        file + ":3: unterminated quoted field at the end of the input\n");
+}
+
+TEST_CASE("io: --id-column and --text-column pick the columns, and a missing one is named") {
+  TempFolder folder;
+  const std::string file = folder.write("articles.csv", "guid,Body,headline\n"
+                                                        "g1,\"" + kArabic + "\",h\n");
+  ReadResult named;
+  parallax::read_corpus(
+      {file}, [&](Document&& d) { named.documents.push_back(std::move(d)); }, named.diagnostics,
+      parallax::TableColumns{"GUID", "body"});
+  CHECK(named.diagnostics.problems().empty());
+  REQUIRE(named.ids() == std::vector<std::string>{"g1"});
+  CHECK(named.documents[0].text == kArabic);
+  CHECK(named.documents[0].extra_fields == std::vector<std::pair<std::string, std::string>>{{"headline", "\"h\""}});
+
+  const std::string other = folder.write("other.csv", "id,text\nx," + kEnglish + "\n");
+  const auto defaults = read({file, other});  // the file without the columns is skipped, the next one read
+  CHECK(defaults.ids() == std::vector<std::string>{"x"});
+  CHECK(defaults.diagnostics.format() ==
+        file + ":1: no \"id\" column in the header (\"guid\", \"Body\", \"headline\"); name the column with "
+               "--id-column; file not read\n");
+}
+
+TEST_CASE("io: a CSV header with a column twice reads the first one") {
+  TempFolder folder;
+  const std::string file = folder.write("twice.csv", "id,text,Text\nz,first,second\n");
+  const auto result = read({file});
+  REQUIRE(result.documents.size() == 1);
+  CHECK(result.documents[0].text == "first");
+  CHECK(result.diagnostics.format() == file + ":1: column \"Text\" appears twice; the first one is read\n");
+}
+
+TEST_CASE("io: rows that each break a quote are all rejected, and the row after them is read") {
+  TempFolder folder;
+  std::string content = "id,text\n";
+  for (int i = 0; i < 5000; ++i) {
+    // Every other row opens a quote it never closes; the next row closes it and breaks.
+    content += i % 2 == 0 ? "s" + std::to_string(i) + ",\"stray\n" : "r" + std::to_string(i) + ",\"row\" x\n";
+  }
+  content += "last,\"" + kEnglish + "\"\n";
+  const auto result = read({folder.write("stray.csv", content)});
+  REQUIRE_FALSE(result.documents.empty());
+  CHECK(result.documents.back().id == "last");
 }
 
 TEST_CASE("io: a plain file argument is one document and inputs are read in order") {
@@ -395,8 +660,10 @@ TEST_CASE("io: an unparseable date or a mistyped optional field is reported, the
   CHECK(result.documents[3].extra_fields.empty());
   CHECK(result.diagnostics.rejected_records() == 0);
   CHECK(result.diagnostics.format() ==
-        file + ":2: unparseable date \"5 March 2024\" (expected YYYY-MM-DD...); date ignored\n" +
-            file + ":3: unparseable date \"2023-02-29\" (expected YYYY-MM-DD...); date ignored\n" +
+        file + ":2: unparseable date \"5 March 2024\" (expected ISO 8601 such as 2021-01-26 or 20210126, or RFC 2822 "
+               "such as Tue, 26 Jan 2021 18:04:00 +0000); date ignored\n" +
+            file + ":3: unparseable date \"2023-02-29\" (expected ISO 8601 such as 2021-01-26 or 20210126, or RFC 2822 "
+                   "such as Tue, 26 Jan 2021 18:04:00 +0000); date ignored\n" +
             file + ":4: field \"title\" is not a string; ignored\n");
 }
 
@@ -414,6 +681,46 @@ TEST_CASE("io: parse_iso_date_days") {
   CHECK_FALSE(parse_iso_date_days("2024-03-051"));
   CHECK_FALSE(parse_iso_date_days("2024/03/05"));
   CHECK_FALSE(parse_iso_date_days(""));
+}
+
+TEST_CASE("io: normalize_date reads the forms news feeds use and writes ISO 8601") {
+  using parallax::normalize_date;
+  const std::pair<const char*, const char*> accepted[] = {
+      {"2021-01-26", "2021-01-26"},  // ISO 8601 stays as written
+      {"2021-01-26T18:04:00+03:00", "2021-01-26T18:04:00+03:00"},
+      {"2021-01-26T18:04:00Z", "2021-01-26T18:04:00Z"},
+      {"2021-01-26 18:04", "2021-01-26 18:04"},
+      {"20210126", "2021-01-26"},
+      {"20210126T1804", "2021-01-26T18:04:00"},
+      {"20210126T180400Z", "2021-01-26T18:04:00Z"},
+      {"20210126T180400+0300", "2021-01-26T18:04:00+03:00"},
+      {"20210126T180400-05", "2021-01-26T18:04:00-05:00"},
+      {"Tue, 26 Jan 2021 18:04:00 +0000", "2021-01-26T18:04:00+00:00"},
+      {"26 Jan 2021 18:04 GMT", "2021-01-26T18:04:00+00:00"},
+      {"Tue, 26 Jan 2021 23:30:00 -0500", "2021-01-26T23:30:00-05:00"},  // the writer's day, not UTC's
+      {"tue, 26 JAN 2021 18:04:00 EST", "2021-01-26T18:04:00-05:00"},
+      {"Mon, 26 Jan 2021 18:04:00 PDT", "2021-01-26T18:04:00-07:00"},     // a wrong day name is not checked
+      {"Sun, 6 Jun 2021 07:05:09 +0545", "2021-06-06T07:05:09+05:45"},
+      {"Tue, 26 Jan 2021 18:04:00 -0800 (PST)", "2021-01-26T18:04:00-08:00"},
+      {"Tue, 26 Jan 2021 18:04:00 -0000", "2021-01-26T18:04:00"},  // -0000: the zone is unknown
+      {"Tue, 26 Jan 2021 18:04:00 CET", "2021-01-26T18:04:00"},    // a zone the RFC does not name
+      {"26 Jan 2021", "2021-01-26"},
+      {"  Tue,  26   Jan 2021  18:04:00  UT ", "2021-01-26T18:04:00+00:00"},
+      {"29 Feb 2024 00:00:60 Z", "2024-02-29T00:00:60+00:00"},  // a leap second
+  };
+  for (const auto& [text, iso] : accepted) {
+    CAPTURE(text);
+    CHECK(normalize_date(text) == std::optional<std::string>(iso));
+    CHECK(parallax::parse_iso_date_days(*normalize_date(text)));
+  }
+  for (const char* text : {"", "5 March 2024", "29 Feb 2023", "2023-02-29", "20230229", "2021126", "202101261",
+                           "20210126T18", "20210126T2504", "20210126T1804+2400", "20210126X", "Tue 26 Jan 2021",
+                           "Tue, 26 Jan 21 18:04", "Xyz, 26 Jan 2021", "26 Jan 2021 24:00", "26 Jan 2021 18:60",
+                           "26 Jan 2021 18:04 +05", "26 Jan 2021 18:04 Europe", "26 Jan 2021 18:04 (open",
+                           "Tue, 26 Jan 2021 18:04:00 +0000 extra", "1611684240", "2021/01/26", "yesterday"}) {
+    CAPTURE(text);
+    CHECK_FALSE(normalize_date(text));
+  }
 }
 
 TEST_CASE("io: \"-\" reads JSONL from stdin") {

@@ -1,6 +1,6 @@
 #pragma once
-// Reads a corpus from JSONL files, folders of .txt files, single text files or stdin ("-"),
-// streaming one valid Document at a time to a sink. Invalid records are reported with file,
+// Reads a corpus from JSONL files, CSV/TSV files, folders of .txt files, single text files or
+// stdin ("-"), gzip-compressed or not, streaming one valid Document at a time to a sink. Invalid records are reported with file,
 // line and byte offset and skipped; every valid record is still delivered.
 #include <cstddef>
 #include <functional>
@@ -37,24 +37,46 @@ class InputDiagnostics {
 
 using DocumentSink = std::function<void(Document&&)>;
 
-// Reads every input in order. An input is "-" (stdin, JSONL), a directory (its *.txt files in
-// name order, id = file name without extension), a *.jsonl / *.json / *.ndjson file (JSONL), or
-// any other file (plain text, one document, id = file name without extension).
+// The columns of CSV and TSV inputs that hold each document's id and text (matched by name,
+// ignoring case and surrounding spaces).
+struct TableColumns {
+  std::string id = "id";
+  std::string text = "text";
+};
+
+// Reads every input in order. An input is
+//  - "-": JSONL from stdin;
+//  - a directory: its *.txt files (any case; *.txt.gz too), its subfolders' as well, in path order,
+//    one document each, id = the path inside the folder without extension ("a", "2021/a"). When
+//    several folders are given, each id starts with its folder's name ("ar/2021/a"), or with as
+//    many of the folder path's last parts as tell it from the others ("2021/ar/a", "2022/ar/a");
+//  - a *.jsonl / *.json / *.ndjson file: JSONL;
+//  - a *.csv or *.tsv file: one document per record after a header naming the columns; `columns`
+//    names the id and text columns (see io/table_reader.hpp);
+//  - any other file: plain text, one document, id = file name without extension.
+// Extensions are read in any case. A file that starts with the gzip magic bytes is decompressed,
+// and its format is the extension before ".gz" (a.jsonl.gz is JSONL, a.txt.gz text).
 // Duplicate ids are rejected after the first occurrence. Returns the number of documents delivered.
 //
 // Rejected records (counted, reported, skipped): invalid UTF-8 (at the first bad byte), invalid
 // JSON, a line that is not an object, "id" or "text" missing or mistyped, a known field given
 // twice, an empty id, blank text (only white space and invisible marks such as U+200F), a
-// duplicate id (the message names the first occurrence).
+// duplicate id (the message names the first occurrence); in CSV/TSV a record with another number
+// of fields than the header, text after a field's closing quote, a quoted field still open at the
+// end of the file (io/csv_records.hpp: the lines it took in are read again as records).
 // Accepted as they come: a JSON integer id (taken as its decimal text, e.g. 42 -> "42"); null for
 // an optional field (absent); blank lines (skipped, still counted for line numbers); a leading
-// UTF-8 byte order mark (dropped; byte offsets still count it); "\r\n" line endings.
-// Reported, not counted, record kept: a "date" that does not start with a valid YYYY-MM-DD (the
-// date is cleared; see io/date.hpp); an optional field that is neither a string nor null
-// (ignored). Reported, not counted: an input that cannot be opened or read (line 0).
-// Directories: hidden files, sub-folders and non-.txt files are skipped without a message.
-// Origins: "file:line" for JSONL, "<stdin>:line" for stdin, "file" for text files.
+// UTF-8 byte order mark (dropped; byte offsets still count it); "\r\n" line endings; a date in
+// a form io/date.hpp reads (rewritten as ISO 8601: "Tue, 26 Jan 2021 18:04:00 +0000" ->
+// "2021-01-26T18:04:00+00:00").
+// Reported, not counted, record kept: a "date" in no form io/date.hpp reads (the date is cleared);
+// an optional field that is neither a string nor null (ignored). Reported, not counted: an input
+// that cannot be opened or read (line 0), gzip data that turns out corrupt (line 0; the records
+// before it are kept, a text file is not read), a CSV/TSV header without the id or text column
+// or with a broken quote (the file is not read).
+// Directories: hidden files and folders and files of other formats are skipped without a message.
+// Origins: "file:line" for JSONL and CSV/TSV, "<stdin>:line" for stdin, "file" for text files.
 std::size_t read_corpus(const std::vector<std::string>& inputs, const DocumentSink& sink,
-                        InputDiagnostics& diagnostics);
+                        InputDiagnostics& diagnostics, const TableColumns& columns = {});
 
 }  // namespace parallax

@@ -16,9 +16,14 @@ void RecordGate::offer(Document&& document, std::size_t line) {
   if (document.id.empty()) return reject(line, "empty \"id\"");
   if (is_blank_text(document.text)) return reject(line, "empty \"text\"");
   if (is_duplicate(document, line)) return;
-  if (!document.date.empty() && !parse_iso_date_days(document.date)) {
-    warn(line, "unparseable date \"" + document.date + "\" (expected YYYY-MM-DD...); date ignored");
-    document.date.clear();
+  if (!document.date.empty()) {
+    if (auto iso = normalize_date(document.date)) {
+      document.date = std::move(*iso);
+    } else {
+      warn(line, "unparseable date \"" + document.date + "\" (expected ISO 8601 such as 2021-01-26 or 20210126, " +
+                     "or RFC 2822 such as Tue, 26 Jan 2021 18:04:00 +0000); date ignored");
+      document.date.clear();
+    }
   }
   document.origin = describe_location(files_.size() - 1, line);
   ++delivered_;

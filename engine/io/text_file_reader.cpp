@@ -42,7 +42,7 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 bool is_corpus_text_file(const std::filesystem::directory_entry& entry) {
   const std::string name = entry.path().filename().string();
   std::error_code error;
-  return !name.starts_with('.') && lower_case_extension(entry.path()) == ".txt" && entry.is_regular_file(error);
+  return !name.starts_with('.') && format_extension(entry.path()) == ".txt" && entry.is_regular_file(error);
 }
 
 // The folder's text files, its subfolders' too (hidden ones skipped), sorted by path; sets
@@ -74,6 +74,10 @@ void read_text_file(const std::filesystem::path& path, RecordGate& gate, const s
   const auto size = std::filesystem::file_size(path, no_size);
   std::string content = read_all(file.get(), no_size ? 0 : size, error);
   if (error) return gate.warn(0, "read error: " + describe_error(error));
+  // Part of a text is not the document: a corrupt .txt.gz is reported as a file that cannot be read.
+  if (const std::string problem = file.decompression_problem(); !problem.empty()) {
+    return gate.warn(0, problem + "; file not read");
+  }
 
   const std::size_t bom_size = content.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
   if (const auto bad_byte = find_invalid_utf8(std::string_view(content).substr(bom_size))) {
@@ -83,12 +87,12 @@ void read_text_file(const std::filesystem::path& path, RecordGate& gate, const s
   content.erase(0, bom_size);
 
   Document document;
-  document.id = id.empty() ? path.stem().string() : id;
+  document.id = id.empty() ? stem_without_format(path) : id;
   document.text = std::move(content);
   gate.offer(std::move(document), 0);
 }
 
-void read_text_folder(const std::filesystem::path& folder, RecordGate& gate) {
+void read_text_folder(const std::filesystem::path& folder, RecordGate& gate, const std::string& id_prefix) {
   std::error_code error;
   const auto files = text_files_in(folder, error);
   if (error) {
@@ -99,7 +103,8 @@ void read_text_folder(const std::filesystem::path& folder, RecordGate& gate) {
   // name in different subfolders stay two documents.
   for (const auto& file : files) {
     const std::filesystem::path inside = file.lexically_relative(folder);
-    read_text_file(file, gate, (inside.parent_path() / inside.stem()).generic_string());
+    const std::string id = (inside.parent_path() / stem_without_format(inside)).generic_string();
+    read_text_file(file, gate, id_prefix.empty() ? id : id_prefix + "/" + id);
   }
 }
 
