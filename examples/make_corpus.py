@@ -2,7 +2,9 @@
 """Builds examples/corpus.jsonl: the two Arabic seed articles on the 26 January 2021 Biden-Putin call,
 a lightly edited copy of one of them (a near-duplicate), short accounts of the same call in English and
 Russian, and short documents on unrelated events in all three languages (so clustering has something
-to separate). Standard library only; run from anywhere: python3 examples/make_corpus.py"""
+to separate). The two wires' accounts of the Iceland eruption differ on one figure, as reports at the
+time did: about 30 km from Reykjavik (in a straight line) in English, 40 km (by road) in Russian, so
+the example shows a conflict of numbers between two outlets. Standard library only; run from anywhere: python3 examples/make_corpus.py"""
 import json
 from pathlib import Path
 
@@ -67,8 +69,8 @@ DOCS = [
               "Scientists said the eruption was small and the lava was unlikely to reach roads or towns."),
     dict(id="volcano-ru", lang="ru", date="2021-03-20", source="newswire (Russian)",
          title="В Исландии началось извержение вулкана",
-         text="В долине Гельдингадалир на полуострове Рейкьянес в Исландии вечером в пятницу началось извержение "
-              "вулкана после нескольких недель землетрясений. Метеорологическая служба Исландии сообщила, что "
+         text="В долине Гельдингадалир на полуострове Рейкьянес в Исландии, в 40 км от Рейкьявика, вечером в "
+              "пятницу началось извержение вулкана после нескольких недель землетрясений. Метеорологическая служба Исландии сообщила, что "
               "лава вытекает из трещины длиной около 500 метров. Власти заявили, что угрозы для населённых "
               "пунктов нет, аэропорт Кефлавик работает в обычном режиме."),
     dict(id="volcano-ru-2", lang="ru", date="2021-03-21", source="newspaper (Russian)",

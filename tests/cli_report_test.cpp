@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_process.hpp"
 
@@ -61,14 +62,17 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(md.out, "# parallax report"));
   CHECK(contains(md.out, "](#event-"));
   CHECK(contains(md.out, "### Who said what"));
-  // Claims are shown by topic, the topic with the conflict first.
+  // Claims are shown by topic; the first event's first topic holds its conflict (the Iceland
+  // wires' 30 vs 40 km), and the call's readouts meet in a topic of their own.
   CHECK(contains(md.out, "#### Topics the sides share"));
-  const auto first_topic = md.out.find("##### Topic 1: ");
-  REQUIRE(first_topic != std::string::npos);
-  const std::string heading = md.out.substr(first_topic, md.out.find('\n', first_topic) - first_topic);
-  CHECK(contains(heading, "White House"));
-  CHECK(contains(heading, "Kremlin"));
-  CHECK(contains(heading, "(1 conflict, "));
+  std::vector<std::string> headings;
+  for (auto at = md.out.find("##### Topic "); at != std::string::npos; at = md.out.find("##### Topic ", at + 1))
+    headings.push_back(md.out.substr(at, md.out.find('\n', at) - at));
+  REQUIRE(!headings.empty());
+  CHECK(contains(headings.front(), "Topic 1: "));
+  CHECK(contains(headings.front(), "(1 conflict, "));
+  CHECK(std::any_of(headings.begin(), headings.end(),
+                    [](const std::string& h) { return contains(h, "White House") && contains(h, "Kremlin"); }));
 
   const std::string page = (std::filesystem::temp_directory_path() / ("parallax_report_" + std::to_string(::getpid()) + ".html")).string();
   const ReportRun html = run_report(kCorpus + " -o " + page);  // the format follows the extension

@@ -119,6 +119,15 @@ TEST_CASE("different numbers / a denial and different characterizations are conf
   CHECK(notes->judgement.label == PairLabel::Conflict);
 }
 
+TEST_CASE("a characterization shared by both accounts is a partial account, not a conflict") {
+  const auto r = compare_texts({
+      make_document("a", "The Kremlin described the conversation with Biden as frank.", "en"),
+      make_document("b", "The Kremlin described the conversation with Biden as frank and business-like.", "en"),
+  });
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.label != PairLabel::Conflict);
+}
+
 TEST_CASE("near-identical claims agree and a claim covering two claims aligns with both") {
   const auto r = compare_texts({
       make_document("a", "Putin congratulated Biden on his inauguration as president, and the two "
@@ -303,6 +312,37 @@ TEST_CASE("ages in Russian and Arabic are ages, not years of something") {
     REQUIRE(q.numbers.size() == 1);
     CHECK(q.numbers[0].unit == c.unit);
   }
+}
+
+TEST_CASE("lengths and masses compare in any language and unit: km and км, metres and kilometres") {
+  static WordKeyer keyer;
+  const struct {
+    const char* text;
+    const char* unit;
+    double value;
+  } cases[] = {
+      {"The eruption began about 30 kilometres from Reykjavik.", "length:m", 30000},
+      {"Извержение началось в 40 км от Рейкьявика.", "length:m", 40000},
+      {"Лава вытекает из трещины длиной около 500 метров.", "length:m", 500},
+      {"بدأ الثوران على بعد 30 كيلومترا من العاصمة.", "length:m", 30000},
+      {"The lorry carried 12 tonnes of grain.", "mass:kg", 12000},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Quantities q = find_quantities(keyer.tokenize(c.text));
+    REQUIRE(q.numbers.size() == 1);
+    CHECK(q.numbers[0].unit == c.unit);
+    CHECK(q.numbers[0].value == doctest::Approx(c.value));
+  }
+  // The same length in two units is no conflict; two lengths are.
+  auto r = compare_texts({make_document("a", "Officials said the lava flowed 2 kilometres towards the coastal road.", "en"),
+                          make_document("b", "Officials said the lava flowed 2000 metres towards the coastal road.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons.empty());
+  r = compare_texts({make_document("a", "Officials said the lava flowed 2 kilometres towards the coastal road.", "en"),
+                     make_document("b", "Officials said the lava flowed 5 kilometres towards the coastal road.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.label == PairLabel::Conflict);
 }
 
 TEST_CASE("swapped roles around the same predicate are a conflict, coordination and moved names are not") {

@@ -91,6 +91,11 @@ void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
   }
 }
 
+template <typename Set>
+bool shares_any(const Set& a, const Set& b) {
+  return std::any_of(a.begin(), a.end(), [&](const auto& x) { return b.count(x) > 0; });
+}
+
 }  // namespace
 
 Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double similarity,
@@ -111,8 +116,12 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
   if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0) && negation_bears_on_other(a, b)) {
     j.reasons.push_back("negation on one side only");
   }
+  // Two accounts characterize the same thing differently only when they share no characterization
+  // ("frank" against "frank and business-like" is a partial account, not a conflict). Unlike
+  // opposite predicates it needs no agree-level similarity: the words of a characterization are
+  // few, so two readouts' "business-like" and "frank" stay weakly similar (the seeds).
   if (!a.characterizations.empty() && !b.characterizations.empty() &&
-      a.characterizations != b.characterizations) {
+      !shares_any(a.characterizations, b.characterizations)) {
     j.reasons.push_back("different characterization: " + join(a.characterizations) + " vs " +
                         join(b.characterizations));
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "lexicon/number_words.hpp"
 
@@ -80,6 +81,27 @@ std::optional<std::string> currency_of_word(std::string_view normalized) {
   return std::nullopt;
 }
 
+// A unit of measure in any of the three languages, as the unit it is counted in and the factor to
+// it: "30 kilometres" and "40 км" are both lengths in metres, so they compare (30,000 vs 40,000).
+std::optional<std::pair<std::string, double>> measure_of_word(std::string_view normalized) {
+  const auto starts = [&](std::string_view prefix) { return normalized.rfind(prefix, 0) == 0; };
+  if (normalized == "km" || normalized == "км" || normalized == "كم" || starts("kilomet") || starts("километр") ||
+      starts("كيلومتر"))
+    return std::pair{std::string("length:m"), 1000.0};
+  if (normalized == "m" || normalized == "м" || starts("metre") || starts("meter") || starts("метр") || starts("متر") ||
+      starts("مترا"))
+    return std::pair{std::string("length:m"), 1.0};
+  if (normalized == "mile" || normalized == "miles" || starts("мил") || starts("ميل"))
+    return std::pair{std::string("length:m"), 1609.344};
+  if (normalized == "kg" || normalized == "кг" || starts("kilogram") || starts("килограмм") || starts("كيلوغرام") ||
+      starts("كيلوجرام"))
+    return std::pair{std::string("mass:kg"), 1.0};
+  if (normalized == "tonnes" || normalized == "tonne" || normalized == "tons" || normalized == "ton" || starts("тонн") ||
+      normalized == "طن" || normalized == "أطنان")
+    return std::pair{std::string("mass:kg"), 1000.0};
+  return std::nullopt;
+}
+
 // An age rather than a length of time: "51-year-old", "aged 51", "в возрасте 51 года",
 // "51-летний", "البالغ من العمر 51 عاما".
 bool is_age(const std::vector<MatchToken>& tokens, std::size_t number) {
@@ -119,6 +141,10 @@ NumberMention number_mention(const std::vector<MatchToken>& tokens, std::size_t 
     n.unit = "currency:" + *symbol;
   } else if (const auto word = next < tokens.size() ? currency_of_word(tokens[next].normalized) : std::nullopt) {
     n.unit = "currency:" + *word;
+  } else if (const auto measure = next < tokens.size() ? measure_of_word(tokens[next].normalized) : std::nullopt) {
+    n.unit = measure->first;
+    n.value *= measure->second;
+    if (n.text.empty()) n.text = tokens[at].normalized + " " + tokens[next].normalized;
   } else if (next < tokens.size()) {
     n.unit = tokens[next].key;
   }
