@@ -8,6 +8,14 @@ namespace po = boost::program_options;
 
 namespace parallax::cli {
 
+void add_table_column_options(po::options_description& options, TableColumns& columns) {
+  options.add_options()
+      ("id-column", po::value(&columns.id)->default_value(columns.id),
+       "CSV/TSV input: the column holding each document's id (any case)")
+      ("text-column", po::value(&columns.text)->default_value(columns.text),
+       "CSV/TSV input: the column holding each document's text (any case)");
+}
+
 std::optional<int> parse_command_line(const std::string& command, const std::vector<std::string>& args,
                                       const po::options_description& options, std::vector<std::string>& inputs,
                                       const std::function<void()>& print_help,

@@ -7,7 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "io/corpus_reader.hpp"
+
 namespace parallax::cli {
+
+// --id-column and --text-column: which CSV/TSV columns hold each document's id and text, for
+// every command that reads a corpus.
+void add_table_column_options(boost::program_options::options_description& options, TableColumns& columns);
 
 // Parses args into `options` and `inputs`. print_help runs for --help; check runs on the parsed
 // values and throws on a bad combination. Returns the exit code when the command ends here

@@ -41,6 +41,7 @@ struct CompareCommandSettings {
   int threads = 0;
   std::vector<std::string> ids;     // --ids: compare only these documents of the corpus
   std::optional<int> event;         // --event: compare the members of this event of `cluster`
+  TableColumns columns;             // --id-column, --text-column for CSV/TSV input
   CompareSettings compare;          // the comparison's option-table rows, cross_lingual and lexicons
 };
 
@@ -95,6 +96,7 @@ po::options_description option_table(CompareCommandSettings& s) {
        "compare only the documents with these ids (comma-separated, repeatable), e.g. from a JSONL corpus")
       ("event", po::value<int>()->notifier([&s](int e) { s.event = e; }),
        "cluster the corpus as `parallax cluster` does and compare the members of event N (its number in that report)");
+  add_table_column_options(opts, s.columns);
   add_compare_table_flags(opts, s.compare);
   return opts;
 }
@@ -104,7 +106,8 @@ void print_help(const po::options_description& opts) {
                "Splits the documents into claims, attributes each claim to a speaker (\"the White House\n"
                "said\", \"وقال الكرملين\", \"по словам Пескова\"), aligns the claims across the sides and labels each\n"
                "aligned pair agree, conflict or related; claims aligned with nothing are only-in-SIDE.\n"
-               "DOC: a text file, a folder of .txt files, a JSONL file (several documents), or - for JSONL on stdin.\n\n"
+               "DOC: a text file, a folder of .txt files, a JSONL or CSV/TSV file (several documents; gzip-compressed\n"
+               "too), or - for JSONL on stdin.\n\n"
             << opts
             << "\nExit status: 0 done; 1 output could not be written; 2 bad command line or alias file;\n"
                "3 input that cannot be compared (missing or unreadable file, empty document, fewer than two sides).\n"
@@ -214,7 +217,7 @@ int run_compare_command(const std::vector<std::string>& args) {
 
   std::vector<Document> documents;
   InputDiagnostics diagnostics;
-  read_corpus(s.inputs, [&](Document&& d) { documents.push_back(std::move(d)); }, diagnostics);
+  read_corpus(s.inputs, [&](Document&& d) { documents.push_back(std::move(d)); }, diagnostics, s.columns);
   // Comparing a subset of what was asked for would silently change the answer: a rejected record
   // or an input that could not be read stops the comparison. A warning about a kept record (a date
   // that cannot be read, then ignored) does not.

@@ -30,6 +30,7 @@ struct CorpusCommandSettings {
   std::string output;
   bool strict = false;
   bool quiet = false;
+  TableColumns columns;
   EngineOptions engine;
 };
 
@@ -64,6 +65,7 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
       ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
       ("strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected")
       ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary on stderr");
+  add_table_column_options(opts, s.columns);
   const EngineOptions defaults;
   for (const std::string_view key : engine_option_keys(with_events)) {
     const EngineOptionSpec& spec = *find_engine_option(key);
@@ -99,11 +101,14 @@ void print_help(const std::string& command, const po::options_description& opts)
             << (command == "cluster" ? "Groups documents into events (same real-world story) and, inside them, near-duplicates.\n"
                                      : "Finds near-duplicate groups only (the fast path for large corpora).\n")
             << "CORPUS: a JSONL file (id and text required; title, source, lang, date, url optional),\n"
-               "a folder of .txt files, a plain text file, or - to read JSONL from stdin.\n\n"
+               "a CSV or TSV file with a header (the same columns; see --id-column, --text-column),\n"
+               "a folder of .txt files, a plain text file, any of them gzip-compressed (.jsonl.gz),\n"
+               "or - to read JSONL from stdin.\n\n"
             << opts << "\nExamples:\n"
             << "  parallax " << command << " examples/corpus.jsonl\n"
             << "  parallax " << command << " --format json -o out.json news/*.jsonl\n"
             << (command == "cluster" ? "  parallax cluster --lexicon my-de-en.tsv news.jsonl   (word, language, English gloss)\n" : "")
+            << "  parallax " << command << " --id-column guid --text-column body articles.csv.gz\n"
             << "  cat corpus.jsonl | parallax " << command << " --strict -\n";
 }
 
@@ -147,7 +152,7 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   }
   CorpusEngine& engine = *engine_holder;
   InputDiagnostics diagnostics;
-  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics);
+  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns);
   engine.build(scope);
   if (s.engine.progress) std::cerr << "\r\033[K";
 

@@ -32,6 +32,7 @@ struct ReportSettings {
   std::string by = "speaker";
   int threads = 0;
   bool quiet = false;
+  TableColumns columns;  // --id-column, --text-column for CSV/TSV input
 };
 
 po::options_description option_table(ReportSettings& s) {
@@ -43,6 +44,7 @@ po::options_description option_table(ReportSettings& s) {
       ("by,b", po::value(&s.by)->default_value("speaker"), "sides of each event's comparison: speaker or source")
       ("threads,t", po::value(&s.threads)->default_value(0), "worker threads for clustering (0: all cores)")
       ("quiet,q", po::bool_switch(&s.quiet), "no progress line and no summary on stderr");
+  add_table_column_options(opts, s.columns);
   return opts;
 }
 
@@ -91,13 +93,13 @@ class Progress {
 // The documents of the events that will be compared, read again from the inputs into a spill
 // file (the engine keeps no texts, and memory holds only the events being compared); by id, the
 // index of each in the spill.
-std::unordered_map<std::string, std::size_t> spill_documents(const std::vector<std::string>& inputs,
-                                                             const std::set<std::string>& ids, DocumentSpill& spill) {
+std::unordered_map<std::string, std::size_t> spill_documents(const ReportSettings& s, const std::set<std::string>& ids,
+                                                             DocumentSpill& spill) {
   std::unordered_map<std::string, std::size_t> index_of;
   InputDiagnostics ignored;  // reported by the first pass
-  read_corpus(inputs, [&](Document&& d) {
+  read_corpus(s.inputs, [&](Document&& d) {
     if (ids.count(d.id) && !index_of.count(d.id)) index_of.emplace(d.id, spill.append(d));
-  }, ignored);
+  }, ignored, s.columns);
   return index_of;
 }
 
@@ -110,7 +112,7 @@ void compare_all(const CorpusEngine& engine, const ReportSettings& s, const Comp
     if (e.members.size() > 1)
       for (std::size_t m : e.members) ids.insert(engine.document(m).id);
   DocumentSpill spill;
-  const auto index_of = spill_documents(s.inputs, ids, spill);
+  const auto index_of = spill_documents(s, ids, spill);
   compare_events(
       engine, session, [&](std::size_t m) { return spill.read(index_of.at(engine.document(m).id)); },
       [&](EventComparison&& c) { report.add(c); },
@@ -150,7 +152,7 @@ int run_report_command(const std::vector<std::string>& args) {
   CorpusEngine engine(engine_options);
   InputDiagnostics diagnostics;
   progress.show("reading and clustering");
-  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics);
+  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns);
   if (engine.size() == 0) {
     progress.done();
     std::cerr << diagnostics.format() << "parallax report: "
