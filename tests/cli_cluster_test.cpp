@@ -81,7 +81,7 @@ struct ScratchDir {
 
 TEST_CASE("cli: the two seed articles share one event but are not near-duplicates") {
   const json report = cluster_json();
-  CHECK(report["schema_version"] == "1.1");
+  CHECK(report["schema_version"] == "1.2");
   CHECK(report["input"]["documents"] == 13);
   const auto seed0 = event_of(report, "seed-000");
   const auto seed3 = event_of(report, "seed-003");
@@ -167,9 +167,56 @@ TEST_CASE("cli: a missing file is named, other inputs still read, and --strict m
   CHECK(run_cli("dedup --strict " + missing + " " + good.string()).exit_code == 3);
 }
 
+TEST_CASE("cli: bands and rows follow --dup-threshold, and --containment reports partial copies in every format") {
+  const json at_default = cluster_json();
+  CHECK(at_default["parameters"]["bands"] == 32);  // 32 x 4 at 0.45 and 128 hashes
+  CHECK(at_default["parameters"]["rows"] == 4);
+  CHECK(at_default["parameters"]["containment"] == 0.0);
+  CHECK(at_default["partial_copies"].empty());
+  const json low = json::parse(run_cli("dedup --format json --dup-threshold 0.25 " + kCorpus).out);
+  CHECK(low["parameters"]["rows"] == 2);
+  const json given = json::parse(run_cli("dedup --format json --bands 20 --rows 6 " + kCorpus).out);
+  CHECK(given["parameters"]["bands"] == 20);
+  CHECK(given["parameters"]["rows"] == 6);
+
+  // The first 40% of seed-003: a partial copy of it and of its near-duplicate seed-003-copy.
+  ScratchDir dir;
+  std::string article;
+  std::istringstream corpus(read_file(kCorpus));
+  std::ofstream out(dir.path / "corpus.jsonl");
+  for (std::string line; std::getline(corpus, line);) {
+    out << line << "\n";
+    const json record = json::parse(line);
+    if (record["id"] == "seed-003") article = record["text"];
+  }
+  REQUIRE(!article.empty());
+  const std::string excerpt = article.substr(0, article.find(' ', article.size() * 2 / 5));
+  out << json{{"id", "seed-003-excerpt"}, {"text", excerpt}}.dump() << "\n";
+  out.close();
+  const std::string input = (dir.path / "corpus.jsonl").string();
+  const json report = json::parse(run_cli("cluster --format json --containment 0.8 " + input).out);
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& p : report["partial_copies"]) {
+    pairs.emplace(p["contained"], p["container"]);
+    CHECK(p["containment"].get<double>() >= 0.8);
+  }
+  CHECK(pairs == std::set<std::pair<std::string, std::string>>{{"seed-003-excerpt", "seed-003"},
+                                                               {"seed-003-excerpt", "seed-003-copy"}});
+  const CliRun text = run_cli("dedup --containment 0.8 " + input);
+  CHECK(text.out.find("Partial copies") != std::string::npos);
+  CHECK(text.out.find("seed-003-excerpt in seed-003 (C~") != std::string::npos);
+  CHECK(run_cli("cluster --format html --containment 0.8 " + input).out.find("<h2>Partial copies</h2>") !=
+        std::string::npos);
+  CHECK(run_cli("dedup " + input).out.find("Partial copies") == std::string::npos);  // off by default
+}
+
 TEST_CASE("cli: bad options give usage errors") {
   CHECK(run_cli("cluster --format yaml " + kCorpus).exit_code == 2);
   CHECK(run_cli("cluster --bands 30 " + kCorpus).exit_code == 2);
+  const CliRun too_many_rows = run_cli("dedup --bands 30 --rows 5 " + kCorpus);
+  CHECK(too_many_rows.exit_code == 2);
+  CHECK(too_many_rows.err.find("bands x rows (30 x 5) must not exceed hashes (128)") != std::string::npos);
+  CHECK(run_cli("dedup --containment 2 " + kCorpus).exit_code == 2);
   CHECK(run_cli("cluster").exit_code == 2);
   CHECK(run_cli("frobnicate").exit_code == 2);
   const CliRun help = run_cli("cluster --help");

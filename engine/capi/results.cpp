@@ -166,4 +166,13 @@ PARALLAX_API int32_t parallax_engine_translations_json(const parallax_engine* en
   });
 }
 
+PARALLAX_API int32_t parallax_engine_partial_copies_json(const parallax_engine* engine, char** out_json) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    require_built_scope(*engine, PARALLAX_BUILD_NEAR_DUPLICATES);
+    *out_json = copy_out(parallax::partial_copies_json(engine->engine));
+  });
+}
+
 }  // extern "C"

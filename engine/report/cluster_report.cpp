@@ -28,10 +28,13 @@ json optional_day(const std::optional<int>& days) { return days ? json(format_da
 
 json parameters_json(const CorpusEngine& engine, bool include_events) {
   const EngineOptions& o = engine.options();
+  const LshBanding banding = near_duplicate_banding(o.near_duplicates, o.minhash.num_hashes);
   json p = {{"shingle_size", o.minhash.shingle_size},
             {"hashes", o.minhash.num_hashes},
-            {"bands", o.near_duplicates.bands},
-            {"dup_threshold", o.near_duplicates.jaccard_threshold}};
+            {"bands", banding.bands},
+            {"rows", banding.rows},
+            {"dup_threshold", o.near_duplicates.jaccard_threshold},
+            {"containment", o.near_duplicates.containment}};
   if (include_events) {
     p["event_threshold"] = o.events.threshold;
     p["neighbors"] = o.knn.neighbors;
@@ -87,6 +90,28 @@ std::vector<std::vector<std::size_t>> translations_of_documents(const CorpusEngi
   return of;
 }
 
+json partial_copy_json(const CorpusEngine& engine, const PartialCopy& copy) {
+  return {{"contained", engine.document(copy.contained).id},
+          {"container", engine.document(copy.container).id},
+          {"containment", copy.containment},
+          {"jaccard", copy.jaccard}};
+}
+
+// The ids of the documents each document is a partial copy of (it is the contained one).
+std::vector<std::vector<std::size_t>> containers_of_documents(const CorpusEngine& engine) {
+  std::vector<std::vector<std::size_t>> of(engine.size());
+  for (const PartialCopy& p : engine.partial_copies()) of[p.contained].push_back(p.container);
+  return of;
+}
+
+// "partial copy of ID, ID" for a member contained in others, else "".
+std::string partial_copy_note(const CorpusEngine& engine, const std::vector<std::size_t>& containers) {
+  if (containers.empty()) return "";
+  std::string note = "partial copy of ";
+  for (std::size_t i = 0; i < containers.size(); ++i) note += (i ? ", " : "") + engine.document(containers[i]).id;
+  return note;
+}
+
 json near_duplicate_group_json(const CorpusEngine& engine, std::size_t g) {
   const NearDuplicateGroup& dup = engine.near_duplicate_groups()[g];
   json members = json::array();
@@ -123,6 +148,8 @@ void write_report_json(const CorpusEngine& engine, const ClusterReportContext& c
   }
   write_json_array(out, "near_duplicate_groups", engine.near_duplicate_groups().size(),
                    [&](std::size_t g) { return near_duplicate_group_json(engine, g); });
+  write_json_array(out, "partial_copies", engine.partial_copies().size(),
+                   [&](std::size_t p) { return partial_copy_json(engine, engine.partial_copies()[p]); });
   if (ctx.include_events)
     write_json_array(out, "translations", engine.translations().size(),
                      [&](std::size_t t) { return translation_json(engine, engine.translations()[t]); });
@@ -151,12 +178,15 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
   const auto safe = [markdown](const std::string& text) { return markdown ? markdown_safe(text) : terminal_safe(text); };
   const auto group = group_of_documents(engine);
   const auto translated = translations_of_documents(engine);
+  const auto contained = containers_of_documents(engine);
   const auto& dups = engine.near_duplicate_groups();
   const char* bullet = markdown ? "- " : "  ";
   out << (markdown ? "# parallax " : "parallax ") << ctx.command << ": " << engine.size() << " documents ("
       << ctx.rejected_records << " rejected)";
   if (ctx.include_events) out << ", " << engine.event_clusters().size() << " events";
-  out << ", " << dups.size() << " near-duplicate groups\n\n";
+  out << ", " << dups.size() << " near-duplicate groups";
+  if (engine.options().near_duplicates.containment > 0) out << ", " << engine.partial_copies().size() << " partial copies";
+  out << "\n\n";
   if (ctx.include_events) {
     const auto& clusters = engine.event_clusters();
     for (std::size_t e = 0; e < clusters.size(); ++e) {
@@ -171,6 +201,7 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
         out << bullet << (m == c.representative ? "* " : "  ") << safe(label_of(engine.document(m)));
         if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
         if (!translated[m].empty()) out << "  {" << translation_note(engine, translated[m]) << "}";
+        if (!contained[m].empty()) out << "  {" << safe(partial_copy_note(engine, contained[m])) << "}";
         out << "\n";
       }
       out << "\n";
@@ -186,6 +217,13 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
     }
     out << "\n";
   }
+  if (engine.options().near_duplicates.containment > 0) {
+    out << "\n" << (markdown ? "## " : "") << "Partial copies\n" << (markdown ? "\n" : "");
+    if (engine.partial_copies().empty()) out << bullet << "(none)\n";
+    for (const PartialCopy& p : engine.partial_copies())
+      out << bullet << safe(engine.document(p.contained).id) << " in " << safe(engine.document(p.container).id) << " (C~"
+          << std::fixed << std::setprecision(2) << p.containment << ", J~" << p.jaccard << ")\n";
+  }
 }
 
 // A self-contained page; dir="auto" lets the browser lay out Arabic titles right to left.
@@ -197,6 +235,7 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
       << " rejected</p>\n";
   const auto group = group_of_documents(engine);
   const auto translated = translations_of_documents(engine);
+  const auto contained = containers_of_documents(engine);
   if (ctx.include_events) {
     const auto& clusters = engine.event_clusters();
     for (std::size_t e = 0; e < clusters.size(); ++e) {
@@ -211,6 +250,8 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
         if (group[m] >= 0) out << " <small>[near-duplicate group " << group[m] << "]</small>";
         if (!translated[m].empty())
           out << " <small>[<bdi>" << escape_html(translation_note(engine, translated[m])) << "</bdi>]</small>";
+        if (!contained[m].empty())
+          out << " <small>[<bdi>" << escape_html(partial_copy_note(engine, contained[m])) << "</bdi>]</small>";
         out << "</li>\n";
       }
       out << "</ul></section>\n";
@@ -223,7 +264,16 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
     for (std::size_t m : dups[g].members) out << " <span dir=\"auto\">" << escape_html(engine.document(m).id) << "</span>";
     out << "</li>\n";
   }
-  out << "</ul></body></html>\n";
+  out << "</ul>\n";
+  if (engine.options().near_duplicates.containment > 0) {
+    out << "<h2>Partial copies</h2><ul>\n";
+    for (const PartialCopy& p : engine.partial_copies())
+      out << "<li><span dir=\"auto\">" << escape_html(engine.document(p.contained).id) << "</span> in <span dir=\"auto\">"
+          << escape_html(engine.document(p.container).id) << "</span> (containment " << std::fixed << std::setprecision(2)
+          << p.containment << ", Jaccard " << p.jaccard << ")</li>\n";
+    out << "</ul>\n";
+  }
+  out << "</body></html>\n";
 }
 
 }  // namespace
@@ -242,6 +292,12 @@ std::string event_json(const CorpusEngine& engine, std::size_t event) {
 std::string translations_json(const CorpusEngine& engine) {
   json pairs = json::array();
   for (const TranslationPair& t : engine.translations()) pairs.push_back(translation_json(engine, t));
+  return pairs.dump();
+}
+
+std::string partial_copies_json(const CorpusEngine& engine) {
+  json pairs = json::array();
+  for (const PartialCopy& p : engine.partial_copies()) pairs.push_back(partial_copy_json(engine, p));
   return pairs.dump();
 }
 

@@ -10,7 +10,7 @@
 
 namespace parallax {
 
-inline constexpr const char* kClusterSchemaVersion = "1.1";
+inline constexpr const char* kClusterSchemaVersion = "1.2";
 
 enum class ReportFormat { Text, Markdown, Json, Html };
 ReportFormat parse_report_format(std::string_view name);  // text | md | json | html; throws otherwise
@@ -32,6 +32,8 @@ std::string events_json(const CorpusEngine& engine);
 std::string event_json(const CorpusEngine& engine, std::size_t event);
 // The cross-language copies as the JSON array the cluster report prints under "translations".
 std::string translations_json(const CorpusEngine& engine);
+// The partial copies as the JSON array the cluster and dedup reports print under "partial_copies".
+std::string partial_copies_json(const CorpusEngine& engine);
 
 // "YYYY-MM-DD" of a day count since 1970-01-01.
 std::string format_day(int days_since_epoch);

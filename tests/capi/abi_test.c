@@ -309,6 +309,11 @@ static void test_results(void) {
   CHECK_STATUS(parallax_engine_translations_json(engine, &json), PARALLAX_OK);
   CHECK(strcmp(json, "[]") == 0); /* one language: nothing can be a translation */
   parallax_string_free(json);
+  CHECK_STATUS(parallax_engine_partial_copies_json(NULL, &json), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_partial_copies_json(engine, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_partial_copies_json(engine, &json), PARALLAX_OK);
+  CHECK(strcmp(json, "[]") == 0); /* containment is off by default */
+  parallax_string_free(json);
 
   /* documents */
   CHECK_STATUS(parallax_engine_document_json(engine, 0, &json), PARALLAX_OK);
@@ -328,6 +333,7 @@ static void test_results(void) {
   CHECK(contains(parallax_last_error(), "added since"));
   CHECK_STATUS(parallax_engine_events_json(engine, &json), PARALLAX_ERROR_NOT_BUILT);
   CHECK_STATUS(parallax_engine_translations_json(engine, &json), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_partial_copies_json(engine, &json), PARALLAX_ERROR_NOT_BUILT);
   CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
   CHECK_STATUS(parallax_engine_event_clusters(engine, &groups), PARALLAX_OK);
   check_groups_partition(groups, 4);

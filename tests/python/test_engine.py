@@ -245,6 +245,25 @@ class SameAsCliTest(unittest.TestCase):
             engine.build(events=False)
             self.assert_groups_equal(engine, cli)
 
+    def test_partial_copies_as_the_cli_reports_them(self):
+        records = corpus_records()
+        article = next(r for r in records if r["id"] == "seed-003")["text"]
+        excerpt = {"id": "seed-003-excerpt", "text": article[:article.find(" ", len(article) * 2 // 5)]}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "corpus.jsonl"
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records + [excerpt]),
+                            encoding="utf-8")
+            cli = run_cli("dedup", "--format", "json", "--quiet", "--containment", "0.8", path)
+            with parallax.Engine(near_duplicates_only=True, containment=0.8) as engine:
+                engine.read_corpus(path)
+                engine.build(events=False)
+                self.assertEqual(engine.partial_copies(), cli["partial_copies"])
+        self.assertEqual({c["container"] for c in cli["partial_copies"]}, {"seed-003", "seed-003-copy"})
+        with parallax.Engine(near_duplicates_only=True) as engine:  # not looked for by default
+            engine.read_corpus(CORPUS)
+            engine.build(events=False)
+            self.assertEqual(engine.partial_copies(), [])
+
     def test_near_duplicates_only(self):
         cli = run_cli("dedup", "--format", "json", "--quiet", CORPUS)
         with parallax.Engine(near_duplicates_only=True) as engine:
