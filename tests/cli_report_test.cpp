@@ -89,6 +89,15 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(text.str(), "<section class=\"topic\">"));
   // Every claim says where it comes from: outlet and date of its document.
   CHECK(contains(text.str(), "<bdi>wire (English), 2021-01-26</bdi>"));
+  // Every claim links back to its document's row in the coverage table.
+  std::size_t links = 0;
+  for (auto at = text.str().find("href=\"#doc-"); at != std::string::npos; at = text.str().find("href=\"#doc-", at + 1)) {
+    const auto start = at + 7, end = text.str().find('"', start);
+    const std::string anchor = text.str().substr(start, end - start);
+    CHECK_MESSAGE(contains(text.str(), "<tr id=\"" + anchor + "\">"), anchor);
+    ++links;
+  }
+  CHECK(links >= 10);
   // Self-contained: no script, stylesheet or image to fetch.
   CHECK(!contains(text.str(), "<script"));
   CHECK(!contains(text.str(), "<link"));

@@ -76,11 +76,15 @@ std::string provenance(const CompareResult& r, const Claim& c) {
   return " · " + (d.url.empty() ? shown : "<a href=\"" + escape_html(d.url) + "\">" + shown + "</a>");
 }
 
+// link_document: the claim's id links to its document's row in the report's coverage table.
 std::string claim_html(const CompareResult& r, const Claim& c, const char* tag, const char* css_class,
-                       const Claim* conflicting = nullptr) {
+                       bool link_document, const Claim* conflicting = nullptr) {
   std::ostringstream out;
   out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape_html(c.lang) << "\" dir=\""
-      << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">" << escape_html(c.id) << " · "
+      << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">"
+      << (link_document ? "<a href=\"#" + document_anchor(r.documents.at(c.document_index).id) + "\">" + escape_html(c.id) + "</a>"
+                        : escape_html(c.id))
+      << " · "
       << escape_html(speaker_label(c));
   if (c.has_cue) out << " · cue: <bdi>" << escape_html(c.cue.text) << "</bdi>";
   out << provenance(r, c);
@@ -94,7 +98,7 @@ std::string claim_html(const CompareResult& r, const Claim& c, const char* tag, 
 
 const char* compare_html_style() { return kStyle; }
 
-std::string render_compare_html_section(const CompareResult& r, int level) {
+std::string render_compare_html_section(const CompareResult& r, int level, bool link_documents) {
   const CompareLayout layout = layout_compare(r);
   const std::string h = "h" + std::to_string(level), h2 = "h" + std::to_string(level + 1);
   std::ostringstream out;
@@ -125,8 +129,8 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
       const bool conflict = a->judgement.label == PairLabel::Conflict;
       const Claim& left = r.claims[a->left];
       const Claim& right = r.claims[a->right];
-      out << "</td>" << claim_html(r, left, "td", "claim", conflict ? &right : nullptr)
-          << claim_html(r, right, "td", "claim", conflict ? &left : nullptr) << "</tr>\n";
+      out << "</td>" << claim_html(r, left, "td", "claim", link_documents, conflict ? &right : nullptr)
+          << claim_html(r, right, "td", "claim", link_documents, conflict ? &left : nullptr) << "</tr>\n";
     }
     out << "</table>\n</section>\n";
   }
@@ -134,7 +138,7 @@ std::string render_compare_html_section(const CompareResult& r, int level) {
     if (layout.only_in[side].empty()) continue;
     out << "<" << h2 << ">Only in <bdi>" << escape_html(r.sides[side]) << "</bdi></" << h2 << ">\n<ul>\n";
     for (std::size_t c : layout.only_in[side]) {
-      out << claim_html(r, r.claims[c], "li", "only") << "\n";
+      out << claim_html(r, r.claims[c], "li", "only", link_documents) << "\n";
     }
     out << "</ul>\n";
   }
@@ -146,7 +150,7 @@ std::string render_compare_html(const CompareResult& r) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>parallax compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>Claim comparison</h1>\n"
-      << render_compare_html_section(r, 1) << "</body>\n</html>\n";
+      << render_compare_html_section(r, 1, false) << "</body>\n</html>\n";
   return out.str();
 }
 

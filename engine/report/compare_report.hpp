@@ -23,7 +23,8 @@ std::string render_compare_html(const CompareResult& result);
 // The same two as parts of a larger document (`parallax report`): everything under the title,
 // the title's own level being `level` (headings start at level + 1).
 std::string render_compare_markdown_section(const CompareResult& result, int level);
-std::string render_compare_html_section(const CompareResult& result, int level);
+// link_documents: each claim's id links to its document's row (report/html document_anchor).
+std::string render_compare_html_section(const CompareResult& result, int level, bool link_documents);
 // The CSS the compare HTML uses.
 const char* compare_html_style();
 

@@ -109,14 +109,15 @@ std::string html_section(const CorpusEngine& engine, const EventComparison& c) {
   for (std::size_t m : timeline(engine, e)) {
     const DocumentRecord& d = engine.document(m);
     const std::string title = escape_html(d.title.empty() ? d.id : d.title);
-    out << "<tr><td>" << escape_html(d.date) << "</td><td><bdi>" << escape_html(d.source) << "</bdi></td><td>"
+    out << "<tr id=\"" << document_anchor(d.id) << "\"><td>" << escape_html(d.date) << "</td><td><bdi>"
+        << escape_html(d.source) << "</bdi></td><td>"
         << escape_html(d.lang) << "</td><td dir=\"" << (d.lang == "ar" ? "rtl" : "auto") << "\" lang=\""
         << escape_html(d.lang) << "\">"
         << (d.url.empty() ? title : "<a href=\"" + escape_html(d.url) + "\">" + title + "</a>") << "</td><td>"
         << escape_html(copy_note(c, d.id)) << "</td></tr>\n";
   }
   out << "</table>\n<h3>Who said what</h3>\n";
-  out << (c.result ? render_compare_html_section(*c.result, 3) : "<p>Not compared: " + escape_html(c.note) + ".</p>\n");
+  out << (c.result ? render_compare_html_section(*c.result, 3, true) : "<p>Not compared: " + escape_html(c.note) + ".</p>\n");
   out << "</section>\n";
   return out.str();
 }

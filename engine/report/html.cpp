@@ -17,4 +17,10 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+std::string document_anchor(std::string_view document_id) {
+  std::string id = "doc-";
+  for (char ch : document_id) id += (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') ? '_' : ch;
+  return escape_html(id);
+}
+
 }  // namespace parallax
