@@ -35,9 +35,13 @@ Document checked_document(const char* id, const char* text, const char* title, c
   if (d.id.empty()) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "id is empty");
   if (parallax::is_blank_text(d.text))
     throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "text of '" + d.id + "' is blank");
-  if (!d.date.empty() && !parallax::parse_iso_date_days(d.date))
-    throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
-                   where + "date '" + d.date + "' of '" + d.id + "' is not an ISO 8601 date (YYYY-MM-DD)");
+  if (!d.date.empty()) {
+    auto iso = parallax::normalize_date(d.date);
+    if (!iso)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "date '" + d.date + "' of '" + d.id +
+                                                          "' is neither ISO 8601 (YYYY-MM-DD, YYYYMMDD) nor RFC 2822");
+    d.date = std::move(*iso);
+  }
   d.origin = "parallax_engine_add";
   return d;
 }
@@ -75,6 +79,41 @@ void require_index(const parallax_engine& engine, size_t index) {
   if (index >= engine.engine.size())
     throw AbiError(PARALLAX_ERROR_NOT_FOUND, "document index " + std::to_string(index) + " is out of range (" +
                                                  std::to_string(engine.engine.size()) + " documents)");
+}
+
+// parallax_engine_read_corpus(_columns): every record the reader accepts that the engine does not
+// hold yet is added. Throws AbiError.
+void read_corpus_into(parallax_engine* engine, const char* path, const char* id_column, const char* text_column,
+                      size_t* out_added, size_t* out_rejected, char** out_problems) {
+  require(engine, "engine");
+  const std::string input = checked_text(path, "path");
+  parallax::TableColumns columns;
+  if (id_column) columns.id = checked_text(id_column, "id_column");
+  if (text_column) columns.text = checked_text(text_column, "text_column");
+  std::error_code error;
+  if (input == "-" || !std::filesystem::exists(input, error))
+    throw AbiError(PARALLAX_ERROR_IO, "cannot read '" + input + "': no such file or directory");
+  parallax::InputDiagnostics diagnostics;
+  size_t added = 0;
+  parallax::read_corpus(
+      {input},
+      [&](Document&& d) {
+        if (engine->index_of_id.count(d.id)) {
+          diagnostics.report({.file = d.origin,
+                              .message = "duplicate id '" + d.id + "' (already in the engine); record skipped"});
+          diagnostics.count_rejected_record();
+          return;
+        }
+        add_checked(*engine, std::move(d));
+        ++added;
+      },
+      diagnostics, columns);
+  std::unique_ptr<char, decltype(&parallax_string_free)> problems(
+      out_problems ? copy_out(diagnostics.problems().empty() ? std::string() : diagnostics.format()) : nullptr,
+      &parallax_string_free);
+  if (out_added) *out_added = added;
+  if (out_rejected) *out_rejected = diagnostics.rejected_records();
+  if (out_problems) *out_problems = problems.release();
 }
 
 }  // namespace
@@ -133,33 +172,14 @@ PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine* engine, size_t c
 
 PARALLAX_API int32_t parallax_engine_read_corpus(parallax_engine* engine, const char* path, size_t* out_added,
                                                  size_t* out_rejected, char** out_problems) {
+  return guarded(__func__, [&] { read_corpus_into(engine, path, nullptr, nullptr, out_added, out_rejected, out_problems); });
+}
+
+PARALLAX_API int32_t parallax_engine_read_corpus_columns(parallax_engine* engine, const char* path,
+                                                         const char* id_column, const char* text_column,
+                                                         size_t* out_added, size_t* out_rejected, char** out_problems) {
   return guarded(__func__, [&] {
-    require(engine, "engine");
-    const std::string input = checked_text(path, "path");
-    std::error_code error;
-    if (input == "-" || !std::filesystem::exists(input, error))
-      throw AbiError(PARALLAX_ERROR_IO, "cannot read '" + input + "': no such file or directory");
-    parallax::InputDiagnostics diagnostics;
-    size_t added = 0;
-    parallax::read_corpus(
-        {input},
-        [&](Document&& d) {
-          if (engine->index_of_id.count(d.id)) {
-            diagnostics.report({.file = d.origin,
-                                .message = "duplicate id '" + d.id + "' (already in the engine); record skipped"});
-            diagnostics.count_rejected_record();
-            return;
-          }
-          add_checked(*engine, std::move(d));
-          ++added;
-        },
-        diagnostics);
-    std::unique_ptr<char, decltype(&parallax_string_free)> problems(
-        out_problems ? copy_out(diagnostics.problems().empty() ? std::string() : diagnostics.format()) : nullptr,
-        &parallax_string_free);
-    if (out_added) *out_added = added;
-    if (out_rejected) *out_rejected = diagnostics.rejected_records();
-    if (out_problems) *out_problems = problems.release();
+    read_corpus_into(engine, path, id_column, text_column, out_added, out_rejected, out_problems);
   });
 }
 

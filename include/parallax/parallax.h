@@ -180,7 +180,8 @@ PARALLAX_API int32_t parallax_engine_option(const parallax_engine *engine, const
 /*
  * Adds one document. id and text are required: id non-empty, text holding something visible.
  * title, source (outlet or speaker), lang (BCP-47; detected when NULL or ""), date (ISO 8601
- * "YYYY-MM-DD[...]") and url are optional: pass NULL or "". Every string is copied.
+ * "YYYY-MM-DD[...]", or compact "20210126" or RFC 2822 "Tue, 26 Jan 2021 18:04:00 +0000", both
+ * stored as ISO 8601) and url are optional: pass NULL or "". Every string is copied.
  * The document gets the next index (0, 1, 2... in the order added); its features are computed at
  * the next build. Adding invalidates results until the next parallax_engine_build().
  * Errors: NULL_ARGUMENT (engine, id or text NULL), INVALID_UTF8, INVALID_ARGUMENT (empty id,
@@ -202,9 +203,12 @@ PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine *engine, size_t c
                                                const char *const *dates, const char *const *urls);
 
 /*
- * Reads a corpus the way the CLI does: a JSONL file, a folder of .txt files, or a text file.
- * Records that fail validation (bad JSON or UTF-8, missing id/text, duplicate id, including an id
- * already in the engine) are skipped and counted; every valid record is added.
+ * Reads a corpus the way the CLI does: a JSONL file, a CSV or TSV file (one document per row under
+ * a header; the id and text columns are named "id" and "text"), a folder of .txt files, or a text
+ * file, any of them gzip-compressed (docs/input.md). Dates are stored as ISO 8601 (RFC 2822 and
+ * 20210126 are rewritten). Records that fail validation (bad JSON, CSV or UTF-8, missing id/text,
+ * duplicate id, including an id already in the engine) are skipped and counted; every valid record
+ * is added.
  * *out_added and *out_rejected (each may be NULL) receive the counts. When out_problems is not
  * NULL it receives the problems as text, one "file:line: message" per line ("" when none), freed
  * with parallax_string_free().
@@ -213,6 +217,16 @@ PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine *engine, size_t c
  */
 PARALLAX_API int32_t parallax_engine_read_corpus(parallax_engine *engine, const char *path, size_t *out_added,
                                                  size_t *out_rejected, char **out_problems);
+
+/*
+ * parallax_engine_read_corpus, with the columns of a CSV or TSV file that hold each document's id
+ * and text named (matched ignoring case and surrounding spaces; NULL: "id" and "text", as the
+ * CLI's --id-column and --text-column). Other inputs read as with parallax_engine_read_corpus.
+ * Errors: as parallax_engine_read_corpus; INVALID_UTF8 also for a column name.
+ */
+PARALLAX_API int32_t parallax_engine_read_corpus_columns(parallax_engine *engine, const char *path,
+                                                         const char *id_column, const char *text_column,
+                                                         size_t *out_added, size_t *out_rejected, char **out_problems);
 
 /* Number of documents added so far (built or not) in *out_count. Errors: NULL_ARGUMENT. */
 PARALLAX_API int32_t parallax_engine_document_count(const parallax_engine *engine, size_t *out_count);

@@ -48,6 +48,8 @@ _SIGNATURES = {
     "parallax_engine_add_batch": (_S, [EngineHandle, ctypes.c_size_t] + [c_str_array] * 7),
     "parallax_engine_read_corpus": (_S, [EngineHandle, ctypes.c_char_p, c_size_p, c_size_p,
                                          ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_engine_read_corpus_columns": (_S, [EngineHandle, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
+                                                 c_size_p, c_size_p, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_document_count": (_S, [EngineHandle, c_size_p]),
     "parallax_engine_build": (_S, [EngineHandle, ctypes.c_int32]),
     "parallax_engine_find": (_S, [EngineHandle, ctypes.c_char_p, c_size_p]),

@@ -160,12 +160,15 @@ class Engine:
         columns = [_strings([d.get(field) for d in documents]) for field in ("id", "text") + _DOCUMENT_FIELDS]
         _check(self._lib.parallax_engine_add_batch(self._h, len(documents), *columns))
 
-    def read_corpus(self, path):
-        """Reads a JSONL file, a folder of .txt files or a text file as the CLI does.
+    def read_corpus(self, path, id_column=None, text_column=None):
+        """Reads a JSONL file, a CSV or TSV file, a folder of .txt files or a text file (any of them
+        gzip-compressed) as the CLI does; id_column and text_column name the CSV/TSV columns that
+        hold each document's id and text (default "id" and "text", as --id-column and --text-column).
         Returns (added, rejected, problems) where problems is a list of message lines."""
         added, rejected, problems = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_void_p()
-        _check(self._lib.parallax_engine_read_corpus(self._h, _encode(str(path)), ctypes.byref(added),
-                                                     ctypes.byref(rejected), ctypes.byref(problems)))
+        _check(self._lib.parallax_engine_read_corpus_columns(
+            self._h, _encode(str(path)), _encode(id_column), _encode(text_column), ctypes.byref(added),
+            ctypes.byref(rejected), ctypes.byref(problems)))
         return added.value, rejected.value, _take_string(problems).splitlines()
 
     def __len__(self):
