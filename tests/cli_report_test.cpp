@@ -111,3 +111,40 @@ TEST_CASE("report: no readable input is an error and writes no report") {
   CHECK(contains(run.out, "no report written"));
   CHECK(run_report("--by outlet " + kCorpus).exit_code == 2);
 }
+
+TEST_CASE("report offers cluster's and compare's flags, and --strict") {
+  const auto agreements = [](const std::string& out) {
+    int total = 0;
+    const auto report = nlohmann::json::parse(out);
+    for (const auto& e : report.at("events")) total += e.at("agreements").get<int>();
+    return total;
+  };
+  const ReportRun plain = run_report("--format json " + kCorpus);
+  const ReportRun strict_judge = run_report("--format json --agree-threshold 0.9 --cross-agree-threshold 0.9 " + kCorpus);
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(strict_judge.exit_code == 0);
+  CHECK(agreements(strict_judge.out) < agreements(plain.out));
+  // Clustering flags reach the engine: an event threshold of 0.99 splits the events.
+  const ReportRun split = run_report("--format json --event-threshold 0.99 --cross-lingual-threshold 0.99 " + kCorpus);
+  REQUIRE(split.exit_code == 0);
+  CHECK(nlohmann::json::parse(split.out).at("events").size() > 4);
+  CHECK(run_report("--agree-threshold x " + kCorpus).exit_code == 2);
+  CHECK(run_report("--dup-threshold 2 " + kCorpus).exit_code == 2);
+  CHECK(run_report("-a /nonexistent/aliases.txt " + kCorpus).exit_code == 2);
+
+  // --strict: a rejected record makes the exit status 3, and the report of what was valid is written.
+  const std::string corpus = (std::filesystem::temp_directory_path() /
+                              ("parallax_report_strict_" + std::to_string(::getpid()) + ".jsonl")).string();
+  {
+    std::ifstream in(kCorpus);
+    std::ofstream out(corpus);
+    out << in.rdbuf() << "{\"id\": \"broken\", \"text\": \n";
+  }
+  const ReportRun lenient = run_report("--format json " + corpus);
+  const ReportRun strict = run_report("--strict --format json " + corpus);
+  std::filesystem::remove(corpus);
+  CHECK(lenient.exit_code == 0);
+  CHECK(strict.exit_code == 3);
+  CHECK(contains(strict.out, ":14:"));  // the broken line is named
+  CHECK(contains(strict.out, "\"rejected\": 1"));
+}

@@ -14,6 +14,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_flags.hpp"
 #include "cli/report_output.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
@@ -45,37 +46,6 @@ struct CompareCommandSettings {
   CompareSettings compare;          // the comparison's option-table rows, cross_lingual and lexicons
 };
 
-// The comparison's settings are the rows of its option table (pipeline/compare_option_table), the
-// same keys the C ABI and Python take, as flags with dashes (--agree-threshold = agree_threshold);
-// a bool row is a switch (--keep-copies).
-void add_compare_table_flags(po::options_description& opts, CompareSettings& settings) {
-  const CompareSettings defaults;
-  for (const CompareOptionSpec& row : compare_option_table()) {
-    std::string flag = row.name;
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    if (flag == "default-aliases") continue;  // on by default: the CLI's switch is --no-default-aliases
-    if (flag == "aliases") {
-      opts.add_options()("aliases,a", po::value<std::vector<std::string>>()->composing()->notifier(
-                                          [&settings](const std::vector<std::string>& files) {
-                                            for (const auto& f : files) settings.alias_files.push_back(f);
-                                          }),
-                         "alias file mapping names to speakers and entities (repeatable; format in docs/claims.md)");
-      continue;
-    }
-    auto* value = po::value<std::string>()->notifier([&settings, &row](const std::string& v) {
-      try {
-        row.set(settings, v);
-      } catch (const std::invalid_argument& e) {  // "option 'agree_threshold': 'x' is not a valid number"
-        throw po::error(e.what());
-      }
-    });
-    if (std::string(row.type) == "bool") value->zero_tokens()->implicit_value("true");
-    const std::string shown = row.get(defaults);
-    if (!shown.empty()) value->default_value(shown);
-    opts.add_options()(flag.c_str(), value, row.description);
-  }
-}
-
 po::options_description option_table(CompareCommandSettings& s) {
   po::options_description opts("Options");
   opts.add_options()
@@ -97,7 +67,7 @@ po::options_description option_table(CompareCommandSettings& s) {
       ("event", po::value<int>()->notifier([&s](int e) { s.event = e; }),
        "cluster the corpus as `parallax cluster` does and compare the members of event N (its number in that report)");
   add_table_column_options(opts, s.columns);
-  add_compare_table_flags(opts, s.compare);
+  add_compare_flags(opts, s.compare);
   return opts;
 }
 

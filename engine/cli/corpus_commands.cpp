@@ -12,6 +12,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_flags.hpp"
 #include "cli/report_output.hpp"
 #include "io/corpus_reader.hpp"
 #include "lexicon/concept_table.hpp"
@@ -34,29 +35,6 @@ struct CorpusCommandSettings {
   EngineOptions engine;
 };
 
-// The engine options each command offers, by key of the shared option table
-// (pipeline/engine_option_table): names, types, defaults, descriptions and parsing come from
-// there, as for the C ABI and Python. Flags are the keys with dashes (--dup-threshold).
-constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes",
-                                                      "bands", "rows", "containment"};
-constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors", "date_window", "projection",
-                                              "dimensions", "exact_search_limit", "top_terms", "seed", "cross_lingual",
-                                              "cross_lingual_threshold", "translations", "translation_threshold"};
-// Options that take a list: the flag repeats (--lexicon A --lexicon B), each adding one value.
-constexpr std::string_view kEventListOptions[] = {"lexicon"};
-
-std::vector<std::string_view> engine_option_keys(bool with_events) {
-  std::vector<std::string_view> keys(std::begin(kNearDuplicateOptions), std::end(kNearDuplicateOptions));
-  if (with_events) keys.insert(keys.end(), std::begin(kEventOptions), std::end(kEventOptions));
-  return keys;
-}
-
-std::string flag_name(std::string_view key) {
-  std::string flag(key);
-  std::replace(flag.begin(), flag.end(), '_', '-');
-  return flag;
-}
-
 po::options_description option_table(CorpusCommandSettings& s, bool with_events) {
   po::options_description opts("Options");
   opts.add_options()
@@ -66,34 +44,8 @@ po::options_description option_table(CorpusCommandSettings& s, bool with_events)
       ("strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected")
       ("quiet,q", po::bool_switch(&s.quiet), "no progress or summary on stderr");
   add_table_column_options(opts, s.columns);
-  const EngineOptions defaults;
-  for (const std::string_view key : engine_option_keys(with_events)) {
-    const EngineOptionSpec& spec = *find_engine_option(key);
-    const std::string flag = flag_name(key) + (key == "threads" ? ",t" : "");
-    opts.add_options()(flag.c_str(), po::value<std::string>()->default_value(spec.get(defaults)), spec.description);
-  }
-  if (with_events) {
-    for (const std::string_view key : kEventListOptions) {
-      const std::string flag = flag_name(key);
-      opts.add_options()(flag.c_str(), po::value<std::vector<std::string>>()->composing(),
-                         find_engine_option(key)->description);
-    }
-  }
+  add_engine_flags(opts, with_events ? EngineFlags::Events : EngineFlags::NearDuplicates);
   return opts;
-}
-
-// Sets the engine options from the parsed flags (every flag has a default), then checks them
-// together; throws std::invalid_argument naming the option.
-void set_engine_options(const po::variables_map& vm, bool with_events, EngineOptions& engine) {
-  for (const std::string_view key : engine_option_keys(with_events))
-    set_engine_option(engine, key, vm[flag_name(key)].as<std::string>());
-  if (with_events) {
-    for (const std::string_view key : kEventListOptions) {
-      if (!vm.count(flag_name(key))) continue;
-      for (const std::string& value : vm[flag_name(key)].as<std::vector<std::string>>()) set_engine_option(engine, key, value);
-    }
-  }
-  validate_engine_options(engine);
 }
 
 void print_help(const std::string& command, const po::options_description& opts) {
@@ -131,7 +83,7 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   if (const auto early = parse_command_line(command, args, opts, s.inputs, [&] { print_help(command, opts); },
                                             [&](const po::variables_map& vm) {
                                               validate_inputs(s);
-                                              set_engine_options(vm, with_events, s.engine);
+                                              set_engine_flags(vm, with_events ? EngineFlags::Events : EngineFlags::NearDuplicates, s.engine);
                                               parse_report_format(s.format);
                                             }))
     return *early;

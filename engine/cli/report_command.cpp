@@ -11,6 +11,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_flags.hpp"
 #include "cli/report_output.hpp"
 #include "io/corpus_reader.hpp"
 #include "lexicon/concept_table.hpp"
@@ -30,9 +31,11 @@ struct ReportSettings {
   std::string format;  // empty: from the output file's extension, else text
   std::string output;
   std::string by = "speaker";
-  int threads = 0;
   bool quiet = false;
-  TableColumns columns;  // --id-column, --text-column for CSV/TSV input
+  bool strict = false;
+  TableColumns columns;      // --id-column, --text-column for CSV/TSV input
+  EngineOptions engine;      // clustering: the engine table's flags, as `cluster` offers them
+  CompareSettings compare;   // each event's comparison: the compare table's flags, as `compare` offers them
 };
 
 po::options_description option_table(ReportSettings& s) {
@@ -42,9 +45,14 @@ po::options_description option_table(ReportSettings& s) {
       ("format,f", po::value(&s.format), "text, md, json or html (default: by the extension of --output, else text)")
       ("output,o", po::value(&s.output), "write the report to FILE instead of stdout")
       ("by,b", po::value(&s.by)->default_value("speaker"), "sides of each event's comparison: speaker or source")
-      ("threads,t", po::value(&s.threads)->default_value(0), "worker threads for clustering (0: all cores)")
+      ("strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected (the report is still written)")
       ("quiet,q", po::bool_switch(&s.quiet), "no progress line and no summary on stderr");
   add_table_column_options(opts, s.columns);
+  po::options_description clustering("Clustering (as `parallax cluster`; --threads also runs the comparisons)");
+  add_engine_flags(clustering, EngineFlags::Events);
+  po::options_description comparison("Each event's comparison (as `parallax compare`)");
+  add_compare_flags(comparison, s.compare);
+  opts.add(clustering).add(comparison);
   return opts;
 }
 
@@ -119,7 +127,7 @@ void compare_all(const CorpusEngine& engine, const ReportSettings& s, const Comp
       [&](std::size_t e, std::size_t n) {
         progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
       },
-      resolve_thread_count(s.threads));
+      resolve_thread_count(s.engine.threads));
 }
 
 }  // namespace
@@ -128,7 +136,10 @@ int run_report_command(const std::vector<std::string>& args) {
   ReportSettings s;
   const auto opts = option_table(s);
   if (const auto early = parse_command_line("report", args, opts, s.inputs, [&] { print_help(opts); },
-                                            [&](const po::variables_map&) { validate(s); }))
+                                            [&](const po::variables_map& vm) {
+                                              validate(s);
+                                              set_engine_flags(vm, EngineFlags::Events, s.engine);
+                                            }))
     return *early;
   if (const auto clash = output_overwrites_input(s.output, s.inputs)) {
     std::cerr << "parallax report: " << *clash << "\n";
@@ -136,20 +147,26 @@ int run_report_command(const std::vector<std::string>& args) {
   }
   const Progress progress(!s.quiet);
 
-  CompareSettings compare_settings;
-  compare_settings.options.by = s.by == "source" ? CompareBy::Source : CompareBy::Speaker;
+  // Claims are compared across languages the way the events were clustered, with the same lexicons.
+  s.compare.options.by = s.by == "source" ? CompareBy::Source : CompareBy::Speaker;
+  s.compare.cross_lingual = s.engine.cross_lingual;
+  s.compare.lexicons = s.engine.lexicons;
   std::optional<CompareSession> session;
   try {
-    session.emplace(compare_settings);
-  } catch (const LexiconError& e) {
+    session.emplace(s.compare);
+  } catch (const AliasFileError& e) {
     std::cerr << "parallax report: " << e.what() << "\n";
-    return kExitFailure;
+    return kExitUsage;
+  } catch (const LexiconError& e) {  // FILE:LINE: message
+    std::cerr << "parallax report: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const StanceModelError& e) {
+    std::cerr << "parallax report: " << e.what() << "\n";
+    return kExitUsage;
   }
 
-  EngineOptions engine_options;
-  engine_options.threads = s.threads;
-  engine_options.keep_build_inputs = false;
-  CorpusEngine engine(engine_options);
+  s.engine.keep_build_inputs = false;
+  CorpusEngine engine(s.engine);
   InputDiagnostics diagnostics;
   progress.show("reading and clustering");
   read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns);
@@ -176,6 +193,7 @@ int run_report_command(const std::vector<std::string>& args) {
   if (!s.quiet)
     std::cerr << "parallax report: " << engine.size() << " documents, " << engine.event_clusters().size() << " events, "
               << report.compared() << " compared\n";
+  if (s.strict && !diagnostics.problems().empty()) return kExitInvalidInput;
   return kExitOk;
 }
 
