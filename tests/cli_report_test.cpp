@@ -148,3 +148,19 @@ TEST_CASE("report offers cluster's and compare's flags, and --strict") {
   CHECK(contains(strict.out, ":14:"));  // the broken line is named
   CHECK(contains(strict.out, "\"rejected\": 1"));
 }
+
+TEST_CASE("report reads its corpus once: standard input works like the file") {
+  const ReportRun from_file = run_report("--format json " + kCorpus);
+  const ReportRun from_stdin = parallax::test::run_shell(std::string(PARALLAX_CLI) + " report --quiet --format json - < " +
+                                                         kCorpus + " 2>&1");
+  REQUIRE(from_file.exit_code == 0);
+  REQUIRE(from_stdin.exit_code == 0);
+  const auto file_report = nlohmann::json::parse(from_file.out);
+  const auto stdin_report = nlohmann::json::parse(from_stdin.out);
+  REQUIRE(file_report.at("events").size() == stdin_report.at("events").size());
+  for (std::size_t i = 0; i < file_report.at("events").size(); ++i) {
+    CHECK(file_report["events"][i].at("conflicts") == stdin_report["events"][i].at("conflicts"));
+    CHECK(file_report["events"][i].at("agreements") == stdin_report["events"][i].at("agreements"));
+    CHECK(file_report["events"][i].at("comparison").is_null() == stdin_report["events"][i].at("comparison").is_null());
+  }
+}

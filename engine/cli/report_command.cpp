@@ -6,7 +6,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <set>
 #include <unordered_map>
 
 #include "cli/command_line.hpp"
@@ -98,31 +97,20 @@ class Progress {
   bool on_;
 };
 
-// The documents of the events that will be compared, read again from the inputs into a spill
-// file (the engine keeps no texts, and memory holds only the events being compared); by id, the
-// index of each in the spill.
-std::unordered_map<std::string, std::size_t> spill_documents(const ReportSettings& s, const std::set<std::string>& ids,
-                                                             DocumentSpill& spill) {
-  std::unordered_map<std::string, std::size_t> index_of;
-  InputDiagnostics ignored;  // reported by the first pass
-  read_corpus(s.inputs, [&](Document&& d) {
-    if (ids.count(d.id) && !index_of.count(d.id)) index_of.emplace(d.id, spill.append(d));
-  }, ignored, s.columns);
-  return index_of;
-}
-
-// The compared events' documents, read in a second pass; then every event compared, each
-// comparison going straight into the report.
-void compare_all(const CorpusEngine& engine, const ReportSettings& s, const CompareSession& session,
-                 const Progress& progress, EventReportWriter& report) {
-  std::set<std::string> ids;
-  for (const EventCluster& e : engine.event_clusters())
-    if (e.members.size() > 1)
-      for (std::size_t m : e.members) ids.insert(engine.document(m).id);
+// Every document read is kept in an unlinked temporary file until its event is compared (the
+// engine keeps no texts, and memory holds only the events being compared): one pass over the
+// inputs, so standard input and pipes work, and a file changed during the run cannot mix two
+// versions. By id, the index of each document in the spill.
+struct SpilledCorpus {
   DocumentSpill spill;
-  const auto index_of = spill_documents(s, ids, spill);
+  std::unordered_map<std::string, std::size_t> index_of;
+};
+
+// Every event compared, each comparison going straight into the report.
+void compare_all(const CorpusEngine& engine, const ReportSettings& s, const CompareSession& session,
+                 const SpilledCorpus& corpus, const Progress& progress, EventReportWriter& report) {
   compare_events(
-      engine, session, [&](std::size_t m) { return spill.read(index_of.at(engine.document(m).id)); },
+      engine, session, [&](std::size_t m) { return corpus.spill.read(corpus.index_of.at(engine.document(m).id)); },
       [&](EventComparison&& c) { report.add(c); },
       [&](std::size_t e, std::size_t n) {
         progress.show("comparing event " + std::to_string(e + 1) + " of " + std::to_string(n));
@@ -169,7 +157,11 @@ int run_report_command(const std::vector<std::string>& args) {
   CorpusEngine engine(s.engine);
   InputDiagnostics diagnostics;
   progress.show("reading and clustering");
-  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns);
+  SpilledCorpus corpus;
+  read_corpus(s.inputs, [&](Document&& d) {
+    corpus.index_of.emplace(d.id, corpus.spill.append(d));
+    engine.add(std::move(d));
+  }, diagnostics, s.columns);
   if (engine.size() == 0) {
     progress.done();
     std::cerr << diagnostics.format() << "parallax report: "
@@ -179,7 +171,7 @@ int run_report_command(const std::vector<std::string>& args) {
   }
   engine.build(BuildScope::Everything);
   EventReportWriter report(engine, {s.by, diagnostics.rejected_records()}, parse_report_format(s.format));
-  compare_all(engine, s, *session, progress, report);
+  compare_all(engine, s, *session, corpus, progress, report);
   progress.done();
 
   ReportOutput output(s.output);
