@@ -388,6 +388,20 @@ TEST_CASE("cli: a title's escape sequences and tags are shown as text, not obeye
   CHECK(md.out.find("&lt;script&gt;") != std::string::npos);
 }
 
+TEST_CASE("cli: ids with escape sequences are shown as text in the near-duplicate list too") {
+  ScratchDir dir;
+  const std::string text = "The two ministers met in Geneva on Friday to discuss security and arms control at length.";
+  const fs::path corpus = dir.write("evil_ids.jsonl", "{\"id\":\"a\\u001b[31m1\",\"text\":\"" + text + "\"}\n" +
+                                                          "{\"id\":\"a\\u001b[31m2\",\"text\":\"" + text + "\"}\n");
+  for (const char* command : {"cluster", "dedup"}) {
+    CAPTURE(command);
+    const CliRun run = run_cli(std::string(command) + " --quiet " + corpus.string());
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("group 0:") != std::string::npos);
+    CHECK(run.out.find('\x1b') == std::string::npos);
+  }
+}
+
 TEST_CASE("cli: an empty corpus is named and writes no report") {
   ScratchDir dir;
   const fs::path empty = dir.write("empty.jsonl", "");

@@ -200,7 +200,7 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
       for (std::size_t m : c.members) {
         out << bullet << (m == c.representative ? "* " : "  ") << safe(label_of(engine.document(m)));
         if (group[m] >= 0) out << "  {near-duplicate group " << group[m] << "}";
-        if (!translated[m].empty()) out << "  {" << translation_note(engine, translated[m]) << "}";
+        if (!translated[m].empty()) out << "  {" << safe(translation_note(engine, translated[m])) << "}";
         if (!contained[m].empty()) out << "  {" << safe(partial_copy_note(engine, contained[m])) << "}";
         out << "\n";
       }
@@ -212,7 +212,7 @@ void render_text(const CorpusEngine& engine, const ClusterReportContext& ctx, st
   for (std::size_t g = 0; g < dups.size(); ++g) {
     out << bullet << "group " << g << ":";
     for (std::size_t i = 0; i < dups[g].members.size(); ++i) {
-      out << " " << engine.document(dups[g].members[i]).id;
+      out << " " << safe(engine.document(dups[g].members[i]).id);
       if (i > 0) out << " (J~" << std::fixed << std::setprecision(2) << dups[g].jaccard_to_representative[i] << ")";
     }
     out << "\n";
