@@ -270,8 +270,8 @@ RecordError JsonlRecordParser::invalid_json_here(simdjson::error_code error) {
 
 }  // namespace
 
-void read_jsonl_stream(std::FILE* input, RecordGate& gate) {
-  LineReader lines(input);
+void read_jsonl_stream(std::FILE* input, RecordGate& gate, std::size_t chunk_size) {
+  LineReader lines(input, chunk_size);
   JsonlRecordParser parser;
   Line line;
   while (lines.next(line)) {

@@ -3,9 +3,11 @@
 // io/corpus_reader.hpp for what is accepted and what is rejected). Fields other than the known
 // ones go to Document::extra_fields with their JSON text exactly as written, after a full parse
 // that guarantees it is valid JSON.
+#include <cstddef>
 #include <cstdio>
 #include <filesystem>
 
+#include "io/line_reader.hpp"
 #include "io/record_gate.hpp"
 
 namespace parallax {
@@ -14,7 +16,9 @@ namespace parallax {
 void read_jsonl_file(const std::filesystem::path& path, RecordGate& gate);
 
 // Reads JSONL from an open stream (e.g. stdin) to its end, one line in memory at a time. The
-// caller has named the stream with gate.begin_file().
-void read_jsonl_stream(std::FILE* input, RecordGate& gate);
+// caller has named the stream with gate.begin_file(). chunk_size: LineReader's read size (the
+// result does not depend on it).
+void read_jsonl_stream(std::FILE* input, RecordGate& gate,
+                       std::size_t chunk_size = LineReader::kDefaultChunkSize);
 
 }  // namespace parallax

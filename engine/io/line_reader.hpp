@@ -21,10 +21,13 @@ class LineReader {
  public:
   // Bytes guaranteed readable after every Line::text (simdjson::SIMDJSON_PADDING or more).
   static constexpr std::size_t kLinePadding = 64;
+  // Bytes read at a time; a longer line grows the buffer. Any size gives the same lines (tests/fuzz
+  // compares small and large ones).
+  static constexpr std::size_t kDefaultChunkSize = std::size_t{1} << 20;
 
   // `input` stays owned by the caller and must outlive the reader. A UTF-8 byte order mark at
   // the start of the stream is skipped (offsets still count it).
-  explicit LineReader(std::FILE* input, std::size_t chunk_size = std::size_t{1} << 20);
+  explicit LineReader(std::FILE* input, std::size_t chunk_size = kDefaultChunkSize);
 
   // The next line, valid until the following call; false at the end of the stream or on a
   // read error (see read_error).

@@ -412,12 +412,13 @@ bool MatchWordReader::read_pass(std::string_view text, bool normalized, Emit& em
   FoldEntry scratch;
   const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto* const end = data + text.size();
+  const bool fastest = path_ == Path::Fastest;
   for (const std::uint8_t* p = data; p != end;) {
     if (*p < 0x80) {
       const CharKind kind = kAscii.kind[*p];
       if (kind == CharKind::Letter || kind == CharKind::Digit) {
 #if defined(PARALLAX_SSE2_WORDS)
-        if (builder.is_clean() && end - p >= 64) {
+        if (fastest && builder.is_clean() && end - p >= 64) {
           const std::uint8_t* resumed = read_ascii_blocks(p, end, emit, letters[0]);
           if (resumed != p) {
             p = resumed;
@@ -438,7 +439,7 @@ bool MatchWordReader::read_pass(std::string_view text, bool normalized, Emit& em
       }
       continue;
     }
-    if (*p >= 0xC2 && *p < 0xE0) {
+    if (fastest && *p >= 0xC2 && *p < 0xE0) {
       const std::uint8_t* const before = p;
       builder.add_two_byte_letters(p, end, table.bmp(), letters, normalized);
       if (p != before) continue;

@@ -26,6 +26,12 @@ namespace parallax {
 // thread (the shared fold table is built once, thread-safely).
 class MatchWordReader {
  public:
+  // Which readers may take a run of text. Fastest: the SSE2 block reader for plain ASCII prose and
+  // the tight loop for two-byte letters where they apply; PerCodePoint: every code point through
+  // the general reader, the reference the fast ones must equal (tests/fuzz compares them).
+  enum class Path { Fastest, PerCodePoint };
+  explicit MatchWordReader(Path path = Path::Fastest) : path_(path) {}
+
   // Appends the word_hash of each word of `text`, in text order, to `hashes`.
   void append_word_hashes(std::string_view text, std::vector<std::uint64_t>& hashes);
   // Appends each word itself (for tests and inspection).
@@ -39,6 +45,7 @@ class MatchWordReader {
   template <typename Emit>
   bool read_pass(std::string_view text, bool normalized, Emit& emit);
 
+  Path path_;
   std::string word_;
   LettersPerScript letters_per_script_{};
 };
