@@ -401,6 +401,30 @@ TEST_CASE("topics: aligned claims grouped across sides, conflicts first, what on
   CHECK(contains(r.claims[r.unaligned[0]].text, "Oil prices"));
 }
 
+TEST_CASE("topics: a claim that mentions two subjects does not chain them into one topic") {
+  // Two accounts of the treaty, two of Navalny, and a summary of both (e) that aligns with each:
+  // the treaty and Navalny claims share almost nothing, so they stay two topics, where joining
+  // along every alignment would make one.
+  const auto r = compare_texts({
+      make_document("a", "The two presidents agreed to extend the New START arms control treaty for five years.", "en"),
+      make_document("b", "Both leaders agreed that the New START arms control treaty will be extended by five years.", "en"),
+      make_document("c", "Biden raised the poisoning and jailing of the opposition leader Alexei Navalny with Putin.", "en"),
+      make_document("d", "Putin was told of American concern over the poisoning and jailing of Alexei Navalny.", "en"),
+      make_document("e", "The presidents discussed the New START arms control treaty and the jailing of Alexei Navalny.", "en"),
+  });
+  const auto topic_of = [&](std::size_t document) {
+    for (std::size_t t = 0; t < r.topics.size(); ++t)
+      for (std::size_t c : r.topics[t].claims)
+        if (r.claims[c].document_index == document) return static_cast<int>(t);
+    return -1;
+  };
+  REQUIRE(topic_of(0) >= 0);
+  REQUIRE(topic_of(2) >= 0);
+  CHECK(topic_of(0) == topic_of(1));
+  CHECK(topic_of(2) == topic_of(3));
+  CHECK(topic_of(0) != topic_of(2));
+}
+
 TEST_CASE("one person, one speaker: longer phrasings of a name fold into the shortest") {
   CompareOptions by_speaker;
   by_speaker.by = CompareBy::Speaker;

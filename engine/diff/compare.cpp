@@ -156,6 +156,11 @@ class SideAligner {
     if (!options_.keep_weak_related) drop_weak_related(weights, left, right, first, out);
   }
 
+  // The thresholds for claims a and b: same-language ones, or the cross-language ones.
+  JudgeThresholds thresholds(std::size_t a, std::size_t b) const {
+    return options_.thresholds.for_pair(space_.same_language(a, b) || space_.concept_vectors.empty());
+  }
+
  private:
   // A "related" pair (no agreement, no conflict) is shown only when each claim is the other's
   // closest on the other side: a weaker pair is two topics that happen to share words.
@@ -186,10 +191,6 @@ class SideAligner {
       return !((left_picks || covers[a.left]) && (right_picks || covers[a.right]));
     };
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), weak), out.end());
-  }
-
-  JudgeThresholds thresholds(std::size_t a, std::size_t b) const {
-    return options_.thresholds.for_pair(space_.same_language(a, b) || space_.concept_vectors.empty());
   }
 
   Alignment make(std::size_t a, std::size_t b, double s, bool extra) const {
@@ -336,7 +337,9 @@ CompareResult compare_documents(const std::vector<Document>& documents,
   for (std::size_t c = 0; c < result.claims.size(); ++c) {
     if (!aligned[c]) result.unaligned.push_back(c);
   }
-  result.topics = group_topics(result);
+  result.topics = group_topics(result, [&](std::size_t a, std::size_t b) {
+    return space.similarity(a, b) / aligner.thresholds(a, b).align;
+  });
 
   return result;
 }

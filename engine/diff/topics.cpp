@@ -15,12 +15,58 @@ std::size_t root(std::vector<std::size_t>& parent, std::size_t i) {
   return i;
 }
 
+// Average-linkage groups of the aligned claims, grown along the alignments: each step joins the
+// two groups, linked by an alignment, whose claims are most related on average, while that average
+// is at least 1. Returns, per claim, its group's root.
+std::vector<std::size_t> link_claims(const CompareResult& r,
+                                     const std::function<double(std::size_t, std::size_t)>& relatedness) {
+  const std::size_t n = r.claims.size();
+  std::vector<std::size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::map<std::size_t, std::vector<std::size_t>> members;  // root -> claims
+  for (const Alignment& a : r.alignments) members[a.left] = {a.left}, members[a.right] = {a.right};
+  std::map<std::pair<std::size_t, std::size_t>, double> memo;
+  const auto related = [&](std::size_t a, std::size_t b) {
+    const auto key = std::minmax(a, b);
+    auto it = memo.find(key);
+    if (it == memo.end()) it = memo.emplace(key, relatedness(key.first, key.second)).first;
+    return it->second;
+  };
+  const auto average = [&](std::size_t x, std::size_t y) {
+    double sum = 0;
+    for (std::size_t a : members[x])
+      for (std::size_t b : members[y]) sum += related(a, b);
+    return sum / static_cast<double>(members[x].size() * members[y].size());
+  };
+  for (;;) {
+    double best = 1.0;
+    std::pair<std::size_t, std::size_t> join{n, n};
+    for (const Alignment& a : r.alignments) {
+      if (a.covers_several) continue;  // a claim covering several claims spans topics by definition
+      const std::size_t x = root(parent, a.left), y = root(parent, a.right);
+      if (x == y) continue;
+      const double link = average(x, y);
+      if (link >= best && (join.first == n || link > best || std::minmax(x, y) < std::minmax(join.first, join.second))) {
+        best = link;
+        join = std::minmax(x, y);
+      }
+    }
+    if (join.first == n) break;
+    parent[join.second] = join.first;
+    auto& into = members[join.first];
+    const auto& from = members[join.second];
+    into.insert(into.end(), from.begin(), from.end());
+    members.erase(join.second);
+  }
+  for (std::size_t i = 0; i < n; ++i) root(parent, i);
+  return parent;
+}
+
 }  // namespace
 
-std::vector<ClaimTopic> group_topics(const CompareResult& r) {
-  std::vector<std::size_t> parent(r.claims.size());
-  std::iota(parent.begin(), parent.end(), 0);
-  for (const Alignment& a : r.alignments) parent[root(parent, a.left)] = root(parent, a.right);
+std::vector<ClaimTopic> group_topics(const CompareResult& r,
+                                     const std::function<double(std::size_t, std::size_t)>& relatedness) {
+  std::vector<std::size_t> parent = link_claims(r, relatedness);
   std::map<std::size_t, ClaimTopic> by_root;
   for (std::size_t i = 0; i < r.alignments.size(); ++i) {
     const Alignment& a = r.alignments[i];
