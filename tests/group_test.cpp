@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <omp.h>
+
 #include <random>
 
 #include "features/minhash.hpp"
@@ -141,4 +143,19 @@ TEST_CASE("translations: shared sentences out of order, or a few quotes, are not
   // A short excerpt cannot be a translation of the whole.
   CHECK(translation_score(original, story({0, 1, 2}), params) == 0.0);
   CHECK(translation_score(original, SentenceIndex{}, params) == 0.0);
+}
+
+TEST_CASE("group: the approximate index takes any corpus size, and the caller's OpenMP setting is kept") {
+  std::mt19937 rng(11);
+  DenseMatrix vectors(6, 16);
+  for (int i = 0; i < 6; ++i) vectors.row(i) = noisy_unit(16, i % 2, rng).transpose();
+  KnnParams approximate;
+  approximate.exact_search_limit = 1;  // an IVF index over 6 vectors: fewer vectors than 4 sqrt(n) lists
+  const int before = omp_get_max_threads();
+  omp_set_num_threads(3);
+  std::vector<SimilarityEdge> edges;
+  CHECK_NOTHROW(edges = knn_graph(vectors, approximate, 1));
+  CHECK(!edges.empty());
+  CHECK(omp_get_max_threads() == 3);  // a host program's OpenMP thread count is its own
+  omp_set_num_threads(before);
 }

@@ -15,13 +15,27 @@ namespace {
 
 using FaissId = faiss::Index::idx_t;
 
+// FAISS runs its loops on OpenMP's thread count for the calling thread; set it for one search and
+// put the caller's back, so a program using the C ABI keeps its own OpenMP setting.
+class OpenMpThreads {
+ public:
+  explicit OpenMpThreads(int threads) : before_(omp_get_max_threads()) { omp_set_num_threads(std::max(1, threads)); }
+  ~OpenMpThreads() { omp_set_num_threads(before_); }
+  OpenMpThreads(const OpenMpThreads&) = delete;
+  OpenMpThreads& operator=(const OpenMpThreads&) = delete;
+
+ private:
+  int before_;
+};
+
 std::unique_ptr<faiss::Index> make_index(const DenseMatrix& vectors, const KnnParams& params,
                                          std::unique_ptr<faiss::IndexFlatIP>& quantizer) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   const int dims = static_cast<int>(vectors.cols());
   if (n <= params.exact_search_limit) return std::make_unique<faiss::IndexFlatIP>(dims);
-  // IVF: about 4 sqrt(n) lists, trained on the vectors themselves.
-  const auto lists = static_cast<std::size_t>(4 * std::sqrt(static_cast<double>(n)));
+  // IVF: about 4 sqrt(n) lists, trained on the vectors themselves; never more lists than vectors
+  // (FAISS refuses to train them: a small --exact-search-limit on a small corpus).
+  const auto lists = std::clamp<std::size_t>(static_cast<std::size_t>(4 * std::sqrt(static_cast<double>(n))), 1, n);
   quantizer = std::make_unique<faiss::IndexFlatIP>(dims);
   auto ivf = std::make_unique<faiss::IndexIVFFlat>(quantizer.get(), dims, lists, faiss::METRIC_INNER_PRODUCT);
   ivf->train(static_cast<FaissId>(n), vectors.data());
@@ -56,7 +70,7 @@ void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
 void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
                          int threads, std::vector<SimilarityEdge>& edges) {
   const auto n = static_cast<std::size_t>(vectors.rows());
-  omp_set_num_threads(std::max(1, threads));
+  const OpenMpThreads scoped(threads);
   std::unique_ptr<faiss::IndexFlatIP> quantizer;
   auto index = make_index(vectors, params, quantizer);
   index->add(static_cast<FaissId>(n), vectors.data());
