@@ -214,6 +214,15 @@ TEST_CASE("stance model: trains deterministically / round-trips through its file
   CHECK_THROWS_AS(StanceModel::load("/nonexistent/model.json"), StanceModelError);
 }
 
+TEST_CASE("stance model: a hidden layer without units is refused, not loaded") {
+  // Found by tests/fuzz/stance_model_fuzz.cpp: such a file loaded, and predict() then multiplied
+  // the 3 features by a class matrix of 0 columns (undefined behaviour, garbage probabilities).
+  const std::string model =
+      R"({"format":"parallax-stance-model","version":1,"classes":["a","b"],"features":["f1","f2","f3"],)"
+      R"("mean":[0,0,0],"scale":[1,1,1],"weights":[[],[]],"bias":[0,0],"hidden":{"weights":[],"bias":[]}})";
+  CHECK_THROWS_AS(StanceModel::from_json(model), StanceModelError);
+}
+
 // ---- opposite predicates (lexicon/antonyms from WordNet, diff/opposite_predicates) ----
 
 namespace {

@@ -192,6 +192,8 @@ StanceModel StanceModel::from_json(const std::string& text) {
       if (m.hidden_bias_.size() != m.hidden_weights_.rows()) {
         throw StanceModelError("hidden bias size mismatch");
       }
+      // Without units predict() would take the features for the (empty) hidden layer's output.
+      if (m.hidden_weights_.rows() == 0) throw StanceModelError("hidden layer has no units");
       inputs = static_cast<std::size_t>(m.hidden_weights_.rows());
     }
     m.weights_ = matrix_from(j.at("weights"), inputs);
