@@ -6,6 +6,8 @@
 #include <functional>
 #include <limits>
 #include <queue>
+#include <string>
+#include <unordered_map>
 
 namespace parallax {
 namespace {
@@ -243,6 +245,35 @@ std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
   std::vector<SimilarityEdge>().swap(edges);  // the queue holds them now; at 1M documents this is ~0.5 GB
   linkage.run();
   return linkage.members(static_cast<std::size_t>(vectors.rows()));
+}
+
+std::vector<std::vector<std::size_t>> find_events(
+    const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
+    const KnnParams& knn, const EventClusteringParams& params, int threads,
+    const std::function<void(const std::vector<SimilarityEdge>&)>& on_edges) {
+  auto edges = knn_graph_in_date_windows(vectors, dates, params.date_window_days, knn, threads);
+  if (on_edges) on_edges(edges);
+  return cluster_events(vectors, std::move(edges), dates, params, languages);
+}
+
+std::vector<std::uint16_t> number_languages(const std::vector<std::string>& codes) {
+  std::unordered_map<std::string, std::uint16_t> number_of;
+  std::vector<std::uint16_t> numbers;
+  numbers.reserve(codes.size());
+  for (const auto& code : codes) {
+    const auto it =
+        number_of.try_emplace(code, static_cast<std::uint16_t>(std::min<std::size_t>(number_of.size(), 0xffff))).first;
+    numbers.push_back(it->second);
+  }
+  return numbers;
+}
+
+std::size_t nearest_to_centroid(const DenseMatrix& vectors, const std::vector<std::size_t>& members) {
+  Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols());
+  for (std::size_t m : members) centroid += vectors.row(static_cast<Eigen::Index>(m)).transpose();
+  return *std::max_element(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
+    return vectors.row(static_cast<Eigen::Index>(x)).dot(centroid) < vectors.row(static_cast<Eigen::Index>(y)).dot(centroid);
+  });
 }
 
 }  // namespace parallax

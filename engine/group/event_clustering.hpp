@@ -13,7 +13,9 @@
 // linkage.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "features/projection.hpp"
@@ -36,5 +38,22 @@ std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params,
                                                      const std::vector<std::uint16_t>& languages = {});
+
+// Events from supplied vectors: the kNN graph inside date windows (knn_graph_in_date_windows, with
+// params.date_window_days), then cluster_events. What the corpus engine's build runs after
+// projecting, and what the C ABI's parallax_engine_events_from_vectors runs on a caller's vectors
+// (a Dask worker's date window). on_edges, when set, sees the graph before clustering consumes it.
+std::vector<std::vector<std::size_t>> find_events(
+    const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
+    const KnnParams& knn, const EventClusteringParams& params, int threads,
+    const std::function<void(const std::vector<SimilarityEdge>&)>& on_edges = {});
+
+// The numbers cluster_events takes for languages: equal codes get equal numbers, in order of first
+// appearance (up to 65535 languages; later ones share the last number).
+std::vector<std::uint16_t> number_languages(const std::vector<std::string>& codes);
+
+// The member whose vector has the largest dot product with the members' vector sum (the first
+// such member on a tie): an event's representative.
+std::size_t nearest_to_centroid(const DenseMatrix& vectors, const std::vector<std::size_t>& members);
 
 }  // namespace parallax

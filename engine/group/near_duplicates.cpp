@@ -44,29 +44,23 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& sc
 void band_candidates(const std::vector<MinHashSignature>& sigs, int band, int rows, const NearDuplicateParams& params,
                      std::vector<std::uint64_t>& entries, std::vector<std::uint64_t>& scratch,
                      std::vector<PackedPair>& candidates) {
+  static_assert(kBandKeyBucketBits == 32, "band entries hold the bucket bits over a 32-bit document index");
   constexpr std::uint64_t kDocMask = 0xffffffffu;
   entries.clear();
   for (std::size_t d = 0; d < sigs.size(); ++d) {
     if (sigs[d].empty()) continue;
-    const std::uint32_t* values = sigs[d].data() + static_cast<std::size_t>(band) * rows;
-    entries.push_back((XXH3_64bits_withSeed(values, sizeof(std::uint32_t) * rows, band) & ~kDocMask) | d);
+    entries.push_back((lsh_band_key(sigs[d].data(), band, rows) & ~kDocMask) | d);
   }
   radix_sort(entries, scratch, 32);  // by bucket key; stable, so documents stay in order
+  std::vector<std::size_t> bucket;
   for (std::size_t i = 0; i < entries.size();) {
     std::size_t j = i + 1;
     while (j < entries.size() && (entries[j] & ~kDocMask) == (entries[i] & ~kDocMask)) ++j;
-    const std::size_t size = j - i;
-    auto doc = [&](std::size_t k) { return static_cast<std::size_t>(entries[i + k] & kDocMask); };
+    bucket.clear();
+    for (std::size_t k = i; k < j; ++k) bucket.push_back(static_cast<std::size_t>(entries[k] & kDocMask));
     // pack() wants a < b: the radix sort is stable, and entries were added in document order.
-    if (size <= params.max_bucket_pairs_size) {
-      for (std::size_t x = 0; x < size; ++x)
-        for (std::size_t y = x + 1; y < size; ++y) candidates.push_back(pack(doc(x), doc(y)));
-    } else {
-      for (std::size_t k = 1; k < size; ++k) {
-        candidates.push_back(pack(doc(0), doc(k)));
-        candidates.push_back(pack(doc(k - 1), doc(k)));
-      }
-    }
+    bucket_candidates(bucket.data(), bucket.size(), params,
+                      [&](std::size_t a, std::size_t b) { candidates.push_back(pack(a, b)); });
     i = j;
   }
 }
@@ -133,6 +127,11 @@ std::vector<char> verify(const std::vector<PackedPair>& candidates, int workers,
 }
 
 }  // namespace
+
+std::uint64_t lsh_band_key(const std::uint32_t* signature, int band, int rows) {
+  return XXH3_64bits_withSeed(signature + static_cast<std::size_t>(band) * rows, sizeof(std::uint32_t) * rows,
+                              static_cast<XXH64_hash_t>(band));
+}
 
 LshBanding near_duplicate_banding(const NearDuplicateParams& params, int num_hashes) {
   return resolve_banding(params.jaccard_threshold, num_hashes, params.bands, params.rows);

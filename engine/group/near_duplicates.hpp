@@ -38,6 +38,30 @@ struct PartialCopy {
   double jaccard;                    // estimated Jaccard of the two
 };
 
+// The key of band `band` of a signature (its rows band * rows .. band * rows + rows - 1 hashed
+// together, seeded by the band): two signatures are candidates in a band when their keys are
+// equal. find_near_duplicate_groups buckets by the key's high 32 bits (kBandKeyBucketBits); a
+// caller who buckets keys itself (the Dask driver's shuffle) and wants the same candidates buckets
+// by those bits too. `signature` holds at least (band + 1) * rows values.
+std::uint64_t lsh_band_key(const std::uint32_t* signature, int band, int rows);
+inline constexpr int kBandKeyBucketBits = 32;
+
+// Candidate pairs of one bucket of documents (ascending indices) sharing a band key: every pair up
+// to params.max_bucket_pairs_size members, past it each member with the first and with its
+// predecessor. fn(a, b) is called with a < b.
+template <typename Fn>
+void bucket_candidates(const std::size_t* members, std::size_t size, const NearDuplicateParams& params, Fn fn) {
+  if (size <= params.max_bucket_pairs_size) {
+    for (std::size_t x = 0; x < size; ++x)
+      for (std::size_t y = x + 1; y < size; ++y) fn(members[x], members[y]);
+  } else {
+    for (std::size_t k = 1; k < size; ++k) {
+      fn(members[0], members[k]);
+      fn(members[k - 1], members[k]);
+    }
+  }
+}
+
 // signatures[i] may be empty for a document with no shingles: it joins no group. Throws
 // std::invalid_argument when the banding cannot be resolved (resolve_banding).
 std::vector<NearDuplicateGroup> find_near_duplicate_groups(const std::vector<MinHashSignature>& signatures,
