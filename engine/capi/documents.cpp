@@ -127,6 +127,9 @@ void require_built_index(const parallax_engine& engine, size_t index) {
 
 void require_built_scope(const parallax_engine& engine, int32_t scope) {
   require_built(engine);
+  if (scope != PARALLAX_BUILD_FEATURES && engine.current_scope == PARALLAX_BUILD_FEATURES)
+    throw AbiError(PARALLAX_ERROR_NOT_BUILT, "the last build computed features only; build with "
+                                             "PARALLAX_BUILD_NEAR_DUPLICATES or PARALLAX_BUILD_EVERYTHING for groups");
   if (scope == PARALLAX_BUILD_EVERYTHING && engine.current_scope != PARALLAX_BUILD_EVERYTHING)
     throw AbiError(PARALLAX_ERROR_NOT_BUILT,
                    "the last build was near-duplicates only; build with PARALLAX_BUILD_EVERYTHING for vectors and events");
@@ -194,9 +197,10 @@ PARALLAX_API int32_t parallax_engine_document_count(const parallax_engine* engin
 PARALLAX_API int32_t parallax_engine_build(parallax_engine* engine, int32_t scope) {
   return guarded(__func__, [&] {
     require(engine, "engine");
-    if (scope != PARALLAX_BUILD_NEAR_DUPLICATES && scope != PARALLAX_BUILD_EVERYTHING)
+    if (scope != PARALLAX_BUILD_NEAR_DUPLICATES && scope != PARALLAX_BUILD_EVERYTHING && scope != PARALLAX_BUILD_FEATURES)
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
-                     "scope " + std::to_string(scope) + " is neither PARALLAX_BUILD_NEAR_DUPLICATES nor PARALLAX_BUILD_EVERYTHING");
+                     "scope " + std::to_string(scope) +
+                         " is not PARALLAX_BUILD_NEAR_DUPLICATES, PARALLAX_BUILD_EVERYTHING or PARALLAX_BUILD_FEATURES");
     if (engine->engine.size() == 0)
       throw AbiError(PARALLAX_ERROR_EMPTY_CORPUS, "no document was added; add documents before building");
     if (scope == PARALLAX_BUILD_EVERYTHING && engine->engine.options().near_duplicates_only)
@@ -204,6 +208,7 @@ PARALLAX_API int32_t parallax_engine_build(parallax_engine* engine, int32_t scop
                      "the engine was created with near_duplicates_only: build with PARALLAX_BUILD_NEAR_DUPLICATES");
     engine->current_scope = 0;
     engine->engine.build(scope == PARALLAX_BUILD_EVERYTHING ? parallax::BuildScope::Everything
+                         : scope == PARALLAX_BUILD_FEATURES ? parallax::BuildScope::FeaturesOnly
                                                             : parallax::BuildScope::NearDuplicatesOnly);
     engine->current_scope = scope;
   });

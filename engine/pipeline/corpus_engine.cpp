@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 
+#include "features/text_signature.hpp"
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
 #include "lexicon/concept_table.hpp"
@@ -92,12 +93,29 @@ class TermStore {
     return it == id_of_hash_.end() ? 0.0f : idf[it->second];
   }
 
-  // Smoothed idf per term id, as DocumentFrequencies::idf computes it.
+  // Smoothed idf per term id (smoothed_idf, as DocumentFrequencies::idf computes it).
   std::vector<float> idf() const {
     const std::size_t n = offsets_.size() - 1;
     std::vector<float> out(df_.size());
-    for (std::size_t id = 0; id < df_.size(); ++id)
-      out[id] = static_cast<float>(std::log((1.0 + n) / (1.0 + df_[id])) + 1.0);
+    for (std::size_t id = 0; id < df_.size(); ++id) out[id] = smoothed_idf(n, df_[id]);
+    return out;
+  }
+
+  // The store's document frequencies as a DocumentFrequencies: what a shard hands to be merged.
+  DocumentFrequencies frequencies() const {
+    DocumentFrequencies out;
+    for (std::size_t id = 0; id < df_.size(); ++id) out.add_term(hash_of_id_[id], df_[id]);
+    out.add_documents(offsets_.size() - 1);
+    return out;
+  }
+
+  // Document d's term counts as count_terms gave them (counts saturated at 65535).
+  TermCounts counts(std::size_t d) const {
+    TermCounts out;
+    for (std::size_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
+      out.terms.push_back(hash_of_id_[ids_[i]]);
+      out.counts.push_back(tfs_[i]);
+    }
     return out;
   }
 
@@ -107,19 +125,14 @@ class TermStore {
     const std::size_t begin = offsets_[d], end = offsets_[d + 1];
     v.terms.resize(end - begin);
     v.weights.resize(end - begin);
-    double norm2 = 0.0;
-    for (std::size_t i = begin; i < end; ++i) {
-      const float w = (1.0f + std::log(static_cast<float>(tfs_[i]))) * idf[ids_[i]];
-      v.terms[i - begin] = hash_of_id_[ids_[i]];
-      v.weights[i - begin] = w;
-      norm2 += static_cast<double>(w) * w;
-    }
-    if (norm2 > 0) {
-      const auto inv = static_cast<float>(1.0 / std::sqrt(norm2));
-      for (auto& w : v.weights) w *= inv;
-    }
+    for (std::size_t i = begin; i < end; ++i) v.terms[i - begin] = hash_of_id_[ids_[i]];
+    sublinear_tfidf_weights(
+        end - begin, [&](std::size_t i) { return tfs_[begin + i]; }, [&](std::size_t i) { return idf[ids_[begin + i]]; },
+        v.weights.data());
     return v;
   }
+
+  bool holds_documents() const { return !offsets_.empty(); }
 
   const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
   // True while the term is shown by an English gloss: no English text has used its word.
@@ -345,15 +358,7 @@ struct CorpusEngine::State {
   // distinct shingles into shingle_count when partial copies are looked for.
   MinHashSignature near_duplicate_signature(const Document& doc, MatchWordReader& reader,
                                             std::uint32_t& shingle_count) const {
-    thread_local std::vector<std::uint64_t> word_hashes;
-    word_hashes.clear();
-    reader.append_word_hashes(doc.title, word_hashes);
-    reader.append_word_hashes(doc.text, word_hashes);
-    if (word_hashes.empty()) return {};
-    if (looks_for_partial_copies())
-      shingle_count = static_cast<std::uint32_t>(
-          std::min<std::size_t>(distinct_shingle_count(word_hashes, options.minhash.shingle_size), 0xffffffffu));
-    return hasher.signature_of_words(word_hashes);
+    return text_signature(hasher, reader, doc.title, doc.text, looks_for_partial_copies() ? &shingle_count : nullptr);
   }
 
   bool looks_for_partial_copies() const { return options.near_duplicates.containment > 0; }
@@ -418,14 +423,14 @@ struct CorpusEngine::State {
     dates.reserve(records.size());
     for (const auto& r : records) dates.push_back(r.date_days);
     report("search", 0, records.size());
-    auto edges =
-        knn_graph_in_date_windows(vectors, dates, options.events.date_window_days, options.knn, options.threads);
-    report("search", records.size(), records.size());
     const std::vector<std::uint16_t> languages = language_numbers();
-    if (sentences) keep_translation_candidates(edges, languages);
+    auto clusters = find_events(vectors, dates, languages, options.knn, options.events, options.threads,
+                                [&](const std::vector<SimilarityEdge>& edges) {
+                                  report("search", records.size(), records.size());
+                                  if (sentences) keep_translation_candidates(edges, languages);
+                                });
     events.clear();
-    for (auto& members : cluster_events(vectors, std::move(edges), dates, options.events, languages))
-      events.push_back(describe_event(std::move(members)));
+    for (auto& members : clusters) events.push_back(describe_event(std::move(members)));
   }
 
   // Cross-language copies are looked for among the kNN edges between languages that stay inside
@@ -505,32 +510,24 @@ struct CorpusEngine::State {
   // Each document's language as a small number, for language-aware linkage; none (one language
   // for all) when the engine is monolingual.
   std::vector<std::uint16_t> language_numbers() const {
-    std::vector<std::uint16_t> numbers;
-    if (!concepts) return numbers;
-    std::unordered_map<std::string, std::uint16_t> number_of;
-    numbers.reserve(records.size());
-    for (const auto& r : records) {
-      const auto it = number_of.try_emplace(r.lang, static_cast<std::uint16_t>(std::min<std::size_t>(number_of.size(), 0xffff))).first;
-      numbers.push_back(it->second);
-    }
-    return numbers;
+    if (!concepts) return {};
+    std::vector<std::string> codes;
+    codes.reserve(records.size());
+    for (const auto& r : records) codes.push_back(r.lang);
+    return number_languages(codes);
   }
 
   EventCluster describe_event(std::vector<std::size_t> members) const {
     EventCluster e;
-    Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols());
     std::unordered_map<std::uint64_t, float> weight_of_term;
     for (std::size_t m : members) {
-      centroid += vectors.row(static_cast<Eigen::Index>(m)).transpose();
       top_terms.for_each(m, [&](std::uint64_t term, float weight) { weight_of_term[term] += weight; });
       if (const auto d = records[m].date_days) {
         e.first_date_days = e.first_date_days ? std::min(*e.first_date_days, *d) : *d;
         e.last_date_days = e.last_date_days ? std::max(*e.last_date_days, *d) : *d;
       }
     }
-    e.representative = *std::max_element(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
-      return vectors.row(static_cast<Eigen::Index>(x)).dot(centroid) < vectors.row(static_cast<Eigen::Index>(y)).dot(centroid);
-    });
+    e.representative = nearest_to_centroid(vectors, members);
     std::vector<std::pair<float, std::uint64_t>> ranked;
     for (const auto& [term, w] : weight_of_term) ranked.emplace_back(w, term);
     std::sort(ranked.begin(), ranked.end(), DocumentTopTerms::heavier);
@@ -582,8 +579,9 @@ void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;
   if (s.built_without_inputs)
     throw std::logic_error("build() ran already on an engine that does not keep its build inputs");
-  s.built_without_inputs = !s.options.keep_build_inputs;
   s.analyze_pending();
+  if (scope == BuildScope::FeaturesOnly) return;
+  s.built_without_inputs = !s.options.keep_build_inputs;
   // Before the big allocations of the build, so the copies do not add to its peak.
   s.terms.shrink_to_fit();
   s.records.shrink_to_fit();
@@ -622,6 +620,17 @@ const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
   return state_->signatures.at(index);
 }
 const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
+TermCounts CorpusEngine::term_counts(std::size_t index) const {
+  if (state_->options.near_duplicates_only) throw std::logic_error("this engine analyzes documents for near-duplicates only: it has no terms");
+  if (!state_->terms.holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
+  if (index >= state_->records.size()) throw std::out_of_range("document index out of range");
+  return state_->terms.counts(index);
+}
+DocumentFrequencies CorpusEngine::document_frequencies() const {
+  if (state_->options.near_duplicates_only) throw std::logic_error("this engine analyzes documents for near-duplicates only: it has no terms");
+  if (!state_->terms.holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
+  return state_->terms.frequencies();
+}
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<PartialCopy>& CorpusEngine::partial_copies() const { return state_->partial_copies; }
 const std::vector<EventCluster>& CorpusEngine::event_clusters() const { return state_->events; }

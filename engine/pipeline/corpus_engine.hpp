@@ -86,7 +86,9 @@ struct TranslationPair {
   double score;
 };
 
-enum class BuildScope { NearDuplicatesOnly, Everything };
+// FeaturesOnly analyzes what was added (signatures, term counts, document frequencies) and groups
+// nothing: what a shard of a distributed run needs before its features are merged elsewhere.
+enum class BuildScope { NearDuplicatesOnly, Everything, FeaturesOnly };
 
 class CorpusEngine {
  public:
@@ -105,6 +107,12 @@ class CorpusEngine {
   const DocumentRecord& document(std::size_t index) const;
   std::optional<std::size_t> find(const std::string& id) const;
   const MinHashSignature& signature(std::size_t index) const;
+  // Document index's term counts (hashed terms, sorted, counts saturated at 65535) and the document
+  // frequencies of every analyzed document: after a build, while term counts are kept (not after
+  // a build(Everything) of an engine that does not keep its build inputs). Throw std::logic_error
+  // for a near-duplicates-only engine.
+  TermCounts term_counts(std::size_t index) const;
+  DocumentFrequencies document_frequencies() const;
   // Rows are L2-normalized dense TF-IDF projections; valid after build(Everything).
   const DenseMatrix& vectors() const;
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;

@@ -94,6 +94,9 @@ extern "C" {
 #define PARALLAX_BUILD_NEAR_DUPLICATES 1
 /* Near-duplicate groups, dense vectors and event clusters. */
 #define PARALLAX_BUILD_EVERYTHING 2
+/* Analysis only: signatures, term counts and document frequencies, no groups (a shard's features,
+ * grouped elsewhere through the feature-level calls below). */
+#define PARALLAX_BUILD_FEATURES 3
 
 /* ---- Comparison modes ------------------------------------------------------------------------- */
 
@@ -117,6 +120,8 @@ extern "C" {
 typedef struct parallax_engine parallax_engine;
 /* An immutable result: groups of document indices (near-duplicate groups or event clusters). */
 typedef struct parallax_groups parallax_groups;
+/* Document frequencies of a set of documents: counted by shards, merged, serialized. */
+typedef struct parallax_document_frequencies parallax_document_frequencies;
 
 /* ---- Library ---------------------------------------------------------------------------------- */
 
@@ -370,6 +375,152 @@ PARALLAX_API int32_t parallax_groups_shape(const parallax_groups *groups, size_t
 PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups *groups, const uint64_t **out_offsets,
                                             const uint64_t **out_members, const double **out_scores,
                                             const uint64_t **out_representatives);
+
+/* ---- Feature-level stages ---------------------------------------------------------------------- */
+/*
+ * The stages of a build, callable on features the caller holds, so that shards of a corpus (Dask
+ * partitions, processes, machines) compute features where the documents are and group them
+ * elsewhere with the same answer as one engine: the engine's build runs these same functions.
+ * Each call reads its settings (hashes, shingle_size, dup_threshold, bands, rows, dimensions,
+ * seed, event_threshold, cross_lingual_threshold, cross_lingual, neighbors, date_window,
+ * exact_search_limit, threads) from the engine it is given, which holds no document for them:
+ * give every shard an engine created with the same options. docs/dask.md shows them chained.
+ */
+
+/*
+ * The MinHash signature of a text as the engine signs a document with this title and text (the
+ * matching words of the title, then of the text; word shingles): equal to parallax_engine_signature
+ * of such a document. *out_written is the signature length, 0 for a text without words. title may
+ * be NULL. Thread-safe against other read-only calls.
+ * Errors: NULL_ARGUMENT (engine, text, out_written), INVALID_UTF8, BUFFER_TOO_SMALL.
+ */
+PARALLAX_API int32_t parallax_engine_text_signature(const parallax_engine *engine, const char *title, const char *text,
+                                                    uint32_t *buffer, size_t capacity, size_t *out_written);
+
+/*
+ * The LSH banding near-duplicate search uses with the engine's options: bands, and signature rows
+ * per band (given, or chosen from dup_threshold and hashes). Errors: NULL_ARGUMENT.
+ */
+PARALLAX_API int32_t parallax_engine_lsh_banding(const parallax_engine *engine, int32_t *out_bands, int32_t *out_rows);
+
+/*
+ * The LSH band keys of a signature (length = the option hashes), one uint64_t per band: documents
+ * whose keys are equal in some band are candidate near-duplicates. The engine buckets documents by
+ * the high 32 bits of each key (equal low bits are not required); to propose exactly the engine's
+ * candidates, bucket by (band, key >> 32) and take pairs as parallax_engine_groups_from_signatures
+ * does. *out_written receives the number of bands (also on BUFFER_TOO_SMALL).
+ * Errors: NULL_ARGUMENT (engine, signature, out_written), INVALID_ARGUMENT (length is not hashes),
+ * BUFFER_TOO_SMALL.
+ */
+PARALLAX_API int32_t parallax_engine_band_keys(const parallax_engine *engine, const uint32_t *signature, size_t length,
+                                               uint64_t *buffer, size_t capacity, size_t *out_written);
+
+/*
+ * Near-duplicate groups of supplied signatures: `count` signatures of `length` values each,
+ * row-major (leave out documents without words: they join no group), banded, verified at
+ * dup_threshold and joined as parallax_engine_build does. Groups as parallax_engine_near_duplicate_groups
+ * gives them, members named by ids[i] when ids is not NULL (else by row number); members and
+ * groups come in row order, so give rows in ascending id order for the engine's order.
+ * Errors: NULL_ARGUMENT (engine, out_groups; signatures with count > 0), INVALID_ARGUMENT (length
+ * is not the option hashes), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_groups_from_signatures(const parallax_engine *engine, const uint32_t *signatures,
+                                                            size_t count, size_t length, const uint64_t *ids,
+                                                            parallax_groups **out_groups);
+
+/*
+ * Document `index`'s term counts after any build: `*out_written` distinct term hashes in ascending
+ * order into terms[], and their counts in the document (capped at 65535) into counts[]; both
+ * buffers hold `capacity` values. The input of parallax_document_frequencies_add and
+ * parallax_engine_tfidf_vectors.
+ * Errors: NULL_ARGUMENT, NOT_BUILT, NOT_FOUND, BUFFER_TOO_SMALL (*out_written holds the count
+ * needed), UNAVAILABLE (near_duplicates_only engine).
+ */
+PARALLAX_API int32_t parallax_engine_term_counts(const parallax_engine *engine, size_t index, uint64_t *terms,
+                                                 uint32_t *counts, size_t capacity, size_t *out_written);
+
+/*
+ * The document frequencies of the engine's documents after any build, as a new handle (freed with
+ * parallax_document_frequencies_free). Errors: NULL_ARGUMENT, NOT_BUILT, UNAVAILABLE
+ * (near_duplicates_only), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_document_frequencies(const parallax_engine *engine,
+                                                          parallax_document_frequencies **out_frequencies);
+
+/* New, empty document frequencies (no document). Errors: NULL_ARGUMENT, OUT_OF_MEMORY. */
+PARALLAX_API int32_t parallax_document_frequencies_create(parallax_document_frequencies **out_frequencies);
+
+/* Frees document frequencies. Accepts NULL. */
+PARALLAX_API void parallax_document_frequencies_free(parallax_document_frequencies *frequencies);
+
+/*
+ * Counts one more document whose terms are terms[0 .. count) (a term given twice counts once).
+ * Errors: NULL_ARGUMENT (frequencies; terms with count > 0), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_document_frequencies_add(parallax_document_frequencies *frequencies,
+                                                       const uint64_t *terms, size_t count);
+
+/*
+ * Adds `from`'s documents and term frequencies to `into` (`from` is unchanged): the frequencies of
+ * shards merged equal those of one pass over all their documents, in any order.
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (into and from are the same handle), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_document_frequencies_merge(parallax_document_frequencies *into,
+                                                         const parallax_document_frequencies *from);
+
+/* Shape call: documents counted and distinct terms. Errors: NULL_ARGUMENT. */
+PARALLAX_API int32_t parallax_document_frequencies_shape(const parallax_document_frequencies *frequencies,
+                                                         size_t *out_documents, size_t *out_terms);
+
+/*
+ * Writes the frequencies as bytes (portable: little-endian, terms sorted, so equal frequencies
+ * give equal bytes; 24 + 12 x terms bytes) into buffer. *out_written receives the size (also on
+ * BUFFER_TOO_SMALL, so a NULL buffer asks for it).
+ * Errors: NULL_ARGUMENT (frequencies, out_written), BUFFER_TOO_SMALL.
+ */
+PARALLAX_API int32_t parallax_document_frequencies_serialize(const parallax_document_frequencies *frequencies,
+                                                             uint8_t *buffer, size_t capacity, size_t *out_written);
+
+/*
+ * Reads bytes written by parallax_document_frequencies_serialize into a new handle.
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (not such bytes, or truncated: the message says which),
+ * OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_document_frequencies_deserialize(const uint8_t *bytes, size_t size,
+                                                               parallax_document_frequencies **out_frequencies);
+
+/*
+ * Dense TF-IDF vectors of `document_count` documents weighed by the supplied document frequencies
+ * (sublinear tf, smoothed idf, L2) and projected as the engine projects (option dimensions and
+ * seed; rows L2-normalized): document d's terms are terms[offsets[d] .. offsets[d+1]), ascending
+ * and distinct, with counts[] parallel (as parallax_engine_term_counts gives them); offsets has
+ * document_count + 1 entries. With the corpus's frequencies (shards' merged) a row equals
+ * parallax_engine_vector of that document in an engine holding the whole corpus. Rows go into
+ * buffer, row-major; *out_written receives document_count x dimensions (also on BUFFER_TOO_SMALL).
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (offsets not ascending, terms not ascending), BUFFER_TOO_SMALL,
+ * UNAVAILABLE (projection "svd": it fits the whole corpus), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_tfidf_vectors(const parallax_engine *engine,
+                                                   const parallax_document_frequencies *frequencies,
+                                                   size_t document_count, const uint64_t *offsets, const uint64_t *terms,
+                                                   const uint32_t *counts, float *buffer, size_t capacity,
+                                                   size_t *out_written);
+
+/*
+ * Event clusters of supplied vectors (`count` rows of `dimensions` floats, row-major,
+ * L2-normalized): the kNN graph inside date windows and the language-aware average linkage of
+ * parallax_engine_build. dates[i] is row i's date (ISO 8601 "YYYY-MM-DD[...]"; NULL or "" for an
+ * undated row; dates NULL: all undated); langs[i] its language (langs NULL, or the option
+ * cross_lingual false: one language for all). Groups as parallax_engine_event_clusters gives
+ * them (every row in one; largest first; members ascending by row; representative nearest the
+ * centroid; scores cosine with it), members named by ids[i] when ids is not NULL.
+ * Errors: NULL_ARGUMENT (engine, out_groups; vectors with count > 0), INVALID_ARGUMENT
+ * (dimensions 0, an unparseable date), INVALID_UTF8, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_engine_events_from_vectors(const parallax_engine *engine, const float *vectors,
+                                                         size_t count, size_t dimensions, const char *const *dates,
+                                                         const char *const *langs, const uint64_t *ids,
+                                                         parallax_groups **out_groups);
 
 /* ---- Comparison ------------------------------------------------------------------------------- */
 

@@ -28,8 +28,13 @@ class _Groups(ctypes.Structure):
     pass
 
 
+class _DocumentFrequencies(ctypes.Structure):
+    pass
+
+
 EngineHandle = ctypes.POINTER(_Engine)
 GroupsHandle = ctypes.POINTER(_Groups)
+FrequenciesHandle = ctypes.POINTER(_DocumentFrequencies)
 
 # name: (restype, argtypes). Every status-returning call returns int32.
 _S = ctypes.c_int32
@@ -76,6 +81,34 @@ _SIGNATURES = {
     "parallax_engine_compare": (_S, [EngineHandle, c_str_array, ctypes.c_size_t, ctypes.c_int32,
                                      ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_report": (_S, [EngineHandle, ctypes.c_int32, ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)]),
+    # Feature-level stages (python/parallax/features.py).
+    "parallax_engine_text_signature": (_S, [EngineHandle, ctypes.c_char_p, ctypes.c_char_p,
+                                            ctypes.POINTER(ctypes.c_uint32), ctypes.c_size_t, c_size_p]),
+    "parallax_engine_lsh_banding": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_int32), ctypes.POINTER(ctypes.c_int32)]),
+    "parallax_engine_band_keys": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_uint32), ctypes.c_size_t,
+                                       ctypes.POINTER(ctypes.c_uint64), ctypes.c_size_t, c_size_p]),
+    "parallax_engine_groups_from_signatures": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_uint32), ctypes.c_size_t,
+                                                    ctypes.c_size_t, ctypes.POINTER(ctypes.c_uint64),
+                                                    ctypes.POINTER(GroupsHandle)]),
+    "parallax_engine_term_counts": (_S, [EngineHandle, ctypes.c_size_t, ctypes.POINTER(ctypes.c_uint64),
+                                         ctypes.POINTER(ctypes.c_uint32), ctypes.c_size_t, c_size_p]),
+    "parallax_engine_document_frequencies": (_S, [EngineHandle, ctypes.POINTER(FrequenciesHandle)]),
+    "parallax_document_frequencies_create": (_S, [ctypes.POINTER(FrequenciesHandle)]),
+    "parallax_document_frequencies_free": (None, [FrequenciesHandle]),
+    "parallax_document_frequencies_add": (_S, [FrequenciesHandle, ctypes.POINTER(ctypes.c_uint64), ctypes.c_size_t]),
+    "parallax_document_frequencies_merge": (_S, [FrequenciesHandle, FrequenciesHandle]),
+    "parallax_document_frequencies_shape": (_S, [FrequenciesHandle, c_size_p, c_size_p]),
+    "parallax_document_frequencies_serialize": (_S, [FrequenciesHandle, ctypes.POINTER(ctypes.c_uint8),
+                                                     ctypes.c_size_t, c_size_p]),
+    "parallax_document_frequencies_deserialize": (_S, [ctypes.POINTER(ctypes.c_uint8), ctypes.c_size_t,
+                                                       ctypes.POINTER(FrequenciesHandle)]),
+    "parallax_engine_tfidf_vectors": (_S, [EngineHandle, FrequenciesHandle, ctypes.c_size_t,
+                                           ctypes.POINTER(ctypes.c_uint64), ctypes.POINTER(ctypes.c_uint64),
+                                           ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_float),
+                                           ctypes.c_size_t, c_size_p]),
+    "parallax_engine_events_from_vectors": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_float), ctypes.c_size_t,
+                                                 ctypes.c_size_t, c_str_array, c_str_array,
+                                                 ctypes.POINTER(ctypes.c_uint64), ctypes.POINTER(GroupsHandle)]),
 }
 
 _lock = threading.Lock()

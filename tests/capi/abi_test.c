@@ -436,6 +436,217 @@ static void test_thread_local_errors(void) {
   CHECK(contains(parallax_last_error(), "engine is NULL"));
 }
 
+/* Feature-level stages: shards' features, grouped elsewhere, give what one engine gives. */
+static const char *kShardIds[] = {"rate", "rate-copy", "flood", "rate-later", "flood-ru"};
+static const char *kShardDates[] = {"2024-03-01", "2024-03-02", "2024-03-01", "2024-03-03", "2024-03-02"};
+static const char *kShardLangs[] = {"en", "en", "en", "en", "ru"};
+
+static parallax_engine *engine_of(size_t first, size_t count, int32_t scope, const char *near_duplicates_only) {
+  const char *keys[] = {"threads", "dup_threshold", "translations", "near_duplicates_only"};
+  const char *values[] = {"2", "0.5", "false", near_duplicates_only};
+  const char *texts[5];
+  parallax_engine *engine = NULL;
+  texts[0] = kStory;
+  texts[1] = kStoryCopy;
+  texts[2] = kOther;
+  texts[3] = "The central bank kept its main interest rate unchanged a month later, the governor said, "
+             "after inflation eased in the spring.";
+  texts[4] = "Сильный дождь затопил прибрежные деревни, спасатели эвакуировали сотни семей.";
+  CHECK_STATUS(parallax_engine_create(keys, values, 4, &engine), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_add_batch(engine, count, kShardIds + first, texts + first, NULL, NULL,
+                                         kShardLangs + first, kShardDates + first, NULL),
+               PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_build(engine, scope), PARALLAX_OK);
+  return engine;
+}
+
+static int same_groups(const parallax_groups *a, const parallax_groups *b) {
+  size_t ga, ma, gb, mb;
+  const uint64_t *oa, *mema, *ra, *ob, *memb, *rb;
+  if (parallax_groups_shape(a, &ga, &ma) != PARALLAX_OK || parallax_groups_shape(b, &gb, &mb) != PARALLAX_OK) return 0;
+  parallax_groups_arrays(a, &oa, &mema, NULL, &ra);
+  parallax_groups_arrays(b, &ob, &memb, NULL, &rb);
+  return ga == gb && ma == mb && memcmp(oa, ob, (ga + 1) * sizeof *oa) == 0 &&
+         (ma == 0 || memcmp(mema, memb, ma * sizeof *mema) == 0) && (ga == 0 || memcmp(ra, rb, ga * sizeof *ra) == 0);
+}
+
+static void test_feature_stages(void) {
+  parallax_engine *whole = engine_of(0, 5, PARALLAX_BUILD_EVERYTHING, "false");
+  parallax_engine *first = engine_of(0, 2, PARALLAX_BUILD_FEATURES, "false");
+  parallax_engine *second = engine_of(2, 3, PARALLAX_BUILD_FEATURES, "false");
+  parallax_engine *signatures_only = engine_of(0, 2, PARALLAX_BUILD_FEATURES, "true");
+  parallax_document_frequencies *df_whole = NULL, *df_first = NULL, *df_second = NULL, *df_read = NULL, *df_empty = NULL;
+  parallax_groups *expected = NULL, *found = NULL;
+  uint32_t signatures[5 * 128], one[128];
+  uint64_t keys[128], ids[5] = {10, 11, 12, 13, 14}, terms[5][256], flat_terms[1024], offsets[4] = {0};
+  uint32_t counts[5][256], flat_counts[1024];
+  size_t length = 0, written = 0, needed = 0, term_count[5], documents = 0, distinct = 0, d, i, rows = 0, columns = 0;
+  int32_t bands = 0, band_rows = 0;
+  uint8_t *bytes_whole, *bytes_merged;
+  size_t size_whole = 0, size_merged = 0;
+  float *vectors, *shard_vectors;
+  double largest_difference = 0;
+
+  /* Signatures of texts equal the engine's; band keys of a copy meet its original's. */
+  CHECK_STATUS(parallax_engine_signature_length(whole, &length), PARALLAX_OK);
+  CHECK(length == 128);
+  for (d = 0; d < 5; ++d) CHECK_STATUS(parallax_engine_signature(whole, d, signatures + d * length, length, &written), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_text_signature(whole, NULL, kStory, one, length, &written), PARALLAX_OK);
+  CHECK(written == length && memcmp(one, signatures, length * sizeof *one) == 0);
+  CHECK_STATUS(parallax_engine_text_signature(whole, NULL, kStory, NULL, 0, &needed), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(needed == length);
+  CHECK_STATUS(parallax_engine_text_signature(whole, NULL, " . ", one, length, &written), PARALLAX_OK);
+  CHECK(written == 0);
+  CHECK_STATUS(parallax_engine_text_signature(whole, "\xff", kStory, one, length, &written), PARALLAX_ERROR_INVALID_UTF8);
+  CHECK_STATUS(parallax_engine_text_signature(whole, NULL, NULL, one, length, &written), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_lsh_banding(whole, &bands, &band_rows), PARALLAX_OK);
+  CHECK(bands > 0 && band_rows > 0 && (size_t)(bands * band_rows) <= length);
+  CHECK_STATUS(parallax_engine_band_keys(whole, signatures, length, keys, 1, &needed), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(needed == (size_t)bands);
+  CHECK_STATUS(parallax_engine_band_keys(whole, signatures, length - 1, keys, 128, &written), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_band_keys(whole, signatures + length, length, keys, 128, &written), PARALLAX_OK);
+  {
+    uint64_t original[128];
+    int shared = 0;
+    CHECK_STATUS(parallax_engine_band_keys(whole, signatures, length, original, 128, &written), PARALLAX_OK);
+    for (i = 0; i < written; ++i) shared += original[i] == keys[i];
+    CHECK(written == (size_t)bands && shared > 0);
+  }
+
+  /* Groups of supplied signatures are the engine's groups; ids name the members. */
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(whole, &expected), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_groups_from_signatures(whole, signatures, 5, length, NULL, &found), PARALLAX_OK);
+  CHECK(same_groups(expected, found));
+  parallax_groups_free(found);
+  found = NULL;
+  CHECK_STATUS(parallax_engine_groups_from_signatures(whole, signatures, 5, length, ids, &found), PARALLAX_OK);
+  {
+    size_t groups = 0, members = 0;
+    const uint64_t *member = NULL, *representative = NULL;
+    parallax_groups_shape(found, &groups, &members);
+    parallax_groups_arrays(found, NULL, &member, NULL, &representative);
+    CHECK(groups == 1 && members == 2 && member[0] == 10 && member[1] == 11 && representative[0] == 10);
+  }
+  parallax_groups_free(found);
+  parallax_groups_free(expected);
+  CHECK_STATUS(parallax_engine_groups_from_signatures(whole, signatures, 5, 7, NULL, &found), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_engine_groups_from_signatures(whole, NULL, 5, length, NULL, &found), PARALLAX_ERROR_NULL_ARGUMENT);
+
+  /* Shards' frequencies merged are the whole corpus's, to the byte. */
+  CHECK_STATUS(parallax_engine_document_frequencies(whole, &df_whole), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_document_frequencies(first, &df_first), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_document_frequencies(second, &df_second), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_merge(df_first, df_first), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK_STATUS(parallax_document_frequencies_merge(df_first, df_second), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_shape(df_first, &documents, &distinct), PARALLAX_OK);
+  CHECK(documents == 5 && distinct > 20);
+  CHECK_STATUS(parallax_document_frequencies_serialize(df_whole, NULL, 0, &size_whole), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(size_whole == 24 + 12 * distinct);
+  bytes_whole = malloc(size_whole);
+  bytes_merged = malloc(size_whole);
+  CHECK_STATUS(parallax_document_frequencies_serialize(df_whole, bytes_whole, size_whole, &written), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_serialize(df_first, bytes_merged, size_whole, &size_merged), PARALLAX_OK);
+  CHECK(size_merged == size_whole && memcmp(bytes_whole, bytes_merged, size_whole) == 0);
+  CHECK_STATUS(parallax_document_frequencies_deserialize(bytes_whole, size_whole, &df_read), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_shape(df_read, &documents, &distinct), PARALLAX_OK);
+  CHECK(documents == 5);
+  CHECK_STATUS(parallax_document_frequencies_deserialize(bytes_whole, size_whole - 1, &df_empty), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK(contains(parallax_last_error(), "cannot hold"));
+  CHECK_STATUS(parallax_document_frequencies_deserialize((const uint8_t *)"JSON", 4, &df_empty), PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK(df_empty == NULL);
+  CHECK_STATUS(parallax_document_frequencies_create(&df_empty), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_add(df_empty, ids, 5), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_add(df_empty, ids, 2), PARALLAX_OK);
+  CHECK_STATUS(parallax_document_frequencies_shape(df_empty, &documents, &distinct), PARALLAX_OK);
+  CHECK(documents == 2 && distinct == 5);
+  CHECK_STATUS(parallax_document_frequencies_add(df_empty, NULL, 1), PARALLAX_ERROR_NULL_ARGUMENT);
+
+  /* A shard's vectors weighed by the merged frequencies are the whole engine's vectors. */
+  for (d = 0; d < 3; ++d) {
+    CHECK_STATUS(parallax_engine_term_counts(second, d, terms[d], counts[d], 256, &term_count[d]), PARALLAX_OK);
+    CHECK(term_count[d] > 0);
+    for (i = 1; i < term_count[d]; ++i) CHECK(terms[d][i - 1] < terms[d][i]);
+    memcpy(flat_terms + offsets[d], terms[d], term_count[d] * sizeof **terms);
+    memcpy(flat_counts + offsets[d], counts[d], term_count[d] * sizeof **counts);
+    offsets[d + 1] = offsets[d] + term_count[d];
+  }
+  CHECK_STATUS(parallax_engine_term_counts(second, 0, terms[0], counts[0], 1, &needed), PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(needed == term_count[0]);
+  CHECK_STATUS(parallax_engine_term_counts(second, 3, terms[0], counts[0], 256, &needed), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_engine_term_counts(signatures_only, 0, terms[0], counts[0], 256, &needed), PARALLAX_ERROR_UNAVAILABLE);
+  CHECK_STATUS(parallax_engine_document_frequencies(signatures_only, &df_empty), PARALLAX_ERROR_UNAVAILABLE);
+  CHECK_STATUS(parallax_engine_vector_shape(whole, &rows, &columns), PARALLAX_OK);
+  vectors = malloc(rows * columns * sizeof *vectors);
+  shard_vectors = malloc(3 * columns * sizeof *shard_vectors);
+  CHECK_STATUS(parallax_engine_vectors(whole, vectors, rows * columns, &written), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_tfidf_vectors(second, df_first, 3, offsets, flat_terms, flat_counts, shard_vectors, 1,
+                                             &needed),
+               PARALLAX_ERROR_BUFFER_TOO_SMALL);
+  CHECK(needed == 3 * columns);
+  CHECK_STATUS(parallax_engine_tfidf_vectors(second, df_first, 3, offsets, flat_terms, flat_counts, shard_vectors,
+                                             3 * columns, &written),
+               PARALLAX_OK);
+  for (i = 0; i < 3 * columns; ++i) {
+    double difference = fabs((double)shard_vectors[i] - vectors[2 * columns + i]);
+    if (difference > largest_difference) largest_difference = difference;
+  }
+  CHECK(largest_difference == 0.0);
+  /* With the shard's own frequencies (local idf) the vectors are not the corpus's. */
+  CHECK_STATUS(parallax_engine_tfidf_vectors(second, df_second, 3, offsets, flat_terms, flat_counts, shard_vectors,
+                                             3 * columns, &written),
+               PARALLAX_OK);
+  CHECK(memcmp(shard_vectors, vectors + 2 * columns, 3 * columns * sizeof *vectors) != 0);
+  {
+    uint64_t unsorted[2];
+    uint64_t two_offsets[2] = {0, 2};
+    uint32_t two_counts[2] = {1, 1};
+    unsorted[0] = flat_terms[1];
+    unsorted[1] = flat_terms[0];
+    CHECK_STATUS(parallax_engine_tfidf_vectors(second, df_first, 1, two_offsets, unsorted, two_counts, shard_vectors,
+                                               3 * columns, &written),
+                 PARALLAX_ERROR_INVALID_ARGUMENT);
+  }
+
+  /* Events of supplied vectors are the engine's events. */
+  CHECK_STATUS(parallax_engine_event_clusters(whole, &expected), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_events_from_vectors(whole, vectors, rows, columns, kShardDates, kShardLangs, NULL, &found),
+               PARALLAX_OK);
+  CHECK(same_groups(expected, found));
+  parallax_groups_free(found);
+  parallax_groups_free(expected);
+  found = NULL;
+  {
+    const char *bad_dates[] = {"2024-03-01", "yesterday", NULL, NULL, NULL};
+    CHECK_STATUS(parallax_engine_events_from_vectors(whole, vectors, rows, columns, bad_dates, NULL, NULL, &found),
+                 PARALLAX_ERROR_INVALID_ARGUMENT);
+    CHECK(contains(parallax_last_error(), "dates[1]"));
+    CHECK_STATUS(parallax_engine_events_from_vectors(whole, vectors, rows, 0, NULL, NULL, NULL, &found),
+                 PARALLAX_ERROR_INVALID_ARGUMENT);
+    CHECK_STATUS(parallax_engine_events_from_vectors(whole, NULL, rows, columns, NULL, NULL, NULL, &found),
+                 PARALLAX_ERROR_NULL_ARGUMENT);
+    CHECK(found == NULL);
+  }
+
+  /* A features-only build has no groups yet. */
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(first, &found), PARALLAX_ERROR_NOT_BUILT);
+  CHECK_STATUS(parallax_engine_build(first, 4), PARALLAX_ERROR_INVALID_ARGUMENT);
+
+  free(vectors);
+  free(shard_vectors);
+  free(bytes_whole);
+  free(bytes_merged);
+  parallax_document_frequencies_free(df_whole);
+  parallax_document_frequencies_free(df_first);
+  parallax_document_frequencies_free(df_second);
+  parallax_document_frequencies_free(df_read);
+  parallax_document_frequencies_free(df_empty);
+  parallax_document_frequencies_free(NULL);
+  parallax_engine_free(whole);
+  parallax_engine_free(first);
+  parallax_engine_free(second);
+  parallax_engine_free(signatures_only);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s CORPUS.jsonl\n", argv[0]);
@@ -449,6 +660,7 @@ int main(int argc, char **argv) {
   test_read_corpus(argv[1]);
   test_compare(argv[1]);
   test_thread_local_errors();
+  test_feature_stages();
   printf("%d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;
 }
