@@ -18,7 +18,7 @@ packages=(
   libboost-program-options-dev doctest-dev libstemmer-dev libcld2-dev
   libxxhash-dev libsimdjson-dev nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   python3 python3-numpy python3-sklearn python3-matplotlib python3-faiss time
-  python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel
+  python3-nbclient python3-nbconvert python3-nbformat python3-ipykernel python3-dask python3-distributed
   golang-go golang-github-ekzhu-minhash-lsh-dev
   dict-freedict-ara-eng dict-freedict-eng-ara mueller7-dict wordnet-base
   chromium python3-pil
