@@ -10,6 +10,7 @@ int run_cluster_command(const std::vector<std::string>& args);
 int run_dedup_command(const std::vector<std::string>& args);
 int run_compare_command(const std::vector<std::string>& args);
 int run_report_command(const std::vector<std::string>& args);
+int run_index_command(const std::vector<std::string>& args);
 
 // Exit codes shared by every command.
 inline constexpr int kExitOk = 0;

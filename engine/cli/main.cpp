@@ -20,6 +20,8 @@ Commands:
   dedup CORPUS...        near-duplicate groups only (fast path)
   compare DOC...         align the claims of documents, sources or speakers
   report CORPUS...       per event: its coverage and who said what (cluster, then compare)
+  index SUBCOMMAND ...   an incremental index in one SQLite file: add, query, events, delete,
+                         stats (`parallax index --help`)
 
 CORPUS is a JSONL file (id, text required), a folder of .txt files, a text file, or - for stdin.
 Run `parallax COMMAND --help` for a command's options and examples.
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
     if (command == "dedup") return run_dedup_command(args);
     if (command == "compare") return run_compare_command(args);
     if (command == "report") return run_report_command(args);
+    if (command == "index") return run_index_command(args);
   } catch (const std::bad_alloc&) {
     std::cerr << "parallax " << command << ": out of memory\n";
     return kExitFailure;

@@ -30,13 +30,6 @@ namespace {
 // texts waiting in a batch stay a few megabytes.
 constexpr std::size_t kDocumentsPerThreadInBatch = 256;
 
-// The word shown for a term: a surface form of the text, or an English gloss of one.
-struct TermName {
-  std::uint64_t hash;
-  std::string display;
-  bool is_gloss;
-};
-
 struct AnalyzedDocument {
   std::string lang;
   TermCounts term_counts;
@@ -64,20 +57,23 @@ class TermStore {
     return it == id_of_hash_.end() || (surface && name_is_gloss_[it->second]);
   }
 
+  // A term's first name is kept; a word of a text replaces a gloss.
+  void add_name(TermName& name) {
+    const auto [it, fresh] = id_of_hash_.try_emplace(name.hash, static_cast<std::uint32_t>(hash_of_id_.size()));
+    if (fresh) {
+      hash_of_id_.push_back(name.hash);
+      name_of_id_.push_back(std::move(name.display));
+      name_is_gloss_.push_back(name.is_gloss);
+      df_.push_back(0);
+    } else if (name_is_gloss_[it->second] && !name.is_gloss) {
+      name_of_id_[it->second] = std::move(name.display);
+      name_is_gloss_[it->second] = false;
+    }
+  }
+
   // counts: sorted by hash (count_terms); names: at least every term the store did not know.
   void add_document(const TermCounts& counts, std::vector<TermName>& names) {
-    for (auto& name : names) {
-      const auto [it, fresh] = id_of_hash_.try_emplace(name.hash, static_cast<std::uint32_t>(hash_of_id_.size()));
-      if (fresh) {
-        hash_of_id_.push_back(name.hash);
-        name_of_id_.push_back(std::move(name.display));
-        name_is_gloss_.push_back(name.is_gloss);
-        df_.push_back(0);
-      } else if (name_is_gloss_[it->second] && !name.is_gloss) {
-        name_of_id_[it->second] = std::move(name.display);
-        name_is_gloss_[it->second] = false;
-      }
-    }
+    for (auto& name : names) add_name(name);
     for (std::size_t t = 0; t < counts.terms.size(); ++t) {
       const std::uint32_t id = id_of_hash_.at(counts.terms[t]);
       ids_.push_back(id);
@@ -363,35 +359,56 @@ struct CorpusEngine::State {
 
   bool looks_for_partial_copies() const { return options.near_duplicates.containment > 0; }
 
+  // Analyzes documents on the worker threads; names are sent against the vocabulary as it is now.
+  std::vector<DocumentFeatures> analyze_all(std::vector<Document>& documents) {
+    std::vector<AnalyzedDocument> analyzed(documents.size());
+    parallel_for(documents.size(), options.threads,
+                 [&](std::size_t i, int worker) { analyzed[i] = analyze(documents[i], worker); });
+    std::vector<DocumentFeatures> out;
+    out.reserve(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i)
+      out.push_back(features_of(std::move(documents[i]), std::move(analyzed[i])));
+    return out;
+  }
+
   void analyze_pending() {
     if (pending.empty()) return;
-    std::vector<AnalyzedDocument> analyzed(pending.size());
-    parallel_for(pending.size(), options.threads,
-                 [&](std::size_t i, int worker) { analyzed[i] = analyze(pending[i], worker); });
-    for (std::size_t i = 0; i < pending.size(); ++i) keep_features(std::move(pending[i]), std::move(analyzed[i]));
+    for (auto& features : analyze_all(pending)) keep_features(std::move(features));
     pending.clear();
     report("analyze", records.size(), records.size());
   }
 
-  void keep_features(Document&& doc, AnalyzedDocument&& a) {
-    DocumentRecord r;
+  static DocumentFeatures features_of(Document&& doc, AnalyzedDocument&& a) {
+    DocumentFeatures f;
+    DocumentRecord& r = f.record;
     r.id = std::move(doc.id);
     r.title = std::move(doc.title);
     r.source = std::move(doc.source);
-    r.lang = doc.lang.empty() ? a.lang : std::move(doc.lang);
+    r.lang = doc.lang.empty() ? std::move(a.lang) : std::move(doc.lang);
     r.date = std::move(doc.date);
     r.url = std::move(doc.url);
     r.extra_fields = std::move(doc.extra_fields);
     r.date_days = parse_iso_date_days(r.date);
     r.text_bytes = doc.text.size();
-    index_of_id.emplace(r.id, records.size());
-    records.push_back(std::move(r));
-    terms.add_document(a.term_counts, a.new_term_names);
-    signatures.push_back(std::move(a.signature));
-    if (looks_for_partial_copies()) shingle_counts.push_back(a.shingle_count);
+    f.term_counts = std::move(a.term_counts);
+    f.signature = std::move(a.signature);
+    f.shingle_count = a.shingle_count;
+    f.new_term_names = std::move(a.new_term_names);
+    f.sentence_terms = std::move(a.sentence_terms);
+    f.sentence_ends = std::move(a.sentence_ends);
+    return f;
+  }
+
+  void keep_features(DocumentFeatures&& f) {
+    f.record.date_days = parse_iso_date_days(f.record.date);
+    index_of_id.emplace(f.record.id, records.size());
+    records.push_back(std::move(f.record));
+    terms.add_document(f.term_counts, f.new_term_names);
+    signatures.push_back(std::move(f.signature));
+    if (looks_for_partial_copies()) shingle_counts.push_back(f.shingle_count);
     if (sentences) {
-      sentences->append(a.sentence_terms, a.sentence_ends);
-      sentence_counts.push_back(static_cast<std::uint32_t>(a.sentence_ends.size()));
+      sentences->append(f.sentence_terms, f.sentence_ends);
+      sentence_counts.push_back(static_cast<std::uint32_t>(f.sentence_ends.size()));
     }
   }
 
@@ -574,6 +591,18 @@ void CorpusEngine::add(Document&& document) {
   if (state_->pending.size() >= kDocumentsPerThreadInBatch * static_cast<std::size_t>(state_->options.threads))
     state_->analyze_pending();
 }
+
+std::vector<DocumentFeatures> CorpusEngine::analyze(std::vector<Document> documents) {
+  state_->analyze_pending();
+  return state_->analyze_all(documents);
+}
+
+void CorpusEngine::add_analyzed(DocumentFeatures&& features) {
+  state_->analyze_pending();
+  state_->keep_features(std::move(features));
+}
+
+void CorpusEngine::add_term_name(TermName name) { state_->terms.add_name(name); }
 
 void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;

@@ -13,6 +13,7 @@
 #include "core/document.hpp"
 #include "features/minhash.hpp"
 #include "features/projection.hpp"
+#include "features/tfidf.hpp"
 #include "group/event_clustering.hpp"
 #include "group/knn_graph.hpp"
 #include "group/near_duplicates.hpp"
@@ -68,6 +69,31 @@ struct DocumentRecord {
   std::size_t text_bytes = 0;
 };
 
+// The word shown for a term: a surface form of a text, or an English gloss of one.
+struct TermName {
+  std::uint64_t hash;
+  std::string display;
+  bool is_gloss;
+};
+
+// Everything the engine keeps of one analyzed document, the unit a store persists (engine/store):
+// an engine given these through add_analyzed() builds exactly what it would have built from the
+// text. Only valid in an engine whose feature options (shingles, hashes, terms, concept table)
+// are those of the engine that analyzed it.
+struct DocumentFeatures {
+  DocumentRecord record;
+  TermCounts term_counts;      // sorted by term hash
+  MinHashSignature signature;  // empty when the text has no word at all
+  std::uint32_t shingle_count = 0;  // distinct shingles, counted only when partial copies are looked for
+  // The names of terms the analyzing engine's vocabulary lacked (or knew only by a gloss) when the
+  // document was analyzed; a store keeps one name per term, with the same rule (add_term_name).
+  std::vector<TermName> new_term_names;
+  // When sentences are kept (translations): the terms of the sentences in text order, and where
+  // each sentence ends in that list.
+  std::vector<std::uint64_t> sentence_terms;
+  std::vector<std::size_t> sentence_ends;
+};
+
 struct EventCluster {
   std::vector<std::size_t> members;         // document indices, ascending
   std::size_t representative = 0;           // the member closest to the cluster's centroid
@@ -99,6 +125,16 @@ class CorpusEngine {
 
   // Queues a document for analysis. Ids must be unique (the reader enforces it).
   void add(Document&& document);
+  // Analyzes documents without adding them (what is queued is added first, keeping the order):
+  // their features, naming the terms this engine's vocabulary lacks. Ids are not checked.
+  std::vector<DocumentFeatures> analyze(std::vector<Document> documents);
+  // Adds a document analyzed before, here or by another engine with the same feature options (a
+  // store's copy): the same as add() of its text, without the analysis.
+  void add_analyzed(DocumentFeatures&& features);
+  // Teaches the vocabulary a term's display word, as a document naming it would (a word of a text
+  // replaces a gloss, nothing else replaces a name): a store's term table read back, so that
+  // analyze() names only the terms the store lacks.
+  void add_term_name(TermName name);
   // Analyzes what is queued, then builds the requested results. May be called again after more
   // add() calls; results are rebuilt from all documents.
   void build(BuildScope scope);

@@ -1,0 +1,97 @@
+#pragma once
+// The incremental document index behind `parallax index`, parallax_index_* and parallax.Index: one
+// SQLite file (WAL) holding each document's metadata and features (MinHash signature, term counts,
+// sentence terms), the corpus's term names, the options it was created with, a feature version,
+// and each document's near-duplicate group and event.
+//
+// Documents are analyzed once, when added; batches are committed one transaction each (a crash
+// loses at most the batch in flight). Groups and events are recomputed from the stored features
+// (never from text) by the same CorpusEngine build as `parallax cluster`, so they equal a batch
+// run over the same documents in the order they were added. docs/index.md has the design.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/document.hpp"
+#include "pipeline/corpus_engine.hpp"
+#include "store/sqlite_database.hpp"
+
+namespace parallax {
+
+struct IndexOptions {
+  // The store's own options when it exists (threads and progress are always taken from here).
+  EngineOptions engine;
+  // The option keys the caller set: an existing store created with another value is refused.
+  std::vector<std::string> given;
+  std::size_t batch_size = 1000;  // documents per committed batch
+  int busy_timeout_ms = 10000;    // how long to wait for another writer's lock
+};
+
+struct IndexStats {
+  std::size_t documents = 0, batches = 0, terms = 0;
+  std::size_t near_duplicate_groups = 0, events = 0;  // from the stored assignments
+  bool assignments_current = false;  // false when a writer died before recomputing them
+  std::int64_t generation = 0;
+  std::string feature_version, created_by;
+  std::vector<std::pair<std::string, std::string>> options;  // the store's options, table order
+};
+
+// A stored document near a query document: its id and the estimated Jaccard of the two.
+struct IndexMatch {
+  std::string id;
+  double jaccard = 0.0;
+};
+
+// Where a query document would stand among the stored ones.
+struct IndexQueryResult {
+  std::string id;
+  std::vector<IndexMatch> near_duplicates;  // stored members of its near-duplicate group
+  std::vector<std::string> event_members;   // stored members of its event (empty: it alone)
+  std::string event_label;                  // its event's label
+  std::vector<std::string> event_top_terms;
+};
+
+class DocumentIndex {
+ public:
+  enum class Access { ReadOnly, ReadWrite };
+
+  // Opens a store; ReadWrite creates it with options.engine when the file is missing or empty.
+  // Throws StoreError (missing, not an index, corrupt, locked) and IncompatibleStoreError (another
+  // feature version, or options.given differing from the store's).
+  DocumentIndex(const std::string& path, Access access, IndexOptions options);
+  ~DocumentIndex();
+  DocumentIndex(const DocumentIndex&) = delete;
+  DocumentIndex& operator=(const DocumentIndex&) = delete;
+
+  const std::string& path() const;
+  const EngineOptions& engine_options() const;  // the store's options (threads from the caller)
+
+  // Queues a document: false (nothing queued) when its id is stored already or queued. Every
+  // batch_size documents the queue is analyzed and committed as one transaction.
+  bool add(Document&& document);
+  // Commits what is queued, then recomputes near-duplicate groups and events from the stored
+  // features and writes each document's assignment. Returns the documents added since the last.
+  std::size_t commit();
+  // Removes the documents with these ids (unknown ids are ignored) in one transaction, then
+  // recomputes the assignments. Returns how many were removed.
+  std::size_t remove(const std::vector<std::string>& ids);
+
+  // An engine holding every stored document, built (events unless the store is near-duplicates
+  // only): what `parallax index events` renders, the same as `parallax cluster` would build.
+  std::unique_ptr<CorpusEngine> built_engine() const;
+  // The near-duplicates and event each document would have among the stored ones; nothing is
+  // stored. Ids may repeat stored ones (the query document is then a separate document).
+  std::vector<IndexQueryResult> query(std::vector<Document> documents) const;
+  IndexStats stats() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace parallax

@@ -1,0 +1,316 @@
+// The document index (store/document_index): batches, adds and deletes give what one batch build
+// of the same documents gives; queries store nothing; stores of other options or feature versions,
+// missing, damaged and locked stores are refused with the file's name.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "cli_process.hpp"
+#include "example_corpus.hpp"
+#include "pipeline/corpus_engine.hpp"
+#include "report/cluster_report.hpp"
+#include "store/document_index.hpp"
+
+namespace parallax {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TemporaryFolder {
+  fs::path path;
+  TemporaryFolder() {
+    char pattern[] = "/tmp/parallax-index-test-XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    path = pattern;
+  }
+  ~TemporaryFolder() { fs::remove_all(path); }
+  std::string file(const char* name) const { return (path / name).string(); }
+};
+
+IndexOptions small_batches(std::size_t batch) {
+  IndexOptions o;
+  o.engine.threads = 2;
+  o.batch_size = batch;
+  return o;
+}
+
+// The cluster report's results (not its header, which names the command).
+nlohmann::json results_of(const CorpusEngine& engine) {
+  std::ostringstream out;
+  render_cluster_report(engine, {"cluster", 0, true}, ReportFormat::Json, out);
+  nlohmann::json report = nlohmann::json::parse(out.str());
+  return {report["events"], report["near_duplicate_groups"], report["translations"], report["partial_copies"]};
+}
+
+nlohmann::json batch_results(std::vector<Document> documents) {
+  EngineOptions o;
+  o.threads = 2;
+  CorpusEngine engine(o);
+  for (auto& d : documents) engine.add(std::move(d));
+  engine.build(BuildScope::Everything);
+  return results_of(engine);
+}
+
+// Each event's and group's member ids, as sets: what deleting documents must leave equal.
+std::set<std::set<std::string>> member_sets(const nlohmann::json& groups) {
+  std::set<std::set<std::string>> out;
+  for (const auto& g : groups) {
+    std::set<std::string> ids;
+    for (const auto& m : g["members"]) ids.insert(m["id"].get<std::string>());
+    out.insert(ids);
+  }
+  return out;
+}
+
+std::string sql_value(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK);
+  std::string value;
+  if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+    value = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return value;
+}
+
+TEST_CASE("index: documents added in batches give the groups and events of one batch build") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  REQUIRE(docs.size() >= 10);
+  {
+    DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(4));
+    for (auto d : docs) CHECK(index.add(std::move(d)));
+    CHECK(index.commit() == docs.size());
+  }
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadOnly, small_batches(4));
+  const nlohmann::json got = results_of(*index.built_engine());
+  CHECK(got == batch_results(docs));
+  CHECK_FALSE(got[0].empty());
+  const IndexStats st = index.stats();
+  CHECK(st.documents == docs.size());
+  CHECK(st.batches == (docs.size() + 3) / 4);
+  CHECK(st.assignments_current);
+  CHECK(st.events == got[0].size());
+  CHECK(st.near_duplicate_groups == got[1].size());
+  CHECK(sql_value(tmp.file("s.db"), "PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("index: two adds equal one, and ids already stored are skipped") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  const std::size_t half = docs.size() / 2;
+  {
+    DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));
+    for (std::size_t i = 0; i < half; ++i) index.add(Document(docs[i]));
+    CHECK(index.commit() == half);
+  }
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));
+  std::size_t skipped = 0;
+  for (auto d : docs) skipped += index.add(std::move(d)) ? 0 : 1;  // the whole corpus again
+  CHECK(skipped == half);
+  CHECK(index.commit() == docs.size() - half);
+  CHECK(results_of(*index.built_engine()) == batch_results(docs));
+}
+
+TEST_CASE("index: a query finds its stored copy and event, and stores nothing") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));
+  for (auto d : docs) index.add(std::move(d));
+  index.commit();
+  Document probe = docs[0];
+  probe.id = "probe";
+  Document unrelated;
+  unrelated.id = "unrelated";
+  unrelated.text = "The chess club meets on Tuesday evenings in the library basement, and new members are asked to bring "
+      "their own boards and clocks.";
+  const auto results = index.query({probe, unrelated});
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].id == "probe");
+  REQUIRE(results[0].near_duplicates.size() >= 1);
+  CHECK(results[0].near_duplicates[0].id == docs[0].id);
+  CHECK(results[0].near_duplicates[0].jaccard == doctest::Approx(1.0));
+  CHECK(std::count(results[0].event_members.begin(), results[0].event_members.end(), docs[0].id) == 1);
+  CHECK(results[1].near_duplicates.empty());
+  CHECK(results[1].event_members.empty());
+  CHECK(index.stats().documents == docs.size());
+}
+
+TEST_CASE("index: deleting documents leaves the groups and events of the others") {
+  TemporaryFolder tmp;
+  auto docs = test::example_documents();
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(5));
+  for (auto d : docs) index.add(std::move(d));
+  index.commit();
+  const std::vector<std::string> gone = {docs[1].id, docs[4].id, "no-such-id"};
+  CHECK(index.remove(gone) == 2);
+  docs.erase(docs.begin() + 4);
+  docs.erase(docs.begin() + 1);
+  const nlohmann::json got = results_of(*index.built_engine()), want = batch_results(docs);
+  CHECK(member_sets(got[0]) == member_sets(want[0]));
+  CHECK(member_sets(got[1]) == member_sets(want[1]));
+  CHECK(index.stats().documents == docs.size());
+  CHECK(index.stats().assignments_current);
+}
+
+TEST_CASE("index: a store of other options or another feature version is refused, naming the file") {
+  TemporaryFolder tmp;
+  const std::string path = tmp.file("s.db");
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, small_batches(10));
+    index.add(Document(test::example_documents()[0]));
+    index.commit();
+  }
+  IndexOptions other = small_batches(10);
+  other.engine.near_duplicates.jaccard_threshold = 0.6;
+  other.given = {"dup-threshold"};
+  try {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, other);
+    FAIL("opened with another dup_threshold");
+  } catch (const IncompatibleStoreError& e) {
+    CHECK(std::string(e.what()).find(path) == 0);
+    CHECK(std::string(e.what()).find("dup_threshold=0.45, not 0.6") != std::string::npos);
+  }
+  other.given.clear();  // not given: the store's own value applies
+  CHECK(DocumentIndex(path, DocumentIndex::Access::ReadOnly, other).engine_options().near_duplicates.jaccard_threshold ==
+        doctest::Approx(0.45));
+
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = 'features 0' WHERE key = 'feature_version'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    DocumentIndex index(path, DocumentIndex::Access::ReadOnly, small_batches(10));
+    FAIL("opened a store of another feature version");
+  } catch (const IncompatibleStoreError& e) {
+    CHECK(std::string(e.what()).find(path) == 0);
+    CHECK(std::string(e.what()).find("cannot be mixed") != std::string::npos);
+  }
+}
+
+TEST_CASE("index: missing, foreign, damaged and locked stores fail with the file's name") {
+  TemporaryFolder tmp;
+  const std::string missing = tmp.file("missing.db");
+  CHECK_THROWS_WITH_AS(DocumentIndex(missing, DocumentIndex::Access::ReadOnly, {}),
+                       doctest::Contains((missing + ": no such index").c_str()), StoreError);
+  CHECK_FALSE(fs::exists(missing));
+
+  const std::string text = tmp.file("notes.db");
+  std::ofstream(text) << "this is not a database, only some text that is long enough to be read as a header\n";
+  CHECK_THROWS_WITH_AS(DocumentIndex(text, DocumentIndex::Access::ReadWrite, {}),
+                       doctest::Contains((text + ": not a parallax index").c_str()), StoreError);
+
+  const std::string foreign = tmp.file("foreign.db");
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(foreign.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  CHECK_THROWS_WITH_AS(DocumentIndex(foreign, DocumentIndex::Access::ReadWrite, {}),
+                       doctest::Contains((foreign + ": not a parallax index").c_str()), StoreError);
+
+  const std::string path = tmp.file("s.db");
+  IndexOptions quick = small_batches(10);
+  quick.busy_timeout_ms = 50;
+  DocumentIndex index(path, DocumentIndex::Access::ReadWrite, quick);
+  sqlite3* other = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  index.add(Document(test::example_documents()[0]));
+  CHECK_THROWS_WITH_AS(index.commit(), doctest::Contains((path + ": ").c_str()), StoreError);
+  CHECK_THROWS_WITH_AS(index.commit(), doctest::Contains("locked"), StoreError);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+}
+
+TEST_CASE("index: readers query while a writer adds") {
+  TemporaryFolder tmp;
+  const std::string path = tmp.file("s.db");
+  const auto docs = test::example_documents();
+  { DocumentIndex create(path, DocumentIndex::Access::ReadWrite, small_batches(1)); }
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, small_batches(1));  // one commit per document
+    for (auto d : docs) index.add(std::move(d));
+    index.commit();
+    done = true;
+  });
+  std::size_t reads = 0, last = 0;
+  bool monotonic = true;
+  std::string failure;
+  try {
+    while (!done || reads == 0) {
+      DocumentIndex reader(path, DocumentIndex::Access::ReadOnly, small_batches(1));
+      const std::size_t n = reader.stats().documents;
+      monotonic = monotonic && n >= last;
+      last = n;
+      CHECK(reader.built_engine()->size() >= n);
+      ++reads;
+    }
+  } catch (const std::exception& e) {
+    failure = e.what();
+  }
+  writer.join();
+  CHECK(failure == "");
+  CHECK(monotonic);
+  CHECK(reads > 0);
+  CHECK(DocumentIndex(path, DocumentIndex::Access::ReadOnly, {}).stats().documents == docs.size());
+}
+
+// The CLI: index events prints what cluster prints; failures exit non-zero naming the store.
+TEST_CASE("index CLI: events equal cluster's report, and bad stores and a full disk exit non-zero with a message") {
+  TemporaryFolder tmp;
+  const std::string cli = PARALLAX_CLI, corpus = PARALLAX_SOURCE_DIR "/examples/corpus.jsonl", store = tmp.file("s.db");
+  const auto add = test::run_shell(cli + " index add --quiet --batch 3 " + store + " " + corpus + " 2>&1");
+  CHECK(add.exit_code == 0);
+  const auto events = test::run_shell(cli + " index events --format json " + store);
+  const auto cluster = test::run_shell(cli + " cluster --quiet --format json " + corpus);
+  REQUIRE(events.exit_code == 0);
+  const auto got = nlohmann::json::parse(events.out), want = nlohmann::json::parse(cluster.out);
+  for (const char* key : {"events", "near_duplicate_groups", "translations", "partial_copies", "parameters"})
+    CHECK_MESSAGE(got[key] == want[key], key);
+  CHECK(test::run_shell(cli + " index add --quiet " + store + " " + corpus + " 2>&1").out.find("13 already stored") !=
+        std::string::npos);
+
+  const auto other = test::run_shell(cli + " index add --dup-threshold 0.7 " + store + " " + corpus + " 2>&1");
+  CHECK(other.exit_code == 2);
+  CHECK(other.out.find(store + ": the index was created with dup_threshold=0.45, not 0.7") != std::string::npos);
+  const auto missing = test::run_shell(cli + " index stats " + tmp.file("none.db") + " 2>&1");
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.out.find(tmp.file("none.db") + ": no such index") != std::string::npos);
+  const auto stats = test::run_shell(cli + " index stats --format json " + store);
+  CHECK(nlohmann::json::parse(stats.out)["documents"] == 13);
+  const auto deleted = test::run_shell(cli + " index delete " + store + " volcano-ru nope 2>&1");
+  CHECK(deleted.exit_code == 3);
+  CHECK(deleted.out.find("1 of 2 documents removed") != std::string::npos);
+
+  // A full disk: files may not grow past 64 KiB (SIGXFSZ ignored, so writes fail with EFBIG).
+  const std::string big = tmp.file("big.jsonl"), full = tmp.file("full.db");
+  {
+    std::ofstream out(big);
+    for (int i = 0; i < 400; ++i)
+      out << "{\"id\": \"n" << i << "\", \"text\": \"Story " << i << " about the harbour, the bridge and the market "
+          << i * 7 << " of the old town, told at length with many words " << i * 13 << ".\"}\n";
+  }
+  const auto disk = test::run_shell("sh -c \"trap '' XFSZ; ulimit -f 64; " + cli + " index add --quiet --batch 50 " +
+                                    full + " " + big + "\" 2>&1");
+  CHECK(disk.exit_code == 1);
+  CHECK(disk.out.find(full + ": ") != std::string::npos);
+  CHECK(sql_value(full, "PRAGMA integrity_check") == "ok");
+}
+
+}  // namespace
+}  // namespace parallax
