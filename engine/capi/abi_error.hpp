@@ -11,6 +11,7 @@
 #include "parallax/parallax.h"
 #include "pipeline/engine_option_table.hpp"
 #include "pipeline/temporary_file.hpp"
+#include "store/sqlite_database.hpp"
 
 namespace parallax::capi {
 
@@ -45,6 +46,12 @@ std::int32_t guarded(const char* function, Body&& body) noexcept {
   } catch (const UnknownOptionError& e) {
     set_last_error(std::string(function) + ": " + e.what());
     return PARALLAX_ERROR_UNKNOWN_OPTION;
+  } catch (const parallax::IncompatibleStoreError& e) {
+    set_last_error(std::string(function) + ": " + e.what());
+    return PARALLAX_ERROR_INCOMPATIBLE_INDEX;
+  } catch (const parallax::StoreError& e) {
+    set_last_error(std::string(function) + ": " + e.what());
+    return PARALLAX_ERROR_IO;
   } catch (const TemporaryFileError& e) {
     set_last_error(std::string(function) + ": " + e.what());
     return PARALLAX_ERROR_IO;

@@ -172,9 +172,11 @@ struct DocumentIndex::State {
 
   void open() {
     std::string format;
+    bool empty = false;
     try {
-      if (access == Access::ReadWrite && is_empty_file()) create();
-      format = read_meta(db, "format");
+      empty = is_empty_file();
+      if (empty && access == Access::ReadWrite) create();
+      if (!empty || access == Access::ReadWrite) format = read_meta(db, "format");
     } catch (const StoreError& e) {
       remove_if_created();
       if (!existed || dynamic_cast<const IncompatibleStoreError*>(&e)) throw;
@@ -183,6 +185,9 @@ struct DocumentIndex::State {
       remove_if_created();
       throw;
     }
+    if (empty && access == Access::ReadOnly)
+      throw StoreError(path() + ": an empty file, not an index yet (was its creation interrupted?); "
+                                "`parallax index add` creates the index in it");
     if (format != kFormatName) throw StoreError(path() + ": not a parallax index (its meta table has no format mark)");
     const std::string schema = read_meta(db, "schema");
     if (schema != std::to_string(kSchemaVersion))

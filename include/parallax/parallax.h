@@ -87,6 +87,8 @@ extern "C" {
 #define PARALLAX_ERROR_UNAVAILABLE 13
 /* Anything else that went wrong inside the engine; the message says what. */
 #define PARALLAX_ERROR_INTERNAL 14
+/* An index file whose features another parallax computed, or created with other options. */
+#define PARALLAX_ERROR_INCOMPATIBLE_INDEX 15
 
 /* ---- Build scopes ----------------------------------------------------------------------------- */
 
@@ -551,6 +553,90 @@ PARALLAX_API int32_t parallax_engine_compare(const parallax_engine *engine, cons
  */
 PARALLAX_API int32_t parallax_engine_report(const parallax_engine *engine, int32_t format, int32_t mode,
                                             char **out_text);
+
+/* ---- Index: an incremental document index in one SQLite file (docs/index.md) ------------------ */
+/*
+ * One file holds documents' metadata and features (signatures, term counts; never their text),
+ * the options it was created with and a feature version. Documents are analyzed once, when added;
+ * groups and events are recomputed from the stored features and equal those of a batch run over
+ * the same documents in the order they were added. A handle is one connection: calls on one
+ * handle must not overlap; any number of handles (threads, processes) may read one file while one
+ * of them adds (SQLite WAL; a writer waits up to 10 s for another's lock). Store failures (a
+ * missing, damaged or locked file, a full disk) are PARALLAX_ERROR_IO naming the file.
+ */
+typedef struct parallax_index parallax_index;
+
+/* Open modes: read and write (creates a missing file), or read only (query, events, stats). */
+#define PARALLAX_INDEX_READ_WRITE 1
+#define PARALLAX_INDEX_READ_ONLY 2
+
+/*
+ * Opens (or, PARALLAX_INDEX_READ_WRITE, creates) the index at path. keys/values: engine options as
+ * parallax_engine_create takes them (count 0: defaults). A new index keeps them; an existing one
+ * keeps its own, and an option given with another value than the index's is refused.
+ * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (mode), INVALID_UTF8, UNKNOWN_OPTION, INVALID_OPTION,
+ * IO (missing with READ_ONLY, not an index, damaged, locked, unwritable), INCOMPATIBLE_INDEX
+ * (another feature version, or a given option differs), OUT_OF_MEMORY, INTERNAL.
+ */
+PARALLAX_API int32_t parallax_index_open(const char *path, int32_t mode, const char *const *keys,
+                                         const char *const *values, size_t count, parallax_index **out_index);
+
+/* Closes the index; accepts NULL. */
+PARALLAX_API void parallax_index_close(parallax_index *index);
+
+/*
+ * Adds `count` documents (arrays as parallax_engine_add_batch: ids and texts required, the others
+ * may be NULL or hold NULL) in one committed batch, then recomputes groups and events. Ids already
+ * stored are skipped, not refused (an interrupted add can be repeated); *out_added (may be NULL)
+ * counts the documents added. All documents are checked before any is added.
+ * Errors: NULL_ARGUMENT, INVALID_UTF8, INVALID_ARGUMENT (empty id, blank text, bad date),
+ * DUPLICATE_ID (an id twice in the arrays), IO (read-only handle, store failure), OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_index_add(parallax_index *index, size_t count, const char *const *ids,
+                                        const char *const *texts, const char *const *titles,
+                                        const char *const *sources, const char *const *langs,
+                                        const char *const *dates, const char *const *urls, size_t *out_added);
+
+/*
+ * Adds the documents of a corpus file or folder (read as parallax_engine_read_corpus reads it),
+ * committed in batches of 1000. *out_added, *out_skipped (ids already stored), *out_rejected
+ * (invalid records) may be NULL. Errors: NULL_ARGUMENT, INVALID_UTF8, IO, OUT_OF_MEMORY.
+ */
+PARALLAX_API int32_t parallax_index_add_corpus(parallax_index *index, const char *path, size_t *out_added,
+                                               size_t *out_skipped, size_t *out_rejected);
+
+/*
+ * Where each given document would stand among the stored ones, without storing it: the JSON
+ * `parallax index query --format json` prints ({"index", "documents": [{"id", "near_duplicates":
+ * [{"id", "jaccard"}], "event": null | {"label", "top_terms", "members"}}]}; docs/index.md).
+ * Arrays as parallax_index_add. Errors: as parallax_index_add (no DUPLICATE_ID), and
+ * INVALID_ARGUMENT for count 0.
+ */
+PARALLAX_API int32_t parallax_index_query_json(parallax_index *index, size_t count, const char *const *ids,
+                                               const char *const *texts, const char *const *titles,
+                                               const char *const *sources, const char *const *langs,
+                                               const char *const *dates, const char *const *urls, char **out_json);
+
+/*
+ * Removes the documents with these ids in one transaction, then recomputes groups and events.
+ * *out_deleted (may be NULL) counts those found; unknown ids are not an error.
+ * Errors: NULL_ARGUMENT, INVALID_UTF8, IO (read-only handle, store failure).
+ */
+PARALLAX_API int32_t parallax_index_delete(parallax_index *index, size_t count, const char *const *ids,
+                                           size_t *out_deleted);
+
+/*
+ * The report of the stored documents exactly as `parallax index events --format json` (and
+ * `parallax cluster --format json` over the same documents) prints it: events, near-duplicate
+ * groups, translations, partial copies (docs/json-schema.md). Errors: NULL_ARGUMENT, IO.
+ */
+PARALLAX_API int32_t parallax_index_events_json(parallax_index *index, char **out_json);
+
+/*
+ * Counts, options and feature version, as `parallax index stats --format json` prints them.
+ * Errors: NULL_ARGUMENT, IO.
+ */
+PARALLAX_API int32_t parallax_index_stats_json(parallax_index *index, char **out_json);
 
 #ifdef __cplusplus
 }

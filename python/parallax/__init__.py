@@ -13,10 +13,11 @@ or on the system library path.
 """
 from ._library import ABI_VERSION, LibraryNotFoundError
 from .engine import Engine, Group, Groups, options, version
-from .errors import (CorpusReadError, EmptyCorpusError, InvalidInputError, NotBuiltError, NotFoundError,
-                     ParallaxError)
+from .errors import (CorpusReadError, EmptyCorpusError, IncompatibleIndexError, InvalidInputError, NotBuiltError,
+                     NotFoundError, ParallaxError)
+from .index import Index
 
 __all__ = [
-    "ABI_VERSION", "CorpusReadError", "EmptyCorpusError", "Engine", "Group", "Groups", "InvalidInputError",
-    "LibraryNotFoundError", "NotBuiltError", "NotFoundError", "ParallaxError", "options", "version",
+    "ABI_VERSION", "CorpusReadError", "EmptyCorpusError", "Engine", "Group", "Groups", "IncompatibleIndexError",
+    "Index", "InvalidInputError", "LibraryNotFoundError", "NotBuiltError", "NotFoundError", "ParallaxError", "options", "version",
 ]

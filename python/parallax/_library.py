@@ -28,12 +28,17 @@ class _Groups(ctypes.Structure):
     pass
 
 
+class _Index(ctypes.Structure):
+    pass
+
+
 class _DocumentFrequencies(ctypes.Structure):
     pass
 
 
 EngineHandle = ctypes.POINTER(_Engine)
 GroupsHandle = ctypes.POINTER(_Groups)
+IndexHandle = ctypes.POINTER(_Index)
 FrequenciesHandle = ctypes.POINTER(_DocumentFrequencies)
 
 # name: (restype, argtypes). Every status-returning call returns int32.
@@ -78,6 +83,17 @@ _SIGNATURES = {
                                     ctypes.POINTER(ctypes.POINTER(ctypes.c_uint64)),
                                     ctypes.POINTER(ctypes.POINTER(ctypes.c_double)),
                                     ctypes.POINTER(ctypes.POINTER(ctypes.c_uint64))]),
+    # The document index (python/parallax/index.py).
+    "parallax_index_open": (_S, [ctypes.c_char_p, ctypes.c_int32, c_str_array, c_str_array, ctypes.c_size_t,
+                                 ctypes.POINTER(IndexHandle)]),
+    "parallax_index_close": (None, [IndexHandle]),
+    "parallax_index_add": (_S, [IndexHandle, ctypes.c_size_t] + [c_str_array] * 7 + [c_size_p]),
+    "parallax_index_add_corpus": (_S, [IndexHandle, ctypes.c_char_p, c_size_p, c_size_p, c_size_p]),
+    "parallax_index_query_json": (_S, [IndexHandle, ctypes.c_size_t] + [c_str_array] * 7 +
+                                  [ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_index_delete": (_S, [IndexHandle, ctypes.c_size_t, c_str_array, c_size_p]),
+    "parallax_index_events_json": (_S, [IndexHandle, ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_index_stats_json": (_S, [IndexHandle, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_compare": (_S, [EngineHandle, c_str_array, ctypes.c_size_t, ctypes.c_int32,
                                      ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_report": (_S, [EngineHandle, ctypes.c_int32, ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)]),

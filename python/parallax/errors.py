@@ -16,6 +16,7 @@ IO = 11
 OUT_OF_MEMORY = 12
 UNAVAILABLE = 13
 INTERNAL = 14
+INCOMPATIBLE_INDEX = 15
 
 
 class ParallaxError(Exception):
@@ -48,6 +49,10 @@ class CorpusReadError(ParallaxError):
     translations pass, in $TMPDIR) could not be created or written."""
 
 
+class IncompatibleIndexError(ParallaxError):
+    """An index file whose features another parallax computed, or created with other options."""
+
+
 _CLASS_OF_STATUS = {
     NULL_ARGUMENT: InvalidInputError,
     INVALID_ARGUMENT: InvalidInputError,
@@ -59,6 +64,7 @@ _CLASS_OF_STATUS = {
     NOT_BUILT: NotBuiltError,
     NOT_FOUND: NotFoundError,
     IO: CorpusReadError,
+    INCOMPATIBLE_INDEX: IncompatibleIndexError,
 }
 
 
