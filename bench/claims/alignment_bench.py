@@ -35,6 +35,17 @@ def die(msg):
     sys.exit(2)
 
 
+def names_cell(names, limit=80):
+    """Side names joined up to about `limit` characters, cut between names, never inside one (a
+    cut inside made "a German government" read "a German g")."""
+    out = []
+    for n in names:
+        if out and len(", ".join(out + [n])) > limit:
+            return ", ".join(out) + ", ... (%d more)" % (len(names) - len(out))
+        out.append(n)
+    return ", ".join(out)
+
+
 def side_of(name, is_author, sides):
     """Engine side name -> A / B / both / other / author (the rule of attribution_bench.py)."""
     if is_author:
@@ -267,7 +278,7 @@ def main():
     for r in runs:
         print("| %s | %d | %s | %d | %d | %s | %s | %d | %d |" % (
             r["event"], r["records"], cell(r["status"][:60]), r["claims"], r["mapped"],
-            cell(", ".join(r["sidesA"])[:80]), cell(", ".join(r["sidesB"])[:80]), r["alignments"], r["ab"]))
+            cell(names_cell(r["sidesA"])), cell(names_cell(r["sidesB"])), r["alignments"], r["ab"]))
     mis = sum(r["mismatched"] for r in runs)
     if mis:
         print("\n%d claims have a span that does not match their text (offsets may be off)." % mis)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speaker attribution of `parallax compare --by speaker` against the hand-made gold set.
 
-Usage: attribution_bench.py PARALLAX_BINARY DATA_DIR [--gold FILE] [--sides FILE] [--details FILE]
+Usage: attribution_bench.py PARALLAX_BINARY DATA_DIR [--gold FILE] [--sides FILE] [--details FILE] [--errors]
 
 DATA_DIR is a folder holding xling-events/events.jsonl (e.g. ../shared/data). For every record in
 the gold set (attribution_gold.jsonl beside this script) the record's `text` alone is written to a
@@ -173,6 +173,8 @@ def main():
     ap.add_argument("--gold", default=os.path.join(HERE, "attribution_gold.jsonl"))
     ap.add_argument("--sides", default=os.path.join(HERE, "sides.json"))
     ap.add_argument("--details", help="also write one TSV row per gold sentence to this file")
+    ap.add_argument("--errors", action="store_true",
+                    help="also print every sentence whose predicted side differs from the gold side")
     args = ap.parse_args()
 
     binary = os.path.abspath(args.binary)
@@ -273,6 +275,14 @@ def main():
     for (gs, ps), n in errs.most_common(10):
         x = first[(gs, ps)]
         print("| %s -> %s | %d | %s | %s | %s |" % (gs, ps, n, x[0], cell(x[5][:60]), cell(x[6][:40])))
+
+    if args.errors:
+        print("\n## Every error\n")
+        print("| record | lang | gold -> predicted | engine speaker | sentence |")
+        print("|---|---|---|---|---|")
+        for x in rows:
+            if x[3] != x[4]:
+                print("| %s | %s | %s -> %s | %s | %s |" % (x[0], x[2], x[3], x[4], cell(x[6]), cell(x[5])))
 
     if problems:
         print("\n## compare runs that gave no claims (%d)\n" % len(problems))
