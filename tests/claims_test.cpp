@@ -325,3 +325,102 @@ TEST_CASE("a claim of both sides has the speaker both sides, not the first name 
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker == "both sides");
 }
+
+TEST_CASE("a Russian subject before its verb, a name that opens the clause and a speaker at the clause's end") {
+  // The dative after the verb is the addressee, not the speaker.
+  auto claims = claims_of("Макрон заявил Си Цзиньпину, что рассчитывает на скорое начало переговоров.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Макрон");
+  // A name that opens the clause, with only commas before the verb.
+  claims = claims_of(
+      "Министр обороны Германии Борис Писториус, отвечая на вопросы журналистов, заявил, что поставки продолжатся.",
+      "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(contains(claims[0].speaker_surface, "Писториус"));
+  // The words after the verb are its object: the subject is the name earlier in the clause.
+  claims = claims_of("Во время встречи Путин поддержал идею форума и выразил благодарность Трампу за помощь.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  // After the quotation, the addressee and the time: the speaker ends the clause.
+  claims = claims_of(
+      "«Переговоры будут продолжены в следующем месяце», — сказал журналистам после встречи министр финансов "
+      "Антон Силуанов.",
+      "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(contains(claims[0].speaker_surface, "Силуанов"));
+  // A verb after a comma with its subject after it.
+  claims = claims_of("Лидеры обсудили торговлю и энергетику, сообщила пресс-служба Кремля.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}
+
+TEST_CASE("English speaker phrases: fillers, time words, passive agents, news agencies, 'citing' and participles") {
+  auto claims = claims_of(
+      "The German chancellor also said the aid would continue next year. "
+      "Kremlin spokesman Dmitry Peskov on Tuesday said the meeting was useful. "
+      "A separate readout issued from Moscow said the talks were frank. "
+      "The new tariffs were announced by the Finance Ministry in a short note.",
+      "en");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].speaker_surface == "German chancellor");
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[2].speaker == "Kremlin");
+  CHECK(contains(claims[3].speaker_surface, "Finance Ministry"));
+  claims = claims_of(
+      "Finance Minister Jane Roe told reporters that the budget was balanced, according to Interfax. "
+      "The wheat deal will resume in May, the newspaper reported, citing Deputy Minister John Doe. "
+      "Biden spoke warmly about the Russian president at the summit, saying the talks were useful.",
+      "en");
+  REQUIRE(claims.size() == 4);  // ", saying" opens a clause of its own
+  CHECK(contains(claims[0].speaker_surface, "Jane Roe"));
+  CHECK(contains(claims[1].speaker_surface, "John Doe"));
+  CHECK(claims[3].speaker == "White House");
+  claims = claims_of("AFP cited Putin as saying that the talks would go on in May.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}
+
+TEST_CASE("a source phrase names its speaker in lower case too, and 'according to him' refers back") {
+  auto claims = claims_of("По данным учёных, температура воды в озере выросла на два градуса.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].attribution == AttributionKind::Explicit);
+  CHECK(claims[0].speaker == "учёных");
+  claims = claims_of(
+      "The Kremlin said the call was long. The call, according to him, lasted two hours, according to AFP.", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Kremlin");
+  // "وفق بيان للكرملين": وفق is a source word like وفقا.
+  claims = claims_of("اتفق الرئيسان على تعزيز التعاون في مجال الطاقة، وفق بيان للكرملين.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}
+
+TEST_CASE("both sides: titled coordinated subjects, two leaders who agree, joint statements, Arabic duals") {
+  auto claims = claims_of(
+      "Президент России Владимир Путин и президент Турции Реджеп Тайип Эрдоган договорились расширить торговлю.",
+      "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of(
+      "The two leaders also agreed to meet again in the autumn. The two leaders toured the old city after lunch. "
+      "In a joint statement, the governments pledged to double their trade.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].speaker == "both sides");
+  CHECK(claims[1].attribution == AttributionKind::Author);  // an action, not a statement
+  CHECK(claims[2].speaker == "both sides");
+  claims = claims_of(
+      "أجرى الرئيسان مباحثات مطولة في القصر وتوصلا إلى اتفاق بشأن الطاقة. "
+      "تصافح الزعيمان أمام القصر قبل بدء المباحثات الرسمية. "
+      "بحثت القمة ملفات التجارة والطيران، وفق ما صرحا به في المؤتمر الصحفي.",
+      "ar");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].speaker == "both sides");
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  CHECK(claims[2].speaker == "both sides");
+  // What the two did together is not an antecedent for "he".
+  claims = claims_of(
+      "Putin said the talks were useful. The two leaders agreed to meet again. He added that trade was growing.", "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[2].speaker == "Kremlin");
+}

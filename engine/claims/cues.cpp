@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "lexicon/attribution_cues.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
 
 namespace parallax {
@@ -35,7 +36,8 @@ std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& 
   return {from, stop};
 }
 
-// The phrase before the cue: back to the clause start or the last boundary.
+// The phrase before the cue: back to the clause start or the last boundary, without the fillers
+// at either end ("The German chancellor also said" -> "German chancellor"; "Scholz was said").
 std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>& t,
                                                   std::size_t begin, std::size_t cue,
                                                   std::size_t max_words) {
@@ -44,13 +46,157 @@ std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>&
     --start;
   }
   while (start < cue && is_speaker_filler(t[start])) ++start;
-  return {start, cue};
+  std::size_t stop = cue;
+  while (stop > start && is_speaker_filler(t[stop - 1])) --stop;
+  return {start, stop};
+}
+
+bool is_passive_auxiliary(std::string_view word) {
+  return word == "was" || word == "were" || word == "is" || word == "are" || word == "been" || word == "being";
+}
+
+bool has_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A word that can be part of a speaker's name or title in a script with capitals: a capitalized
+// word (a sentence's first word only when it is not a function word: "Об этом", "In"), a job
+// title, or a word that refers back to a speaker ("he", "the spokesman").
+bool speaker_word(const std::vector<MatchToken>& t, std::size_t i, bool names_only = false) {
+  const std::string& w = t[i].normalized;
+  if (t[i].capitalized && !(i == 0 && (is_stop_word("en", w) || is_stop_word("ru", w)))) return true;
+  if (is_role_word(t[i])) return true;
+  return !names_only && (is_anaphoric_noun(w) || is_subject_pronoun(w));
+}
+
+using Range = std::pair<std::size_t, std::size_t>;
+
+// names_only: a name or a title, not a word that refers back ("he", "the readout").
+bool names_speaker(const std::vector<MatchToken>& t, Range r, bool names_only = false) {
+  for (std::size_t i = r.first; i < r.second; ++i)
+    if (speaker_word(t, i, names_only)) return true;
+  return false;
+}
+
+// The speaker inside a phrase before its verb, when prepositions, time words or numbers split it:
+// the leading part when it names someone ("Kremlin spokesman Dmitry Peskov | on Tuesday said"),
+// else the part next to the verb ("Перед началом встречи | с Эрдоганом | в Сочи 4 сентября |
+// Путин заявил"), else the whole phrase.
+Range subject_part(const std::vector<MatchToken>& t, Range r) {
+  auto splits = [&](std::size_t i) { return ends_speaker_phrase(t[i].normalized) || has_digit(t[i].normalized); };
+  std::size_t lead_end = r.first;
+  while (lead_end < r.second && !splits(lead_end)) ++lead_end;
+  if (lead_end == r.second) return r;
+  std::size_t tail = r.second;
+  while (tail > r.first && !splits(tail - 1)) --tail;
+  // A name or a title first; a part that only refers back ("A separate readout | from Moscow")
+  // when no part names anyone.
+  if (names_speaker(t, {r.first, lead_end}, true)) return {r.first, lead_end};
+  if (tail < r.second && names_speaker(t, {tail, r.second}, true)) return {tail, r.second};
+  if (names_speaker(t, {r.first, lead_end}, false)) return {r.first, lead_end};
+  return r;
+}
+
+// A Russian word with an adjective ending ("российский", "официального"): it can open a speaker
+// phrase after the verb ("заявил российский лидер") where a common noun is the object
+// ("выразил благодарность Трампу").
+bool adjective_form(std::string_view w) {
+  for (std::string_view end : {"ий", "ый", "ой", "ая", "ое", "ые", "ие", "его", "ого", "ому", "ему", "ых", "их"})
+    if (w.size() > end.size() + 2 && w.substr(w.size() - end.size()) == end) return true;
+  return false;
+}
+
+// The phrase after a Russian verb is its subject ("заявил Песков", "сообщил пресс-секретарь",
+// "заявил российский лидер") only when it opens with a name, a title or an adjective before one;
+// "назвал переговоры ...", "выразил благодарность Трампу" open with the object.
+bool russian_subject_after(const std::vector<MatchToken>& t, Range r) {
+  if (r.first >= r.second) return false;
+  if (speaker_word(t, r.first)) return true;
+  if (!adjective_form(t[r.first].normalized)) return false;
+  return r.first + 1 < r.second && speaker_word(t, r.first + 1);
+}
+
+// The first name in tokens [from, cue): the subject of a Russian verb whose own neighbours name
+// no one ("Во время беседы Путин поддержал предложение ... и выразил благодарность Трампу"), or of
+// an English or Russian participle ("Trump heaped praise on the Russian president ..., saying").
+}  // namespace
+
+Range leading_name(const std::vector<MatchToken>& t, std::size_t from, std::size_t cue) {
+  constexpr std::size_t kMaxNameWords = 6;
+  for (std::size_t i = from; i < cue; ++i) {
+    if (!speaker_word(t, i) || is_subject_pronoun(t[i].normalized)) continue;
+    std::size_t e = i + 1;
+    // A title's lower-case genitive before a name goes with it: "Министр обороны Германии".
+    while (e < cue && e - i < kMaxNameWords && !gap_is_boundary(t[e].gap_before) &&
+           (t[e].capitalized || is_role_word(t[e]) || (e + 1 < cue && t[e + 1].capitalized)))
+      ++e;
+    return {i, e};
+  }
+  return {cue, cue};
+}
+
+namespace {
+// The last words of the clause after a Russian verb, from the first name or title on, when the
+// words right after the verb are not the subject: "», — сказал журналистам после встречи
+// вице-премьер России Александр Новак", "рассказал на брифинге помощник ... Юрий Ушаков".
+Range clause_final_speaker(const std::vector<MatchToken>& t, std::size_t from, std::size_t end) {
+  constexpr std::size_t kMaxWords = 6;
+  std::size_t tail = end;
+  while (tail > from) {
+    const MatchToken& w = t[tail - 1];
+    if (ends_speaker_phrase(w.normalized) || has_digit(w.normalized)) break;
+    --tail;
+    if (gap_is_boundary(w.gap_before)) break;
+  }
+  while (tail < end && !russian_subject_after(t, {tail, end})) ++tail;
+  if (tail >= end || end - tail > kMaxWords) return {end, end};
+  return {tail, end};
+}
+
+// The speaker of a Russian verb. News puts it after the verb ("заявил Песков", "Об этом сообщил
+// пресс-секретарь") or, as often, before it ("Макрон заявил Си Цзиньпину", "Президент США назвал
+// предложение ..."): a subject right after a verb that follows a comma, else a name that opens the
+// clause, else a phrase before the verb that names someone, else a subject after it, else the
+// clause's last name, else the first name earlier in the clause.
+Range russian_speaker(const std::vector<MatchToken>& t, std::size_t begin, std::size_t end, std::size_t verb,
+                      Range before, Range after) {
+  // The clause opens with its subject and only commas stand before the verb: "Президент США
+  // Дональд Трамп, подводя итоги переговоров с лидером КНР Си Цзиньпином, заявил", "Президент
+  // России Владимир Путин в ходе пресс-конференции ... предложил". Not across a quotation
+  // ("«Трамп не прав», — заявил Песков").
+  bool commas_only = true;
+  for (std::size_t i = begin + 1; i <= verb && commas_only; ++i)
+    commas_only = !gap_is_boundary(t[i].gap_before) || t[i].gap_before == ",";
+  // A name of two words or more: a sentence's first word alone is often just capitalized
+  // ("Однако", "Помимо").
+  const Range opening = leading_name(t, begin, verb);
+  const bool opening_name = opening.first <= begin + 1 && opening.second - opening.first >= 2 &&
+                            std::any_of(t.begin() + static_cast<std::ptrdiff_t>(opening.first) + 1,
+                                        t.begin() + static_cast<std::ptrdiff_t>(opening.second),
+                                        [](const MatchToken& w) { return w.capitalized; });
+  const bool before_empty = before.first >= before.second;
+  if (before_empty && russian_subject_after(t, after)) return after;  // "..., сообщила пресс-служба Кремля"
+  if (commas_only && opening_name) return opening;
+  if (names_speaker(t, before)) return before;
+  if (russian_subject_after(t, after)) return after;
+  if (after.first >= after.second) {
+    const Range final_name = clause_final_speaker(t, verb + 1, end);
+    if (final_name.first < final_name.second) return final_name;
+  }
+  std::size_t from = verb;
+  while (from > begin && !gap_is_boundary(t[from].gap_before)) --from;
+  const Range first_name = leading_name(t, from, verb);
+  if (first_name.first < first_name.second) return first_name;
+  return before.first < before.second ? before : after;
 }
 
 std::optional<CueHit> find_source(const std::vector<MatchToken>& t, std::size_t begin,
                                   std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     if (const std::size_t after = source_phrase_end(t, i, end)) {
+      // "وفق ما صرحا به", "حسب ما قال الكرملين": the verb after "ما" is the cue.
+      if (after + 1 < end && t[after].normalized == "ما" && is_speech_verb(t[after + 1].normalized))
+        return CueHit{CueKind::Verb, after + 1, after + 2, {phrase_after(t, after + 2, end, 6)}};
       CueHit hit{CueKind::Source, i, after, {phrase_after(t, after, end, 6)}};
       return hit;
     }
@@ -71,7 +217,16 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
     const std::string& w = t[i].normalized;
     const Script script = word_script(w);
     if (is_reporting_participle(w)) {
-      return CueHit{CueKind::Participle, i, i + 1, {}};
+      CueHit hit{CueKind::Participle, i, i + 1, {}};
+      // English and Russian put the subject first: "Trump heaped praise on the Russian
+      // president ..., saying"; Arabic participles look for their subject in extract.
+      // "AFP cited Putin as saying": the name before "as".
+      if (script != Script::Arabic && i > begin + 1 && t[i - 1].normalized == "as") {
+        hit.speaker_ranges = {phrase_before(t, begin, i - 1, 6)};
+      } else if (script != Script::Arabic) {
+        hit.speaker_ranges = {leading_name(t, begin, i)};
+      }
+      return hit;
     }
     if (!is_speech_verb(w)) continue;
     // A capitalized Latin word is a name or a sentence start, not a reporting verb ("Said Ahmed").
@@ -84,20 +239,24 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       return CueHit{CueKind::Verb, i, i + 1, {phrase_after(t, i + 1, end, 6)}};
     }
     CueHit hit{CueKind::Verb, i, i + 1, {}};
-    const auto before = phrase_before(t, begin, i, 8);
+    auto before = phrase_before(t, begin, i, 8);
+    if (before.first < before.second) before = subject_part(t, before);
     auto after = phrase_after(t, i + 1, end, 5);
     // "сообщили в Кремле", "говорится в заявлении Белого дома": the institution follows "в".
     if (script == Script::Cyrillic && after.first >= after.second && i + 2 < end &&
         (t[i + 1].normalized == "в" || t[i + 1].normalized == "во") && !gap_is_boundary(t[i + 1].gap_before))
       after = phrase_after(t, i + 2, end, 5);
-    // Russian news puts the speaker after the verb ("заявил Песков"), English before it ("the
-    // Kremlin said") unless the quote comes first ("..., said Psaki"). Only one side is the
-    // subject: the other is what was said ("said the New START treaty ...").
     const bool before_empty = before.first >= before.second;
-    const bool after_empty = after.first >= after.second;
     if (script == Script::Cyrillic) {
-      hit.speaker_ranges = {after_empty ? before : after};
+      hit.speaker_ranges = {russian_speaker(t, begin, end, i, before, after)};
+    } else if (i > begin && i + 2 < end && is_passive_auxiliary(t[i - 1].normalized) &&
+               t[i + 1].normalized == "by") {
+      // "This was reported by the German government press service": the agent after "by".
+      hit.speaker_ranges = {phrase_after(t, i + 2, end, 6)};
     } else {
+      // English puts the speaker before the verb ("the Kremlin said") unless the quote comes
+      // first ("..., said Psaki"). Only one side is the subject: the other is what was said
+      // ("said the New START treaty ...").
       hit.speaker_ranges = {before_empty ? after : before};
     }
     return hit;
@@ -124,8 +283,25 @@ const char* to_string(CueKind kind) {
 std::optional<CueHit> find_cue(const std::vector<MatchToken>& tokens, std::size_t begin,
                                std::size_t end) {
   end = std::min(end, tokens.size());
-  if (auto source = find_source(tokens, begin, end)) return source;
-  return find_verb(tokens, begin, end);
+  auto source = find_source(tokens, begin, end);
+  if (!source) return find_verb(tokens, begin, end);
+  // A news agency as the source relays the speaker of the clause's verb: "Novak told reporters
+  // that ..., according to Interfax" is Novak's.
+  if (source->kind == CueKind::Source && !source->speaker_ranges.empty()) {
+    const Range r = source->speaker_ranges.front();
+    std::size_t first = r.first;
+    while (first < r.second && is_speaker_filler(tokens[first])) ++first;
+    if (first < r.second && is_news_medium(tokens[first].normalized)) {
+      auto verb = find_verb(tokens, begin, end);
+      if (verb && verb->kind == CueKind::Participle) return verb;
+      if (verb && verb->kind == CueKind::Verb && !verb->speaker_ranges.empty() &&
+          verb->speaker_ranges.front().first < verb->speaker_ranges.front().second &&
+          (names_speaker(tokens, verb->speaker_ranges.front()) ||
+           word_script(tokens[verb->speaker_ranges.front().first].normalized) == Script::Arabic))
+        return verb;
+    }
+  }
+  return source;
 }
 
 bool starts_with_continuation(const std::vector<MatchToken>& t, std::size_t begin,
@@ -162,7 +338,8 @@ bool is_anaphoric_phrase(const std::vector<MatchToken>& t, std::size_t begin, st
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& w = t[i].normalized;
     if (is_speaker_filler(t[i])) continue;
-    if (is_subject_pronoun(w) || is_anaphoric_noun(w)) continue;
+    // A bare title ("Министр выразил надежду", "the minister said") refers back like "the spokesman".
+    if (is_subject_pronoun(w) || is_object_pronoun(w) || is_anaphoric_noun(w) || is_role_word(t[i])) continue;
     return false;
   }
   return true;

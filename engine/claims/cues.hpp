@@ -49,6 +49,12 @@ bool opens_reported_clause(const std::vector<MatchToken>& tokens, std::size_t i)
 // "the spokesman", "البيان", "المتحدث", "ذلك".
 bool is_anaphoric_phrase(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end);
 
+// The first name or title in tokens [from, cue) with the capitalized words and titles that follow
+// it ("Министр обороны Германии Борис Писториус"): the subject of a verb or participle whose own
+// neighbours name no one. Empty ({cue, cue}) when there is none.
+std::pair<std::size_t, std::size_t> leading_name(const std::vector<MatchToken>& tokens, std::size_t from,
+                                                 std::size_t cue);
+
 // Job titles and "باسم" ("on behalf of") inside a speaker phrase: "the White House press secretary
 // Jen Psaki" names Psaki as speaking for the White House.
 bool is_role_word(const MatchToken& token);

@@ -61,9 +61,46 @@ bool coordinated_subject_of_joint_verb(const std::vector<MatchToken>& tokens) {
     if (!is_joint_verb(tokens[v].normalized)) continue;
     for (std::size_t c = 1; c + 1 < v; ++c) {
       const std::string& w = tokens[c].normalized;
-      if ((w == "and" || w == "и") && tokens[c - 1].capitalized && tokens[c + 1].capitalized) return true;
+      if ((w != "and" && w != "и") || !tokens[c - 1].capitalized) continue;
+      // The second name may follow its title: "Путин и президент Турции Реджеп Тайип Эрдоган".
+      for (std::size_t n = c + 1; n < v && n <= c + 3; ++n)
+        if (tokens[n].capitalized) return true;
     }
     return false;
+  }
+  return false;
+}
+
+bool has_joint_verb(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end && i < tokens.size(); ++i)
+    if (is_joint_verb(tokens[i].normalized)) return true;
+  return false;
+}
+
+// "the two leaders also agreed", "Президенты договорились", "أجرى الرئيسان مباحثات": a both-sides
+// phrase as the subject, in the clause's first words (an Arabic dual also right after the verb).
+bool both_sides_subject(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  std::size_t first = begin;
+  while (first < end && is_speaker_filler_word(tokens[first].normalized) && tokens[first].normalized != "the") ++first;
+  std::string words;
+  for (std::size_t i = first; i < end && i < first + 3; ++i) {
+    words += (words.empty() ? "" : " ") + tokens[i].normalized;
+    if (is_both_sides_phrase(words)) return true;
+  }
+  for (std::size_t i = first; i < end && i < first + 2; ++i)
+    if (word_script(tokens[i].normalized) == Script::Arabic && is_both_sides_phrase(tokens[i].normalized)) return true;
+  return false;
+}
+
+// "a joint statement", "совместное заявление", "البيان المشترك": what both parties issued.
+bool mentions_joint_statement(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i + 1 < end && i + 1 < tokens.size(); ++i) {
+    const std::string& w = tokens[i].normalized;
+    const std::string& next = tokens[i + 1].normalized;
+    if (w == "joint" && (next == "statement" || next == "declaration")) return true;
+    if (w.rfind("совместн", 0) == 0 && next.rfind("заявлени", 0) == 0) return true;
+    if ((w == "البيان" || w == "بيان" || w == "بيانا") && (next == "المشترك" || next == "مشترك" || next == "مشتركا"))
+      return true;
   }
   return false;
 }
@@ -118,6 +155,7 @@ struct Attribution {
   AttributionKind kind = AttributionKind::Author;
   std::optional<CueHit> cue;
   Range speaker_words{0, 0};  // the speaker phrase, when the cue names one
+  bool antecedent = true;     // a later pronoun or continuation can refer to this speaker
 };
 
 // "المصدر : وكالة ايسنا للأنباء", "Source: Reuters": a byline names where the text came from; it
@@ -252,13 +290,21 @@ class SentenceAttributor {
     }
     // A speaker no table knows is taken as written only when it names someone: a capitalized word
     // past the sentence's first, or a job title ("Трамп выразил надежду": "надежду" is the object).
+    // After "по данным", "according to", "بحسب" the words are a speaker whatever their case
+    // ("по данным учёных", "according to officials").
+    const bool source = a.cue->kind == CueKind::Source || a.cue->kind == CueKind::Relay;
     for (const Range& r : a.cue->speaker_ranges) {
-      if (r.first < r.second && names_someone(s, r)) {
+      if (r.first < r.second && (source || names_someone(s, r))) {
         const std::string surface(range_text(s, r));
         set_explicit(a, Speaker{surface, surface});
         a.speaker_words = r;
         return;
       }
+    }
+    // "وفق ما صرحا به": an Arabic dual verb with no subject named is both parties'.
+    if (is_arabic_dual_speech_verb(s.tokens[a.cue->begin].normalized)) {
+      set_explicit(a, Speaker{kBothSides, ""});
+      return;
     }
     // "وأضاف أن ...": a verb with no subject of its own continues the previous speaker.
     carry_previous(a);
@@ -269,6 +315,27 @@ class SentenceAttributor {
     if (sentence_speaker) {
       a.speaker = sentence_speaker;
       a.kind = AttributionKind::Carried;
+      return;
+    }
+    // "Trump heaped praise on the Russian president ..., saying": the clause's first name, or the
+    // sentence's when the participle opens a clause of its own.
+    std::vector<Range> ranges = a.cue->speaker_ranges;
+    if (word_script(s.tokens[a.cue->begin].normalized) != Script::Arabic && a.cue->begin > 0)
+      ranges.push_back(leading_name(s.tokens, 0, a.cue->begin));
+    for (const Range& r : ranges) {
+      if (r.first >= r.second) continue;
+      if (auto m = resolve(s, r)) {
+        set_explicit(a, Speaker{m->canonical, std::string(range_text(s, r))});
+      } else {
+        const std::string surface(range_text(s, r));
+        set_explicit(a, Speaker{surface, surface});
+      }
+      a.speaker_words = r;
+      return;
+    }
+    // "ووقع الرئيسان ... ، مؤكدا": a dual subject makes the claim both parties'.
+    if (both_sides_subject(s.tokens, 0, a.cue->begin)) {
+      set_explicit(a, Speaker{kBothSides, ""});
       return;
     }
     // "كان لدى الكرملين نسخة أخرى ... ، قائلاً إن": the subject is the last entity before the cue.
@@ -292,7 +359,7 @@ class SentenceAttributor {
       return true;  // an Arabic dual opens the phrase; what follows names the two
     std::string words;
     for (std::size_t i = first; i < r.second; ++i) words += (words.empty() ? "" : " ") + s.tokens[i].normalized;
-    return is_both_sides_phrase(words);
+    return is_both_sides_phrase(words) || mentions_joint_statement(s.tokens, r.first, r.second);
   }
 
   static bool names_someone(const SentenceView& s, Range r) {
@@ -466,9 +533,13 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
         } else if (bullet && state.list_speaker) {
           a.speaker = state.list_speaker;
           a.kind = AttributionKind::Carried;
-        } else if (coordinated_subject_of_joint_verb(s.tokens)) {
+        } else if (coordinated_subject_of_joint_verb(s.tokens) || mentions_joint_statement(s.tokens, r.first, r.second) ||
+                   (both_sides_subject(s.tokens, r.first, r.second) && has_joint_verb(s.tokens, r.first, r.second))) {
+          // What the two did together ("the two leaders agreed", "стороны договорились"); not a
+          // speaker a later "he" can refer to.
           a.speaker = Speaker{kBothSides, ""};
           a.kind = AttributionKind::Explicit;
+          a.antecedent = false;
         }
       }
       Claim c = make_claim(doc, document_index, s, si, ci, starts.size(), r, end_byte);
@@ -478,8 +549,10 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
         c.speaker_surface = a.speaker->surface;
         c.attribution = a.kind;
         sentence_speaker = a.speaker;
-        state.last_speaker = a.speaker;
-        state.last_speaker_sentence = si;
+        if (a.antecedent) {
+          state.last_speaker = a.speaker;
+          state.last_speaker_sentence = si;
+        }
         if (a.kind == AttributionKind::Explicit && mentions_statement(s.tokens, 0, s.tokens.size()))
           state.statement_owner = a.speaker;
       } else {

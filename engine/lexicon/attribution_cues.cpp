@@ -54,7 +54,9 @@ const WordSet kRussianVerbs = {
     "предупредила", "ответил", "ответила", "ответили", "подтвердил", "подтвердила", "подтвердили",
     "рассказал", "рассказала", "рассказали", "объявил", "объявила", "объявили", "высказал",
     "высказала", "передал", "передала", "анонсировал", "анонсировала", "поздравил", "поздравила",
-    "считает", "полагает", "пообещал", "пообещала", "обещал", "обещала", "потребовал", "потребовала"};
+    "считает", "полагает", "пообещал", "пообещала", "обещал", "обещала", "потребовал", "потребовала",
+    "заметил", "заметила", "заметили", "написал", "написала", "написали", "предложил", "предложила",
+    "предложили", "заявлял", "заявляла", "заявляли", "отмечал", "отмечала", "отмечали"};
 const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
 const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
 
@@ -75,13 +77,13 @@ const WordSet kRoleWords = {
     "مستشاره", "وزير", "وزيره", "السكرتير", "السكرتيره", "الصحفي", "الصحفيه", "مدير", "مديره",
     "spokesman", "spokeswoman", "spokesperson", "press", "secretary", "adviser", "advisor",
     "minister", "director", "chief", "of", "staff", "пресс", "секретарь", "представитель",
-    "советник", "министр", "официальный", "помощник"};
+    "советник", "министр", "официальный", "помощник", "глава", "вице", "премьер"};
 
 // Words that end a speaker phrase that follows its verb: complementizers, prepositions, time words.
 const WordSet kSpeakerStops = {
     "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "في", "خلال", "يوم", "امس",
     "اليوم", "لدي", "عن", "الي", "علي", "على", "بعد", "قبل", "مع", "عبر", "حول", "امام", "ايضا",
-    "كذلك", "قوله", "قولها", "لنظيره", "ل", "that", "on", "in", "at", "to", "during", "after",
+    "كذلك", "قوله", "قولها", "لنظيره", "ل", "به", "بها", "ما", "that", "on", "in", "at", "to", "during", "after",
     "before", "with", "from", "by", "late", "earlier", "while", "when", "as", "что", "в", "во", "на",
     "по", "после", "о", "об", "журналистам", "reporters"};
 
@@ -106,9 +108,10 @@ bool is_both_sides_phrase(std::string_view words) {
 }
 
 bool is_joint_verb(std::string_view word) {
-  static const WordSet verbs = {"agreed", "agree", "agrees", "signed", "adopted", "issued", "discussed",
-                                "договорились", "приняли", "подписали", "обсудили", "согласились", "условились"};
-  return verbs.count(word) > 0;
+  static const WordSet verbs = {"agreed", "agree", "agrees", "signed", "adopted", "issued", "discussed", "reaffirmed",
+                                "договорились", "приняли", "подписали", "обсудили", "согласились", "условились",
+                                "اتفق", "اتفقا", "اتفقوا", "يتفقان", "متفقين", "متفقان", "توصلا", "وقعا", "اكدا"};
+  return verbs.count(word) > 0 || verbs.count(strip_arabic_conjunction(word)) > 0;
 }
 
 bool is_pronoun_source(std::string_view first, std::string_view second, std::string_view third) {
@@ -118,7 +121,7 @@ bool is_pronoun_source(std::string_view first, std::string_view second, std::str
 }
 
 bool is_speech_verb(std::string_view word) {
-  return in(kArabicVerbs, word) || in(kArabicVerbs, strip_arabic_conjunction(word)) ||
+  return in(kArabicVerbs, word) || in(kArabicVerbs, strip_arabic_conjunction(word)) || is_arabic_dual_speech_verb(word) ||
          in(kEnglishVerbs, word) || in(kRussianVerbs, word);
 }
 
@@ -135,15 +138,33 @@ std::size_t source_phrase_length(std::string_view word, std::optional<std::strin
   if (in(kArabicSources, word)) return 1;
   const bool has_next = next_word.has_value();
   const std::string_view next = next_word.value_or(std::string_view());
-  if ((word == "وفقا" || word == "طبقا") && has_next) return next == "ل" ? 2 : 1;
+  if ((word == "وفقا" || word == "طبقا" || word == "وفق") && has_next) return next == "ل" ? 2 : 1;
   if ((word == "نقلا" || word == "ونقلا") && next == "عن") return 2;
   if (word == "according" && next == "to") return 2;
-  if (word == "по" && (next == "словам" || next == "данным" || next == "информации")) return 2;
+  if (word == "citing") return 1;  // "Reuters reported, citing Novak": the one cited speaks
+  if (word == "по" && (next == "словам" || next == "данным" || next == "информации" || next == "оценке" ||
+                       next == "мнению" || next == "сообщению" || next == "заявлению"))
+    return 2;
+  if (word == "ссылаясь" && next == "на") return 2;
   if (word == "согласно") return 1;
   return 0;
 }
 
 bool is_relay_verb(std::string_view word) { return in(kArabicRelayVerbs, word); }
+
+bool is_news_medium(std::string_view word) {
+  static const WordSet media = {
+      "reuters", "afp", "ap", "interfax", "tass", "ria", "xinhua", "sputnik", "bloomberg", "dpa", "cnn", "bbc",
+      "cgtn", "agency", "media", "тасс", "интерфакс", "риа", "синьхуа", "агентство", "агентства", "агентству",
+      "сми", "канал", "channel", "قناه", "وكاله", "لوكاله", "رويترز", "تاس", "سبوتنيك", "فرانس", "الاعلام", "وسايل"};
+  return in(media, word) || in(media, strip_arabic_conjunction(word));
+}
+
+bool is_arabic_dual_speech_verb(std::string_view word) {
+  static const WordSet duals = {"قالا", "اكدا", "اعلنا", "اشارا", "اعربا", "اتفقا", "صرحا", "اوضحا", "شددا",
+                                "ذكرا", "اضافا", "رحبا", "جددا"};
+  return in(duals, word) || in(duals, strip_arabic_conjunction(word));
+}
 
 bool is_continuation_marker(std::string_view word) {
   return in(kArabicContinuations, word) || in(kEnglishContinuations, word) ||
@@ -151,6 +172,11 @@ bool is_continuation_marker(std::string_view word) {
 }
 
 bool is_subject_pronoun(std::string_view word) { return in(kPronouns, word); }
+
+bool is_object_pronoun(std::string_view word) {
+  static const WordSet pronouns = {"him", "her", "them", "его", "ее", "её", "их", "него", "нее", "неё", "них"};
+  return in(pronouns, word);
+}
 
 bool is_anaphoric_noun(std::string_view word) {
   return in(kAnaphoricNouns, word) || in(kAnaphoricNouns, strip_arabic_conjunction(word));

@@ -31,6 +31,15 @@ std::size_t source_phrase_length(std::string_view word, std::optional<std::strin
 // An Arabic relay verb ("نقلت"): "نقلت وكالات ... عن X", the speaker follows "عن".
 bool is_relay_verb(std::string_view word);
 
+// A news agency or "the media" ("Reuters", "Interfax", "агентства", "وكالة"): as the source of a
+// clause that also has a speech verb with a subject, it relays that speaker ("Novak told reporters
+// ..., according to Interfax"). Arabic ones also with "و" / "ف".
+bool is_news_medium(std::string_view word);
+
+// An Arabic dual speech verb ("صرحا", "اتفقا", "أكدا"): with no subject named, both parties spoke.
+// Also with "و" / "ف".
+bool is_arabic_dual_speech_verb(std::string_view word);
+
 // A word that continues the previous speaker's account when it opens a clause ("كما", "also",
 // "кроме").
 bool is_continuation_marker(std::string_view word);
@@ -43,12 +52,16 @@ bool is_pronoun_source(std::string_view first, std::string_view second, std::str
 // "обе стороны", "стороны", given the normalized words of a speaker phrase (fillers removed).
 bool is_both_sides_phrase(std::string_view words);
 
-// A verb of what two parties did together ("agreed", "signed", "договорились", "приняли"): with
-// "X and Y" before it, the claim is both sides'.
+// A verb of what two parties did together ("agreed", "signed", "договорились", "приняли",
+// "اتفقا", "توصلا"; Arabic ones also with "و" / "ف"): with "X and Y" or "the two leaders" as its
+// subject, the claim is both sides'.
 bool is_joint_verb(std::string_view word);
 
 // A subject pronoun ("he", "она", "هو") that refers back to the previous speaker.
 bool is_subject_pronoun(std::string_view word);
+
+// An object pronoun ("him", "его"): "according to him", "по данным их" name the previous speaker.
+bool is_object_pronoun(std::string_view word);
 
 // A noun that refers back to an earlier speaker ("statement", "spokesman", "البيان", "источник");
 // Arabic ones also with "و" / "ف".
