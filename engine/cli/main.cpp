@@ -3,6 +3,7 @@
 #include <iostream>
 #include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "cli/blas_threads.hpp"
@@ -56,6 +57,9 @@ int main(int argc, char** argv) {
     if (command == "index") return run_index_command(args);
   } catch (const std::bad_alloc&) {
     std::cerr << "parallax " << command << ": out of memory\n";
+    return kExitFailure;
+  } catch (const std::system_error& e) {  // a thread that could not start, an address space full
+    std::cerr << "parallax " << command << ": " << e.what() << " (the system refused a thread, memory or a file)\n";
     return kExitFailure;
   } catch (const std::exception& e) {
     std::cerr << "parallax " << command << ": " << e.what() << "\n";

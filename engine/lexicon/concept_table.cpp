@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -277,7 +278,8 @@ ConceptTable ConceptTable::open(const std::string& path) {
   t.length = static_cast<std::size_t>(info.st_size);
   void* mapped = ::mmap(nullptr, t.length, PROT_READ, MAP_PRIVATE, fd, 0);
   ::close(fd);
-  if (mapped == MAP_FAILED) throw LexiconError(path + ": cannot map concept table: " + std::strerror(errno));
+  // No address space left is the system's failure, not a bad table: a run-time error (exit 1).
+  if (mapped == MAP_FAILED) throw std::system_error(errno, std::generic_category(), path + ": cannot map concept table");
   t.base = static_cast<const std::uint8_t*>(mapped);
   t.header = reinterpret_cast<const FileHeader*>(t.base);
   if (std::memcmp(t.header->magic, kMagic, sizeof kMagic) != 0 || t.header->version != kFormatVersion)
