@@ -54,16 +54,16 @@ TEST_CASE("fault injection: out of address space is a message and exit 1, never 
   // allocated (an OpenBLAS behaviour, before any of parallax runs), which is not what is tested here.
   const std::string cli = "OPENBLAS_NUM_THREADS=1 timeout 120 " + std::string(PARALLAX_CLI);
   int failures_seen = 0, successes_seen = 0;
-  for (const char* command : {"dedup", "cluster", "report"}) {
-    const fs::path expected_path = dir / (std::string(command) + "-unlimited.json");
+  for (const std::string command : {"dedup", "cluster", "report"}) {
+    const fs::path expected_path = dir / (command + "-unlimited.json");
     const auto unlimited = parallax::test::run_shell(cli + " " + command + " --quiet -f json -o " + expected_path.string() +
                                                      " " + corpus.string() + " 2>&1");
     REQUIRE(unlimited.exit_code == 0);
     const std::string expected = read_file(expected_path);
-    for (int megabytes = 100; megabytes <= 600; megabytes += 100) {
+    for (int megabytes = 100; megabytes <= 600; megabytes += 50) {
       CAPTURE(command);
       CAPTURE(megabytes);
-      const fs::path out = dir / (std::string(command) + "-limited.json");
+      const fs::path out = dir / (command + "-limited.json");
       fs::remove(out);
       const auto run = parallax::test::run_shell("ulimit -v " + std::to_string(megabytes * 1024) + "; " + cli + " " +
                                                  command + " --quiet -f json -o " + out.string() + " " +
@@ -76,7 +76,7 @@ TEST_CASE("fault injection: out of address space is a message and exit 1, never 
         CHECK(read_file(out) == expected);
       } else if (run.exit_code == 1) {
         ++failures_seen;
-        CHECK(run.out.find(std::string("parallax ") + command + ": ") != std::string::npos);
+        CHECK(run.out.find("parallax " + command + ": ") != std::string::npos);
         CHECK(!fs::exists(out));  // no partial report
       } else {
         MESSAGE(run.out);

@@ -5,8 +5,10 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <stdexcept>
 
@@ -179,10 +181,23 @@ std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors
   const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
   const int workers = std::max(1, threads);
   std::vector<std::vector<SimilarityEdge>> found(workers);
-  // One block per task; inside a parallel region Eigen's matrix product stays single-threaded.
+  // One block per task; inside a parallel region Eigen's matrix product stays single-threaded. An
+  // exception must not leave an OpenMP region (std::terminate): the first is kept, the remaining
+  // blocks are skipped, and it is rethrown here (out of memory becomes a message, not an abort).
+  std::exception_ptr failure;
+  std::atomic<bool> failed{false};
 #pragma omp parallel for schedule(dynamic, 1) num_threads(workers)
-  for (std::size_t b = 0; b < blocks.size(); ++b)
-    search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()]);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (failed.load(std::memory_order_relaxed)) continue;
+    try {
+      search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()]);
+    } catch (...) {
+#pragma omp critical(parallax_knn_failure)
+      if (!failure) failure = std::current_exception();
+      failed = true;
+    }
+  }
+  if (failure) std::rethrow_exception(failure);
 
   // Merged one list at a time, each deduplicated first, so the peak stays near one copy of the edges.
   std::vector<SimilarityEdge> edges;
