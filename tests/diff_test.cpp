@@ -453,6 +453,24 @@ TEST_CASE("one person, one speaker: longer phrasings of a name fold into the sho
   CHECK(std::find(speakers.begin(), speakers.end(), "Trump on Truth Social") == speakers.end());
 }
 
+TEST_CASE("one institution, one speaker across languages: every word of its name has to match") {
+  static const ConceptTable concepts = load_concept_table({});
+  CompareOptions by_speaker;
+  by_speaker.by = CompareBy::Speaker;
+  by_speaker.concepts = &concepts;
+  const auto sides_of = [&](const char* english, const char* russian) {
+    return compare_texts({make_document("en", english, "en"), make_document("ru", russian, "ru")}, by_speaker).sides;
+  };
+  auto sides = sides_of("The Russian Defence Ministry said its air defences shot down twelve drones overnight.",
+                        "Министерство обороны России заявило, что ночью силы ПВО сбили двенадцать беспилотников.");
+  CAPTURE(sides);
+  CHECK(sides == std::vector<std::string>{"Russian Defence Ministry"});
+  // Two words of three in common: another ministry.
+  sides = sides_of("The Russian Defence Ministry said its air defences shot down twelve drones overnight.",
+                   "Министерство обороны Украины заявило, что ночью силы ПВО сбили двенадцать беспилотников.");
+  CHECK(sides.size() == 2);
+}
+
 TEST_CASE("by speaker, an article that quotes one speaker is still compared (everything one side only)") {
   CompareOptions by_speaker;
   by_speaker.by = CompareBy::Speaker;

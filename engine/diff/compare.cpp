@@ -300,6 +300,7 @@ CompareResult compare_documents(const std::vector<Document>& documents,
   }
   WordKeyer keyer;
   merge_speaker_names(result.claims, keyer);
+  if (options.concepts) merge_speakers_across_languages(result.claims, *options.concepts, keyer);
   for (std::size_t c = 0; c < result.claims.size(); ++c) {
     const Claim& claim = result.claims[c];
     const std::string side = side_name(claim, documents[claim.document_index], options.by);

@@ -9,10 +9,18 @@
 
 #include "claims/claim.hpp"
 #include "claims/match_tokens.hpp"
+#include "lexicon/concept_table.hpp"
 
 namespace parallax {
 
 // Renames the claims' non-author speakers in place.
 void merge_speaker_names(std::vector<Claim>& claims, WordKeyer& keyer);
+
+// One institution, one speaker across languages: "Russian Defence Ministry" and "Министерство
+// обороны России", "Authorities" and "Власти" are the same speaker when every content word of each
+// name has an English concept (lexicon/concept_terms) among the other's. Every word, not most:
+// "Russian Defence Ministry" and "Министерство обороны Украины" share two words of three. The
+// name written in English is kept (else the one in the first claim). Renames in place.
+void merge_speakers_across_languages(std::vector<Claim>& claims, const ConceptTable& concepts, WordKeyer& keyer);
 
 }  // namespace parallax

@@ -120,9 +120,19 @@ bool is_pronoun_source(std::string_view first, std::string_view second, std::str
   return false;
 }
 
+// A Russian past tense in the neuter, the form institutions take ("министерство заявило",
+// "ведомство сообщило"): the feminine form with -о for -а.
+bool is_russian_neuter_speech_verb(std::string_view word) {
+  constexpr std::string_view kNeuterEnding = "о", kFeminineEnding = "а";
+  if (word.size() <= kNeuterEnding.size() || !word.ends_with(kNeuterEnding)) return false;
+  std::string feminine(word.substr(0, word.size() - kNeuterEnding.size()));
+  feminine += kFeminineEnding;
+  return in(kRussianVerbs, feminine);
+}
+
 bool is_speech_verb(std::string_view word) {
   return in(kArabicVerbs, word) || in(kArabicVerbs, strip_arabic_conjunction(word)) || is_arabic_dual_speech_verb(word) ||
-         in(kEnglishVerbs, word) || in(kRussianVerbs, word);
+         in(kEnglishVerbs, word) || in(kRussianVerbs, word) || is_russian_neuter_speech_verb(word);
 }
 
 bool is_conjoined_arabic_speech_verb(std::string_view word) {
