@@ -354,6 +354,26 @@ TEST_CASE("lengths and masses compare in any language and unit: km and км, met
   CHECK(r.alignments[0].judgement.label == PairLabel::Conflict);
 }
 
+TEST_CASE("an agreement reached against one only proposed or not confirmed is a conflict of status") {
+  const auto judge = [](const char* a, const char* b, const char* lang) {
+    const auto r = compare_texts({make_document("a", a, lang), make_document("b", b, lang)});
+    REQUIRE(r.alignments.size() == 1);
+    return r.alignments[0].judgement;
+  };
+  auto j = judge("Officials said Russia and Ukraine reached an agreement on grain exports in Istanbul on Friday.",
+                 "Officials said Russia and Ukraine proposed an agreement on grain exports in Istanbul on Friday.", "en");
+  CHECK(j.label == PairLabel::Conflict);
+  CHECK(j.reasons == std::vector<std::string>{"different status: reached vs proposed"});
+  j = judge("Россия и Украина подписали соглашение об экспорте зерна в Стамбуле в пятницу.",
+            "Россия и Украина обсудили проект соглашения об экспорте зерна в Стамбуле в пятницу.", "ru");
+  CHECK(j.label == PairLabel::Conflict);
+  CHECK(contains(j.reasons.at(0), "different status: подписали vs проект"));
+  // An account that says neither is no conflict with either.
+  j = judge("Officials said Russia and Ukraine reached an agreement on grain exports in Istanbul on Friday.",
+            "Officials said Russia and Ukraine talked about an agreement on grain exports in Istanbul on Friday.", "en");
+  for (const std::string& reason : j.reasons) CHECK(!contains(reason, "different status"));
+}
+
 TEST_CASE("swapped roles around the same predicate are a conflict, coordination and moved names are not") {
   const auto judge = [](const char* a, const char* b) {
     const auto r = compare_texts({make_document("a", a), make_document("b", b)});

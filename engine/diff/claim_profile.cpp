@@ -156,7 +156,22 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
       p.negated_parts.push_back(part_terms(text, tokens, i, lang));
     }
     if (is_denial_word(t.normalized)) p.denial = true;
+    const bool negated_confirmation =
+        is_confirming_word(t.normalized) &&
+        ((i >= 1 && is_negation_word(tokens[i - 1].normalized)) || (i >= 2 && is_negation_word(tokens[i - 2].normalized)));
+    if (negated_confirmation && p.tentative_word.empty()) p.tentative_word = "not " + t.normalized;
+    switch (agreement_status(t.normalized)) {
+      case AgreementStatus::Settled:
+        if (p.settled_word.empty()) p.settled_word = t.normalized;
+        break;
+      case AgreementStatus::Tentative:
+        if (p.tentative_word.empty()) p.tentative_word = t.normalized;
+        break;
+      case AgreementStatus::None: break;
+    }
   }
+  // An account that both settles and leaves open ("signed the proposed treaty") says neither.
+  if (!p.settled_word.empty() && !p.tentative_word.empty()) p.settled_word.clear(), p.tentative_word.clear();
   return p;
 }
 

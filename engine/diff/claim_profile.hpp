@@ -31,6 +31,9 @@ struct ClaimProfile {
   std::vector<std::set<std::string>> negated_parts;
   bool denial = false;     // a denial verb ("نفى", "denied", "опроверг")
   std::set<std::string> characterizations;  // canonical names ("frank", "business-like")
+  // What the claim says of an agreement's status: the word that settles it ("reached", "signed")
+  // or leaves it open ("proposed", "not confirmed"); both empty when it says neither, or both.
+  std::string settled_word, tentative_word;
   // English keys of the words that have an opposite ("rise", "deni"): diff/opposite_predicates.
   // Empty unless the comparison was given antonyms.
   std::set<std::string> predicates;

@@ -111,6 +111,14 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
   if (antonyms && similarity >= thresholds.agree)
     if (const auto opposite = opposite_predicates(a.predicates, b.predicates, *antonyms))
       j.reasons.push_back("opposite predicates: " + opposite->first + " / " + opposite->second);
+  // An agreement one account calls reached and the other only proposed, for claims that otherwise
+  // say the same thing (at the agree threshold).
+  if (similarity >= thresholds.agree) {
+    if (!a.settled_word.empty() && !b.tentative_word.empty())
+      j.reasons.push_back("different status: " + a.settled_word + " vs " + b.tentative_word);
+    else if (!a.tentative_word.empty() && !b.settled_word.empty())
+      j.reasons.push_back("different status: " + a.tentative_word + " vs " + b.settled_word);
+  }
   date_conflicts(a, b, j.reasons);
   if (a.denial != b.denial) j.reasons.push_back("denial on one side only");
   if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0) && negation_bears_on_other(a, b)) {

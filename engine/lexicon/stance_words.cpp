@@ -36,6 +36,20 @@ const WordSet kHedging = {
     "rumored", "speculation", "يزعم", "مزاعم", "ادعاءات", "ادعي", "حسب", "بحسب", "وفقا", "ربما",
     "قد", "يبدو", "якобы", "предположительно", "возможно", "сообщается", "по", "данным"};
 
+// An agreement's status. Arabic as normalized for matching (alef forms as ا, ى as ي, ة as ه).
+const WordSet kSettled = {"reached", "signed", "sealed", "concluded", "finalized", "finalised", "clinched",
+                          "достигли", "достигнуто", "достигнута", "достигнут", "подписали", "подписал",
+                          "подписала", "подписано", "подписан", "заключили", "заключено", "заключен",
+                          "توصل", "توصلا", "توصلوا", "توصلت", "وقع", "وقعا", "وقعوا", "وقعت", "ابرم",
+                          "ابرما", "ابرمت", "ابرموا"};
+const WordSet kTentative = {"proposed", "proposes", "proposal", "proposals", "offered", "suggested", "draft",
+                            "tentative", "unconfirmed", "considering", "mulling", "предложил", "предложила",
+                            "предложили", "предложение", "предлагает", "предлагают", "проект", "рассматривает",
+                            "рассматривают", "اقترح", "اقترحت", "اقتراح", "مقترح", "يقترح", "تقترح", "مسوده",
+                            "يدرس", "تدرس"};
+const WordSet kConfirming = {"confirmed", "confirm", "confirms", "подтвердил", "подтвердила", "подтвердили",
+                             "подтверждает", "подтверждено", "اكد", "اكدت", "اكدوا", "يؤكد", "تؤكد"};
+
 // "ولم", "فلا", "ولن": Arabic attaches "and" / "so" to the negation particle.
 bool is_negation_with_conjunction(std::string_view word) {
   for (std::string_view conjunction : {"و", "ف"}) {
@@ -64,5 +78,13 @@ bool is_refuting_word(std::string_view normalized_word) {
 bool is_hedging_word(std::string_view normalized_word) {
   return kHedging.count(normalized_word) > 0;
 }
+
+AgreementStatus agreement_status(std::string_view normalized_word) {
+  if (kSettled.count(normalized_word)) return AgreementStatus::Settled;
+  if (kTentative.count(normalized_word)) return AgreementStatus::Tentative;
+  return AgreementStatus::None;
+}
+
+bool is_confirming_word(std::string_view normalized_word) { return kConfirming.count(normalized_word) > 0; }
 
 }  // namespace parallax

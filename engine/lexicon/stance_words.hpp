@@ -22,4 +22,14 @@ bool is_refuting_word(std::string_view normalized_word);
 // A word of reporting without endorsing ("reportedly", "يزعم", "якобы").
 bool is_hedging_word(std::string_view normalized_word);
 
+// The status a word gives an agreement or a decision: settled ("reached", "signed", "достигли",
+// "توصلا") or tentative ("proposed", "draft", "предложил", "اقترح"). "Agreed" is neither: accounts
+// use it for both. diff/judge calls a settled account against a tentative one a conflict.
+enum class AgreementStatus { None, Settled, Tentative };
+AgreementStatus agreement_status(std::string_view normalized_word);
+
+// A confirming verb ("confirmed", "подтвердил", "اكد"): negated, it makes an account tentative
+// ("has not confirmed").
+bool is_confirming_word(std::string_view normalized_word);
+
 }  // namespace parallax
