@@ -41,12 +41,17 @@ LshBanding optimal_banding(double threshold, int num_hashes, double false_positi
   // the whole search costs one multiplication per (bands, rows, point): under a millisecond at 128.
   const auto points = below.points.size();
   std::vector<double> band_miss_below(points), band_miss_above(points), miss_below(points), miss_above(points);
+  // s^rows kept from one row count to the next: one multiplication per point instead of a pow()
+  // call (pow was a tenth of `dedup`'s CPU time on 1k documents).
+  std::vector<double> power_below(points, 1.0), power_above(points, 1.0);
   double best_error = std::numeric_limits<double>::infinity();
   LshBanding best;
   for (int rows = 1; rows <= num_hashes; ++rows) {
     for (std::size_t i = 0; i < points; ++i) {
-      band_miss_below[i] = 1.0 - std::pow(below.points[i], rows);
-      band_miss_above[i] = 1.0 - std::pow(above.points[i], rows);
+      power_below[i] *= below.points[i];
+      power_above[i] *= above.points[i];
+      band_miss_below[i] = 1.0 - power_below[i];
+      band_miss_above[i] = 1.0 - power_above[i];
     }
     std::fill(miss_below.begin(), miss_below.end(), 1.0);
     std::fill(miss_above.begin(), miss_above.end(), 1.0);
