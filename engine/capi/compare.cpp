@@ -50,10 +50,10 @@ std::vector<parallax::Document> selected_documents(const parallax_engine& engine
   std::unordered_set<std::string> seen;
   for (size_t i = 0; i < count; ++i) {
     const std::string id = checked_text(ids[i], "ids[" + std::to_string(i) + "]");
-    const auto it = engine.index_of_id.find(id);
-    if (it == engine.index_of_id.end()) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + id + "'");
+    const std::optional<std::size_t> index = engine.engine.find(id);
+    if (!index) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + id + "'");
     if (!seen.insert(id).second) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "id '" + id + "' is given twice");
-    out.push_back(engine.kept.at(it->second));
+    out.push_back(engine.kept.at(*index));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -47,15 +48,13 @@ Document checked_document(const char* id, const char* text, const char* title, c
 }
 
 void require_new_id(const parallax_engine& engine, const std::string& id, const std::string& where) {
-  if (engine.index_of_id.count(id))
+  if (engine.engine.contains(id))
     throw AbiError(PARALLAX_ERROR_DUPLICATE_ID, where + "id '" + id + "' is already in the engine");
 }
 
 void add_checked(parallax_engine& engine, Document&& document) {
-  engine.index_of_id.emplace(document.id, engine.index_of_id.size());
   if (engine.settings.keep_text) engine.kept.push_back(document);
   engine.engine.add(std::move(document));
-  engine.current_scope = 0;
 }
 
 const char* item(const char* const* array, size_t i) { return array == nullptr ? nullptr : array[i]; }
@@ -66,13 +65,6 @@ nlohmann::json document_json(const parallax::CorpusEngine& engine, std::size_t i
                         {"lang", d.lang},   {"date", d.date}, {"url", d.url},     {"text_bytes", d.text_bytes}};
   for (const auto& [key, raw] : d.extra_fields) out["extra"][key] = nlohmann::json::parse(raw, nullptr, false);
   return out;
-}
-
-void require_built(const parallax_engine& engine) {
-  if (engine.current_scope == 0)
-    throw AbiError(PARALLAX_ERROR_NOT_BUILT, engine.index_of_id.empty()
-                                                 ? "the engine has not been built (add documents, then build)"
-                                                 : "documents were added since the last build (call parallax_engine_build)");
 }
 
 void require_index(const parallax_engine& engine, size_t index) {
@@ -98,7 +90,7 @@ void read_corpus_into(parallax_engine* engine, const char* path, const char* id_
   parallax::read_corpus(
       {input},
       [&](Document&& d) {
-        if (engine->index_of_id.count(d.id)) {
+        if (engine->engine.contains(d.id)) {
           diagnostics.report({.file = d.origin,
                               .message = "duplicate id '" + d.id + "' (already in the engine); record skipped"});
           diagnostics.count_rejected_record();
@@ -120,6 +112,14 @@ void read_corpus_into(parallax_engine* engine, const char* path, const char* id_
 
 namespace parallax::capi {
 
+void require_built(const parallax_engine& engine) {
+  if (!engine.engine.current_scope())
+    throw AbiError(PARALLAX_ERROR_NOT_BUILT,
+                   engine.engine.size() == 0
+                       ? "the engine has not been built (add documents, then build)"
+                       : "documents were added since the last build, or removed (call parallax_engine_build)");
+}
+
 void require_built_index(const parallax_engine& engine, size_t index) {
   require_built(engine);
   require_index(engine, index);
@@ -127,10 +127,11 @@ void require_built_index(const parallax_engine& engine, size_t index) {
 
 void require_built_scope(const parallax_engine& engine, int32_t scope) {
   require_built(engine);
-  if (scope != PARALLAX_BUILD_FEATURES && engine.current_scope == PARALLAX_BUILD_FEATURES)
+  const parallax::BuildScope built = *engine.engine.current_scope();
+  if (scope != PARALLAX_BUILD_FEATURES && built == parallax::BuildScope::FeaturesOnly)
     throw AbiError(PARALLAX_ERROR_NOT_BUILT, "the last build computed features only; build with "
                                              "PARALLAX_BUILD_NEAR_DUPLICATES or PARALLAX_BUILD_EVERYTHING for groups");
-  if (scope == PARALLAX_BUILD_EVERYTHING && engine.current_scope != PARALLAX_BUILD_EVERYTHING)
+  if (scope == PARALLAX_BUILD_EVERYTHING && built != parallax::BuildScope::Everything)
     throw AbiError(PARALLAX_ERROR_NOT_BUILT,
                    "the last build was near-duplicates only; build with PARALLAX_BUILD_EVERYTHING for vectors and events");
 }
@@ -206,11 +207,20 @@ PARALLAX_API int32_t parallax_engine_build(parallax_engine* engine, int32_t scop
     if (scope == PARALLAX_BUILD_EVERYTHING && engine->engine.options().near_duplicates_only)
       throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT,
                      "the engine was created with near_duplicates_only: build with PARALLAX_BUILD_NEAR_DUPLICATES");
-    engine->current_scope = 0;
     engine->engine.build(scope == PARALLAX_BUILD_EVERYTHING ? parallax::BuildScope::Everything
                          : scope == PARALLAX_BUILD_FEATURES ? parallax::BuildScope::FeaturesOnly
                                                             : parallax::BuildScope::NearDuplicatesOnly);
-    engine->current_scope = scope;
+  });
+}
+
+PARALLAX_API int32_t parallax_engine_remove(parallax_engine* engine, const char* id) {
+  return guarded(__func__, [&] {
+    require(engine, "engine");
+    const std::string key = checked_text(id, "id");
+    const std::optional<size_t> index = engine->engine.find(key);
+    if (!index) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + key + "'");
+    engine->engine.remove(key);
+    if (engine->settings.keep_text) engine->kept.erase(engine->kept.begin() + static_cast<std::ptrdiff_t>(*index));
   });
 }
 
@@ -219,9 +229,9 @@ PARALLAX_API int32_t parallax_engine_find(const parallax_engine* engine, const c
     require(engine, "engine");
     require(out_index, "out_index");
     const std::string key = checked_text(id, "id");
-    const auto it = engine->index_of_id.find(key);
-    if (it == engine->index_of_id.end()) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + key + "'");
-    *out_index = it->second;
+    const std::optional<size_t> index = engine->engine.find(key);
+    if (!index) throw AbiError(PARALLAX_ERROR_NOT_FOUND, "no document has id '" + key + "'");
+    *out_index = *index;
   });
 }
 

@@ -1,11 +1,10 @@
 #pragma once
-// What a parallax_engine handle holds: the corpus engine, and what the C ABI adds around it
-// (ids seen so far for duplicate checks before analysis, the documents' text for compare, and
-// which results are current).
+// What a parallax_engine handle holds: the corpus engine (which knows the documents' ids and
+// whether its results are current), and what the C ABI adds around it: the documents' text for
+// compare.
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.hpp"
@@ -38,6 +37,7 @@ namespace parallax::capi {
 
 // Throw NOT_BUILT unless results are current (and, for PARALLAX_BUILD_EVERYTHING, of that scope),
 // NOT_FOUND for an index past the documents.
+void require_built(const parallax_engine& engine);
 void require_built_index(const parallax_engine& engine, std::size_t index);
 void require_built_scope(const parallax_engine& engine, std::int32_t scope);
 
@@ -48,10 +48,7 @@ struct parallax_engine {
 
   parallax::capi::AbiSettings settings;
   parallax::CorpusEngine engine;
-  std::unordered_map<std::string, std::size_t> index_of_id;
-  std::vector<parallax::Document> kept;  // parallel to indices when settings.keep_text
-  // The scope of the last build whose results are current; 0 when none (never built, or added since).
-  std::int32_t current_scope = 0;
+  std::vector<parallax::Document> kept;  // parallel to the engine's indices when settings.keep_text
 };
 
 struct parallax_groups {

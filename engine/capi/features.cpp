@@ -152,8 +152,9 @@ PARALLAX_API int32_t parallax_engine_document_frequencies(const parallax_engine*
   return guarded(__func__, [&] {
     require(engine, "engine");
     require(out_frequencies, "out_frequencies");
-    if (engine->current_scope == 0)
-      throw AbiError(PARALLAX_ERROR_NOT_BUILT, "the engine has not been built since its last add (call parallax_engine_build)");
+    if (!engine->engine.current_scope())
+      throw AbiError(PARALLAX_ERROR_NOT_BUILT,
+                     "the engine has not been built since its last add or remove (call parallax_engine_build)");
     require_terms(*engine);
     auto out = std::make_unique<parallax_document_frequencies>();
     out->frequencies = engine->engine.document_frequencies();

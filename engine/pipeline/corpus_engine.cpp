@@ -83,6 +83,17 @@ class TermStore {
     offsets_.push_back(ids_.size());
   }
 
+  // Forgets document d's term counts; the documents after it move down one index. A term no
+  // document holds any more keeps its name with frequency 0: it weighs in no vector.
+  void remove_document(std::size_t d) {
+    const std::size_t begin = offsets_[d], end = offsets_[d + 1];
+    for (std::size_t i = begin; i < end; ++i) --df_[ids_[i]];
+    ids_.erase(ids_.begin() + static_cast<std::ptrdiff_t>(begin), ids_.begin() + static_cast<std::ptrdiff_t>(end));
+    tfs_.erase(tfs_.begin() + static_cast<std::ptrdiff_t>(begin), tfs_.begin() + static_cast<std::ptrdiff_t>(end));
+    offsets_.erase(offsets_.begin() + static_cast<std::ptrdiff_t>(d) + 1);
+    for (std::size_t k = d + 1; k < offsets_.size(); ++k) offsets_[k] -= end - begin;
+  }
+
   // The weight in `idf` (from idf()) of a term some document had, else 0.
   float idf_of(std::uint64_t hash, const std::vector<float>& idf) const {
     const auto it = id_of_hash_.find(hash);
@@ -98,9 +109,11 @@ class TermStore {
   }
 
   // The store's document frequencies as a DocumentFrequencies: what a shard hands to be merged.
+  // Terms only removed documents held are left out, as if never seen.
   DocumentFrequencies frequencies() const {
     DocumentFrequencies out;
-    for (std::size_t id = 0; id < df_.size(); ++id) out.add_term(hash_of_id_[id], df_[id]);
+    for (std::size_t id = 0; id < df_.size(); ++id)
+      if (df_[id] > 0) out.add_term(hash_of_id_[id], df_[id]);
     out.add_documents(offsets_.size() - 1);
     return out;
   }
@@ -279,7 +292,8 @@ struct CorpusEngine::State {
 
   std::vector<Document> pending;
   std::deque<DocumentRecord> records;  // grows without moving what it holds (1M records)
-  std::unordered_map<std::string, std::size_t> index_of_id;
+  std::unordered_map<std::string, std::size_t> index_of_id;  // records, then pending
+  std::optional<BuildScope> current_scope;  // of the results, while no document was added or removed since
   TermStore terms;
   DocumentTopTerms top_terms;
   bool built_without_inputs = false;  // a build freed its inputs: no second build
@@ -349,6 +363,8 @@ struct CorpusEngine::State {
     out.new_term_names.push_back({hash, display, is_gloss});
   }
 
+  void build_results(BuildScope scope);
+
   // Shingles come from the matching words (not the analyzer's stems): copies repeat exact wording,
   // and these are read at table speed. Empty when the text has no word at all. Counts the
   // distinct shingles into shingle_count when partial copies are looked for.
@@ -399,9 +415,14 @@ struct CorpusEngine::State {
     return f;
   }
 
+  // A document's index is known when it is added (before its analysis): it is its position.
+  void register_id(const std::string& id) {
+    index_of_id.emplace(id, records.size() + pending.size());
+    current_scope.reset();
+  }
+
   void keep_features(DocumentFeatures&& f) {
     f.record.date_days = parse_iso_date_days(f.record.date);
-    index_of_id.emplace(f.record.id, records.size());
     records.push_back(std::move(f.record));
     terms.add_document(f.term_counts, f.new_term_names);
     signatures.push_back(std::move(f.signature));
@@ -410,6 +431,27 @@ struct CorpusEngine::State {
       sentences->append(f.sentence_terms, f.sentence_ends);
       sentence_counts.push_back(static_cast<std::uint32_t>(f.sentence_ends.size()));
     }
+  }
+
+  // Forgets document d and its features (pending is empty); the results are cleared, since their
+  // indices are positions.
+  void remove(std::size_t d) {
+    index_of_id.erase(records[d].id);
+    records.erase(records.begin() + static_cast<std::ptrdiff_t>(d));
+    for (std::size_t i = d; i < records.size(); ++i) index_of_id[records[i].id] = i;
+    terms.remove_document(d);
+    signatures.erase(signatures.begin() + static_cast<std::ptrdiff_t>(d));
+    if (looks_for_partial_copies()) shingle_counts.erase(shingle_counts.begin() + static_cast<std::ptrdiff_t>(d));
+    if (sentences) {
+      sentences->remove(d);
+      sentence_counts.erase(sentence_counts.begin() + static_cast<std::ptrdiff_t>(d));
+    }
+    current_scope.reset();
+    near_duplicates.clear();
+    partial_copies.clear();
+    events.clear();
+    translations.clear();
+    vectors.resize(0, 0);
   }
 
   // The random projection streams: each document's TF-IDF vector lives only while it is projected.
@@ -587,6 +629,7 @@ CorpusEngine::CorpusEngine(EngineOptions options) : state_(std::make_unique<Stat
 CorpusEngine::~CorpusEngine() = default;
 
 void CorpusEngine::add(Document&& document) {
+  state_->register_id(document.id);
   state_->pending.push_back(std::move(document));
   if (state_->pending.size() >= kDocumentsPerThreadInBatch * static_cast<std::size_t>(state_->options.threads))
     state_->analyze_pending();
@@ -599,16 +642,36 @@ std::vector<DocumentFeatures> CorpusEngine::analyze(std::vector<Document> docume
 
 void CorpusEngine::add_analyzed(DocumentFeatures&& features) {
   state_->analyze_pending();
+  state_->register_id(features.record.id);
   state_->keep_features(std::move(features));
 }
 
 void CorpusEngine::add_term_name(TermName name) { state_->terms.add_name(name); }
 
+bool CorpusEngine::remove(const std::string& id) {
+  State& s = *state_;
+  if (s.built_without_inputs)
+    throw std::logic_error("remove() after a build of an engine that does not keep its build inputs");
+  if (!s.index_of_id.count(id)) return false;
+  s.analyze_pending();
+  s.remove(s.index_of_id.at(id));
+  return true;
+}
+
 void CorpusEngine::build(BuildScope scope) {
   State& s = *state_;
   if (s.built_without_inputs)
     throw std::logic_error("build() ran already on an engine that does not keep its build inputs");
+  s.current_scope.reset();
   s.analyze_pending();
+  s.build_results(scope);
+  s.current_scope = scope;
+}
+
+std::optional<BuildScope> CorpusEngine::current_scope() const { return state_->current_scope; }
+
+void CorpusEngine::State::build_results(BuildScope scope) {
+  State& s = *this;
   if (scope == BuildScope::FeaturesOnly) return;
   s.built_without_inputs = !s.options.keep_build_inputs;
   // Before the big allocations of the build, so the copies do not add to its peak.

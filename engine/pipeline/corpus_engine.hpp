@@ -123,7 +123,8 @@ class CorpusEngine {
   CorpusEngine(const CorpusEngine&) = delete;
   CorpusEngine& operator=(const CorpusEngine&) = delete;
 
-  // Queues a document for analysis. Ids must be unique (the reader enforces it).
+  // Queues a document for analysis; its id is known at once (contains(), find()). Ids must be
+  // unique: callers check with contains() (the reader enforces it for a corpus).
   void add(Document&& document);
   // Analyzes documents without adding them (what is queued is added first, keeping the order):
   // their features, naming the terms this engine's vocabulary lacks. Ids are not checked.
@@ -135,13 +136,27 @@ class CorpusEngine {
   // replaces a gloss, nothing else replaces a name): a store's term table read back, so that
   // analyze() names only the terms the store lacks.
   void add_term_name(TermName name);
+  // Removes the document with this id and every feature kept of it; false when no document has
+  // it. The documents after it move down one index (indices are positions in the order of
+  // addition; ids are what stays), and results are stale until the next build, which then equals
+  // a build that never saw the document (groups, events, translations). One difference: a term
+  // the document named first keeps that display word. Throws std::logic_error once a build has
+  // freed its inputs (keep_build_inputs = false). Costs a pass over the engine's term counts.
+  bool remove(const std::string& id);
   // Analyzes what is queued, then builds the requested results. May be called again after more
   // add() calls; results are rebuilt from all documents.
   void build(BuildScope scope);
+  // The scope of the last build while its results are current: none before a build, after an
+  // add or a remove, or when the last build failed.
+  std::optional<BuildScope> current_scope() const;
 
+  // Documents added, queued ones included; their indices are 0 to size() - 1 in order of addition.
   std::size_t size() const;
+  // After analysis (a build): the record of the document at this index.
   const DocumentRecord& document(std::size_t index) const;
+  // The index of the document with this id, queued or analyzed.
   std::optional<std::size_t> find(const std::string& id) const;
+  bool contains(const std::string& id) const { return find(id).has_value(); }
   const MinHashSignature& signature(std::size_t index) const;
   // Document index's term counts (hashed terms, sorted, counts saturated at 65535) and the document
   // frequencies of every analyzed document: after a build, while term counts are kept (not after

@@ -11,7 +11,8 @@ void SentenceSpill::append(const std::vector<std::uint64_t>& terms, const std::v
     buffer_.insert(buffer_.end(), terms.begin() + static_cast<std::ptrdiff_t>(begin),
                    terms.begin() + static_cast<std::ptrdiff_t>(sentence_ends[s]));
   }
-  offsets_.push_back(offsets_.back() + (buffer_.size() - before));
+  const std::uint64_t begin = written_ + before;
+  extents_.push_back({begin, begin + (buffer_.size() - before)});
   if (buffer_.size() >= kFlushWords) flush();
 }
 
@@ -21,8 +22,12 @@ void SentenceSpill::flush() {
   buffer_.clear();
 }
 
+void SentenceSpill::remove(std::size_t index) {
+  extents_.erase(extents_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
 SentenceTerms SentenceSpill::read(std::size_t index) const {
-  const std::uint64_t begin = offsets_.at(index), end = offsets_.at(index + 1);
+  const auto [begin, end] = extents_.at(index);
   std::vector<std::uint64_t> words(end - begin);
   file_.read_at(begin * sizeof(std::uint64_t), words.data(), words.size() * sizeof(std::uint64_t));
   SentenceTerms sentences;

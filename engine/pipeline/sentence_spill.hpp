@@ -27,7 +27,10 @@ class SentenceSpill {
   // sentence in that list. Throws TemporaryFileError when the disk refuses them (full disk): a
   // stage that needs them must not run on part of them.
   void append(const std::vector<std::uint64_t>& terms, const std::vector<std::size_t>& sentence_ends);
-  std::size_t size() const { return offsets_.size() - 1; }
+  // Forgets document `index`: the documents after it move down one index (its words stay in the
+  // file, unread, until the spill is destroyed).
+  void remove(std::size_t index);
+  std::size_t size() const { return extents_.size(); }
   // Writes what append() keeps in memory (a few megabytes at most, one write per batch of
   // documents). Call before read().
   void flush();
@@ -37,8 +40,11 @@ class SentenceSpill {
 
  private:
   TemporaryFile file_;
-  std::vector<std::uint64_t> offsets_{0};  // in 64-bit words
-  std::uint64_t written_ = 0;              // words on disk; the rest of offsets_.back() is in buffer_
+  struct Extent {
+    std::uint64_t begin, end;  // in 64-bit words
+  };
+  std::vector<Extent> extents_;  // per document
+  std::uint64_t written_ = 0;    // words on disk; the rest of the words appended are in buffer_
   std::vector<std::uint64_t> buffer_;
 };
 

@@ -247,6 +247,14 @@ PARALLAX_API int32_t parallax_engine_document_count(const parallax_engine *engin
  */
 PARALLAX_API int32_t parallax_engine_build(parallax_engine *engine, int32_t scope);
 
+/*
+ * Removes the document with this id and everything kept of it (features, text). Document indices
+ * are positions in order of addition: the documents after it move down one index (ids stay).
+ * Results are NOT_BUILT until the next build, which then equals a build that never had the
+ * document. Errors: NULL_ARGUMENT, INVALID_UTF8, NOT_FOUND (no document has the id).
+ */
+PARALLAX_API int32_t parallax_engine_remove(parallax_engine *engine, const char *id);
+
 /* ---- Documents (after a build) ---------------------------------------------------------------- */
 
 /*

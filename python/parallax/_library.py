@@ -63,6 +63,7 @@ _SIGNATURES = {
     "parallax_engine_document_count": (_S, [EngineHandle, c_size_p]),
     "parallax_engine_build": (_S, [EngineHandle, ctypes.c_int32]),
     "parallax_engine_find": (_S, [EngineHandle, ctypes.c_char_p, c_size_p]),
+    "parallax_engine_remove": (_S, [EngineHandle, ctypes.c_char_p]),
     "parallax_engine_document_json": (_S, [EngineHandle, ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_documents_json": (_S, [EngineHandle, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_engine_signature_length": (_S, [EngineHandle, c_size_p]),

@@ -188,6 +188,11 @@ class Engine:
         _check(self._lib.parallax_engine_find(self._h, _encode(id), ctypes.byref(index)))
         return index.value
 
+    def remove(self, id):
+        """Removes the document with this id (NotFoundError if none); the documents after it move
+        down one index, and results wait for the next build(), which equals one without it."""
+        _check(self._lib.parallax_engine_remove(self._h, _encode(id)))
+
     def _index(self, document):
         return self.find(document) if isinstance(document, (str, bytes)) else int(document)
 

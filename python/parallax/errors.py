@@ -33,7 +33,7 @@ class InvalidInputError(ParallaxError, ValueError):
 
 
 class NotBuiltError(ParallaxError):
-    """A result was asked for before the build that produces it (or documents were added since)."""
+    """A result was asked for before the build that produces it (or documents were added or removed since)."""
 
 
 class NotFoundError(ParallaxError, LookupError):

@@ -136,6 +136,7 @@ static void test_null_handles(void) {
   CHECK_STATUS(parallax_engine_document_count(NULL, &n), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_build(NULL, PARALLAX_BUILD_EVERYTHING), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_find(NULL, "a", &n), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_remove(NULL, "a"), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_document_json(NULL, 0, &json), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_documents_json(NULL, &json), PARALLAX_ERROR_NULL_ARGUMENT);
   CHECK_STATUS(parallax_engine_signature_length(NULL, &n), PARALLAX_ERROR_NULL_ARGUMENT);
@@ -647,6 +648,62 @@ static void test_feature_stages(void) {
   parallax_engine_free(signatures_only);
 }
 
+/* Removing documents by id: the next build equals one that never had them, indices close up,
+   the kept texts follow (compare by id), and the results are stale in between. */
+static void test_remove(const char *corpus) {
+  parallax_engine *plain = new_engine(), *engine = new_engine();
+  parallax_groups *expected = NULL, *got = NULL;
+  const char *seeds[] = {"seed-000", "seed-003"};
+  char *expected_json = NULL, *json = NULL;
+  size_t index = 0, count = 0;
+  CHECK_STATUS(parallax_engine_read_corpus(plain, corpus, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_build(plain, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+
+  CHECK_STATUS(parallax_engine_add(engine, "early", kStory, "Rates up", NULL, "en", NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_read_corpus(engine, corpus, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_add(engine, "late", kOther, NULL, NULL, NULL, NULL, NULL), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_remove(engine, "late"), PARALLAX_OK); /* before its analysis */
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_find(engine, "seed-003", &index), PARALLAX_OK);
+  CHECK(index == 2);
+  CHECK_STATUS(parallax_engine_remove(engine, "early"), PARALLAX_OK); /* after a build */
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &got), PARALLAX_ERROR_NOT_BUILT);
+  CHECK(contains(parallax_last_error(), "removed"));
+  CHECK_STATUS(parallax_engine_find(engine, "seed-003", &index), PARALLAX_OK);
+  CHECK(index == 1);
+  CHECK_STATUS(parallax_engine_find(engine, "early", &index), PARALLAX_ERROR_NOT_FOUND);
+  CHECK_STATUS(parallax_engine_remove(engine, "early"), PARALLAX_ERROR_NOT_FOUND);
+  CHECK(contains(parallax_last_error(), "early"));
+  CHECK_STATUS(parallax_engine_remove(engine, NULL), PARALLAX_ERROR_NULL_ARGUMENT);
+  CHECK_STATUS(parallax_engine_remove(engine, "\xff"), PARALLAX_ERROR_INVALID_UTF8);
+  CHECK_STATUS(parallax_engine_document_count(engine, &count), PARALLAX_OK);
+  CHECK(count == 13);
+  CHECK_STATUS(parallax_engine_build(engine, PARALLAX_BUILD_EVERYTHING), PARALLAX_OK);
+
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(plain, &expected), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_near_duplicate_groups(engine, &got), PARALLAX_OK);
+  CHECK(same_groups(expected, got));
+  parallax_groups_free(expected);
+  parallax_groups_free(got);
+  CHECK_STATUS(parallax_engine_event_clusters(plain, &expected), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_event_clusters(engine, &got), PARALLAX_OK);
+  CHECK(same_groups(expected, got));
+  parallax_groups_free(expected);
+  parallax_groups_free(got);
+  CHECK_STATUS(parallax_engine_documents_json(plain, &expected_json), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_documents_json(engine, &json), PARALLAX_OK);
+  CHECK(expected_json && json && strcmp(expected_json, json) == 0);
+  parallax_string_free(expected_json);
+  parallax_string_free(json);
+  CHECK_STATUS(parallax_engine_compare(plain, seeds, 2, PARALLAX_COMPARE_BY_DOCUMENT, &expected_json), PARALLAX_OK);
+  CHECK_STATUS(parallax_engine_compare(engine, seeds, 2, PARALLAX_COMPARE_BY_DOCUMENT, &json), PARALLAX_OK);
+  CHECK(expected_json && json && strcmp(expected_json, json) == 0);
+  parallax_string_free(expected_json);
+  parallax_string_free(json);
+  parallax_engine_free(plain);
+  parallax_engine_free(engine);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s CORPUS.jsonl\n", argv[0]);
@@ -659,6 +716,7 @@ int main(int argc, char **argv) {
   test_results();
   test_read_corpus(argv[1]);
   test_compare(argv[1]);
+  test_remove(argv[1]);
   test_thread_local_errors();
   test_feature_stages();
   printf("%d checks, %d failed\n", checks, failures);

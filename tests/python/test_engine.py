@@ -108,6 +108,26 @@ class EngineErrorsTest(unittest.TestCase):
             with self.assertRaises(parallax.NotFoundError):
                 engine.find("zzz")
 
+    def test_remove(self):
+        records = corpus_records()
+        with parallax.Engine(threads=1) as engine, parallax.Engine(threads=1) as without:
+            engine.add_many(records)
+            without.add_many(records[1:])
+            engine.build()
+            engine.remove(records[0]["id"])
+            with self.assertRaises(parallax.NotBuiltError):
+                engine.event_clusters()
+            with self.assertRaises(parallax.NotFoundError):
+                engine.remove(records[0]["id"])
+            self.assertEqual(engine.find(records[1]["id"]), 0)
+            self.assertEqual(len(engine), len(records) - 1)
+            engine.build()
+            without.build()
+            for groups in (parallax.Engine.event_clusters, parallax.Engine.near_duplicate_groups):
+                got, expected = groups(engine), groups(without)
+                self.assertEqual(got.offsets.tolist(), expected.offsets.tolist())
+                self.assertEqual(got.members.tolist(), expected.members.tolist())
+
     def test_unwritable_temporary_folder_is_named(self):
         saved = os.environ.get("TMPDIR")
         os.environ["TMPDIR"] = "/nonexistent/parallax-tmp"
