@@ -424,3 +424,129 @@ TEST_CASE("both sides: titled coordinated subjects, two leaders who agree, joint
   REQUIRE(claims.size() == 3);
   CHECK(claims[2].speaker == "Kremlin");
 }
+
+TEST_CASE("narration is not a statement: a negated predicate after 'he', a verb form after a determiner") {
+  auto claims = claims_of(
+      "The Kremlin said the talks had been useful. He did not give a date for the next round. "
+      "Putin did not describe the revised plan in detail.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  CHECK(claims[2].attribution == AttributionKind::Author);  // "the revised" is no cue; "did not" either
+  claims = claims_of("Putin ended the visit early. Experts studied the stated aims of the treaty for months.", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  // Inside a quotation left open, a negated "he" sentence is still the author's.
+  claims = claims_of(
+      "Putin said the partners were \"close to an understanding on grain. He also made no mention of the fleet.", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  claims = claims_of("Кремль заявил, что встреча прошла успешно. Он не назвал дату нового раунда переговоров.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  // "We" inside a quotation is what was said, negated or not.
+  claims = claims_of("\u201cWe had a long meeting,\u201d Putin said. \u201cWe didn\u2019t agree on everything, but we will.\u201d", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Kremlin");
+  // The dot of "U.S." ends no phrase: "The U.S. president" names someone, it does not refer back.
+  claims = claims_of("Putin said the talks were useful. The U.S. president said progress had been made.", "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker != "Kremlin");
+  CHECK(claims[1].attribution == AttributionKind::Explicit);
+  // "Однако он" refers back like "он".
+  claims = claims_of("Песков заявил, что звонок был долгим. Однако он также признал, что договорённостей нет.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Kremlin");
+}
+
+TEST_CASE("'he' refers to the subject of the sentence before, a relative clause's verb is no cue") {
+  auto claims = claims_of(
+      "Putin said the summit had been frank. Macron, for his part, kept his remarks short. "
+      "He declared that Europe would stay united.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[2].speaker == "Macron");
+  claims = claims_of(
+      "Macron said the meeting had been long. Putin, who spoke after the meeting concluded, praised the new "
+      "trade route. He said the route would open in spring.",
+      "en");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[2].speaker == "Kremlin");
+}
+
+TEST_CASE("Arabic addressees, headlines that quote someone, media that report a speaker") {
+  // "لبوتين" (to Putin) is the addressee, not part of the speaker.
+  auto claims = claims_of("وقال ماكرون لبوتين باللغة الفرنسية إن الحرب يجب أن تنتهي قريبا.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "ماكرون");
+  // A short headline without closing punctuation is a claim when it quotes someone.
+  claims = claims_of("ماكرون لبوتين: على الحرب أن تنتهي الآن\nوقال ماكرون إن الحرب يجب أن تنتهي.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "ماكرون");
+  claims = claims_of("Ferry strike ends after five days\nThe port reopened on Monday morning after the strike.", "en");
+  REQUIRE(claims.size() == 1);
+  // A news medium reports what the speaker after "that" said.
+  claims = claims_of(
+      "CBS News reported that Putin also spoke with reporters after the call. "
+      "\"We agreed to work on a memorandum,\" he said.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "Kremlin");
+}
+
+TEST_CASE("a clause with a statement of each side is both sides'") {
+  auto claims = claims_of(
+      "In Paris, Macron warned of new sanctions and Russian Foreign Minister Sergei Lavrov said Moscow "
+      "expected a written reply.",
+      "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of("وقال الرئيس الروسي إن بلاده مستعدة للحوار، فيما أكد ماكرون أن أوروبا موحدة.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  claims = claims_of("Макрон выразил надежду на новую встречу, в ответ на что Путин сказал: «Приезжайте в Москву».",
+                     "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "both sides");
+  // The same speaker twice, or "he", is one side.
+  claims = claims_of("Putin said trade was growing and Putin said the talks went well.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  claims = claims_of("Putin thanked the hosts and said Moscow was ready for more talks.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}
+
+TEST_CASE("more speech acts: complaining, made the statement, сделал заявление, осудил, and the words around a subject") {
+  auto claims = claims_of(
+      "Moscow suspended the grain corridor in July, complaining that its exports were blocked. "
+      "It said the insurers had refused its ships.",
+      "en");
+  REQUIRE(claims.size() == 3);  // the participle opens a clause of its own
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[2].speaker == "Kremlin");
+  claims = claims_of("Putin made the statement after a long dinner with the visiting prime minister.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  claims = claims_of(
+      "Президент России Владимир Путин после встречи сделал заявление для прессы. "
+      "Председатель КНР осудил удары по мирным городам.",
+      "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker_surface == "Председатель КНР");
+  // A preposition splits the phrase before the verb; the adverb after the name is not the subject.
+  claims = claims_of("О переговорах с российским президентом Макрон неоднократно заявлял в последние дни.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "Макрон");
+  claims = claims_of("23 марта глава Белого дома отмечал, что переговоры затянулись.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "White House");
+  // An Arabic object with "ب" after a complete subject is not part of it.
+  claims = claims_of("ورحب بوتين بجهود الوساطة الفرنسية لحل الأزمة.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "بوتين");
+}

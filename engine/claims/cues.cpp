@@ -78,6 +78,24 @@ bool names_speaker(const std::vector<MatchToken>& t, Range r, bool names_only = 
   return false;
 }
 
+// A Russian adverb ending the words before a verb ("многократно", "неоднократно"); "ведомство"
+// is a noun.
+bool russian_adverb_form(std::string_view w) {
+  constexpr std::string_view kEnding = "о", kNoun = "ство";
+  return w.ends_with(kEnding) && !w.ends_with(kNoun) && w.size() > 8;
+}
+
+// A Russian part that names someone among words in oblique cases and adverbs: from its first name
+// or title on, without the adverbs after the name ("российским президентом Трамп многократно" ->
+// "Трамп"). Other scripts as is.
+Range capitalized_span(const std::vector<MatchToken>& t, Range r) {
+  if (word_script(t[r.first].normalized) != Script::Cyrillic) return r;
+  std::size_t first = r.first, last = r.second;
+  while (first < last && !t[first].capitalized && !is_role_word(t[first])) ++first;
+  while (last > first + 1 && !t[last - 1].capitalized && russian_adverb_form(t[last - 1].normalized)) --last;
+  return first < last ? Range{first, last} : r;
+}
+
 // The speaker inside a phrase before its verb, when prepositions, time words or numbers split it:
 // the leading part when it names someone ("Kremlin spokesman Dmitry Peskov | on Tuesday said"),
 // else the part next to the verb ("Перед началом встречи | с Эрдоганом | в Сочи 4 сентября |
@@ -92,7 +110,7 @@ Range subject_part(const std::vector<MatchToken>& t, Range r) {
   // A name or a title first; a part that only refers back ("A separate readout | from Moscow")
   // when no part names anyone.
   if (names_speaker(t, {r.first, lead_end}, true)) return {r.first, lead_end};
-  if (tail < r.second && names_speaker(t, {tail, r.second}, true)) return {tail, r.second};
+  if (tail < r.second && names_speaker(t, {tail, r.second}, true)) return capitalized_span(t, {tail, r.second});
   if (names_speaker(t, {r.first, lead_end}, false)) return {r.first, lead_end};
   return r;
 }
@@ -190,6 +208,38 @@ Range russian_speaker(const std::vector<MatchToken>& t, std::size_t begin, std::
   return before.first < before.second ? before : after;
 }
 
+// "Putin made the statement after talks", "Путин сделал заявление для прессы".
+bool makes_statement(const std::vector<MatchToken>& t, std::size_t i, std::size_t end) {
+  std::size_t noun = i + 1;
+  if (noun < end && (t[noun].normalized == "the" || t[noun].normalized == "a")) ++noun;
+  return noun < end && is_statement_making(t[i].normalized, t[noun].normalized);
+}
+
+bool is_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "his" || w == "her" ||
+         w == "their";
+}
+
+bool is_relative_pronoun(std::string_view w) { return w == "who" || w == "which" || w == "whose"; }
+
+// tokens[i] lies in a relative clause set off by commas: the words since the last boundary open
+// with "who" / "which" ("Putin, who spoke first after the meeting concluded, ...").
+bool in_relative_clause(const std::vector<MatchToken>& t, std::size_t begin, std::size_t i) {
+  std::size_t from = i;
+  while (from > begin && !gap_is_boundary(t[from].gap_before)) --from;
+  return from > begin && t[from].gap_before == "," && is_relative_pronoun(t[from].normalized);
+}
+
+// "Putin, who spoke first after the meeting concluded, lauded": the name that opens the clause,
+// when a comma and a relative clause follow it and the verb comes right after that clause.
+Range name_before_relative_clause(const std::vector<MatchToken>& t, std::size_t begin, std::size_t verb) {
+  if (verb <= begin || t[verb].gap_before != ",") return {verb, verb};
+  const Range name = leading_name(t, begin, verb);
+  if (name.first >= name.second || name.first > begin + 1 || name.second >= verb) return {verb, verb};
+  if (t[name.second].gap_before != "," || !is_relative_pronoun(t[name.second].normalized)) return {verb, verb};
+  return name;
+}
+
 std::optional<CueHit> find_source(const std::vector<MatchToken>& t, std::size_t begin,
                                   std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
@@ -228,9 +278,16 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       }
       return hit;
     }
-    if (!is_speech_verb(w)) continue;
+    if (!is_speech_verb(w) && !makes_statement(t, i, end)) continue;
     // A capitalized Latin word is a name or a sentence start, not a reporting verb ("Said Ahmed").
     if (script == Script::Latin && t[i].capitalized && i != begin) continue;
+    // A negated speech verb reports no statement: "Он не назвал дату".
+    if (i > begin && is_negation(t[i - 1].normalized) && !gap_is_boundary(t[i].gap_before)) continue;
+    // After a determiner the form is an adjective: "the proposed memorandum", "a stated aim".
+    if (script == Script::Latin && i > begin && is_determiner(t[i - 1].normalized)) continue;
+    // A verb inside a relative clause ("Putin, who spoke after the meeting concluded, lauded")
+    // says nothing about the sentence's speaker.
+    if (script == Script::Latin && in_relative_clause(t, begin, i)) continue;
     if (script == Script::Arabic) {
       // Arabic puts the verb first (VSO): it must open the clause (after a few particles such as
       // "كما" or "من جهته") or follow a comma; deeper in the sentence it is reported speech.
@@ -253,6 +310,9 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
                t[i + 1].normalized == "by") {
       // "This was reported by the German government press service": the agent after "by".
       hit.speaker_ranges = {phrase_after(t, i + 2, end, 6)};
+    } else if (const Range name = name_before_relative_clause(t, begin, i); before_empty && name.first < name.second) {
+      // "Putin, who spoke first after the meeting, lauded ...": the name before the relative clause.
+      hit.speaker_ranges = {name};
     } else {
       // English puts the speaker before the verb ("the Kremlin said") unless the quote comes
       // first ("..., said Psaki"). Only one side is the subject: the other is what was said

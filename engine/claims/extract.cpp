@@ -41,6 +41,11 @@ struct DocumentState {
   EntityAliases learned;  // names introduced in this document ("المتحدثة باسم البيت الأبيض جين ساكي")
   std::optional<Speaker> last_speaker;
   std::size_t last_speaker_sentence = 0;
+  // The name that opened the last sentence without a cue ("Trump, by contrast, leaned into
+  // brevity."): whom a following "he" / "she" / "он" / "она" means, if it is more recent than the
+  // last speaker.
+  std::optional<Speaker> last_subject;
+  std::size_t last_subject_sentence = 0;
   // Whose statement "the statement" / "البيان" / "в заявлении" is: the last speaker named in a
   // sentence that mentions a statement ("بيان الكرملين", "the White House said in a statement").
   std::optional<Speaker> statement_owner;
@@ -156,6 +161,9 @@ struct Attribution {
   std::optional<CueHit> cue;
   Range speaker_words{0, 0};  // the speaker phrase, when the cue names one
   bool antecedent = true;     // a later pronoun or continuation can refer to this speaker
+  // "He did not offer specifics": narration about the previous speaker, not a statement of theirs;
+  // it stays the author's even inside an open quotation.
+  bool narration = false;
 };
 
 // "المصدر : وكالة ايسنا للأنباء", "Source: Reuters": a byline names where the text came from; it
@@ -188,6 +196,24 @@ std::string_view range_text(const SentenceView& s, Range r) {
   return s.text.substr(begin, end - begin);
 }
 
+// The name that opens an English or Russian sentence ("Trump, by contrast, leaned ...", "The
+// Russian leader ..."), as the table knows it or as written; not two names joined by "and" / "и".
+std::optional<Speaker> opening_subject(const DocumentState& state, const EntityAliases& aliases, const SentenceView& s) {
+  constexpr std::size_t kMaxOpening = 8;
+  if (s.tokens.empty() || word_script(s.tokens[0].normalized) == Script::Arabic) return std::nullopt;
+  const Range name = leading_name(s.tokens, 0, std::min(s.tokens.size(), kMaxOpening));
+  if (name.first >= name.second || name.first > 1) return std::nullopt;
+  if (name.first == 1 && !is_speaker_filler(s.tokens[0])) return std::nullopt;
+  for (std::size_t i = name.first; i < name.second; ++i)
+    if (s.tokens[i].normalized == "and" || s.tokens[i].normalized == "и") return std::nullopt;
+  const std::string_view last_word = range_text(s, {name.second - 1, name.second});
+  if (last_word.ends_with("'s") || last_word.ends_with("’s")) return std::nullopt;  // "Xi's visit"
+  if (auto named = named_speaker(state.learned, aliases, s.tokens, name.first, name.second)) return named;
+  if (is_anaphoric_phrase(s.tokens, name.first, name.second)) return std::nullopt;
+  const std::string surface(range_text(s, name));
+  return Speaker{surface, surface};
+}
+
 std::vector<std::size_t> clause_starts(const std::vector<MatchToken>& tokens, bool split) {
   std::vector<std::size_t> starts = {0};
   if (!split) return starts;
@@ -215,6 +241,7 @@ class SentenceAttributor {
         resolve_participle(s, a, sentence_speaker);
       } else {
         resolve_phrases(s, a);
+        if (a.cue->kind == CueKind::Verb && a.kind == AttributionKind::Explicit) add_second_statement(s, clause, a);
       }
       return a;
     }
@@ -222,12 +249,112 @@ class SentenceAttributor {
       a.speaker = sentence_speaker;
       a.kind = AttributionKind::Carried;
     } else if (starts_with_continuation(s.tokens, clause.first, clause.second)) {
-      carry_previous(a);
+      if (negated_predicate(s.tokens, clause))
+        a.narration = true;
+      else
+        carry_previous(a, personal_pronoun_in(s.tokens, {clause.first, std::min(clause.second, clause.first + 2)}));
     }
     return a;
   }
 
+  // The speaker of a headline "Кремль: ...", "Macron: ...", "ترامب: ...": a table's name before
+  // the colon, else one to three capitalized words, else (Arabic writes no capitals) one or two
+  // Arabic words without the addressee ("مودي لبوتين:" is Modi's).
+  std::optional<Speaker> headline_speaker(const SentenceView& s) {
+    const std::size_t colon = headline_colon(s.tokens);
+    if (colon == 0) return std::nullopt;
+    const Range name = trimmed_at_addressee(s, {0, colon});
+    if (auto named = named_speaker(state_.learned, aliases_, s.tokens, name.first, name.second)) return named;
+    const bool capitalized = std::all_of(s.tokens.begin(), s.tokens.begin() + static_cast<std::ptrdiff_t>(colon),
+                                         [](const MatchToken& t) { return t.capitalized; });
+    const bool arabic = std::all_of(s.tokens.begin(), s.tokens.begin() + static_cast<std::ptrdiff_t>(name.second),
+                                    [](const MatchToken& t) {
+                                      return word_script(t.normalized) == Script::Arabic && !is_stop_word("ar", t.normalized);
+                                    });
+    if ((capitalized && colon <= 3) || (arabic && name.second <= 2)) {
+      const std::string surface(range_text(s, name));
+      return Speaker{surface, surface};
+    }
+    return std::nullopt;
+  }
+
  private:
+  static bool names_medium(const SentenceView& s, Range r) {
+    for (std::size_t i = r.first; i < r.second; ++i)
+      if (is_news_medium(s.tokens[i].normalized)) return true;
+    return false;
+  }
+
+  static bool personal_pronoun_in(const std::vector<MatchToken>& tokens, Range r) {
+    for (std::size_t i = r.first; i < r.second; ++i) {
+      const std::string& w = tokens[i].normalized;
+      if (w == "he" || w == "she" || w == "он" || w == "она") return true;
+    }
+    return false;
+  }
+
+  // "He did not offer specifics", "He also made no reference to ...", "Он не уточнил": a negation
+  // among the first words after the subject.
+  // Not after "по его словам" / "according to him", which report what was said.
+  static bool negated_predicate(const std::vector<MatchToken>& tokens, Range clause) {
+    constexpr std::size_t kWindow = 3;
+    std::size_t subject = clause.first;
+    if (subject + 1 < clause.second && !is_subject_pronoun(tokens[subject].normalized)) ++subject;
+    // A third person: "We didn't get there" inside a quotation is what was said.
+    if (!is_subject_pronoun(tokens[subject].normalized) || tokens[subject].normalized == "we") return false;
+    for (std::size_t i = subject + 1; i < clause.second && i <= subject + kWindow; ++i)
+      if (is_negation(tokens[i].normalized)) return true;
+    return false;
+  }
+
+  // "Blinken warned ... and Russian Foreign Minister Sergei Lavrov said ...", "وقال الرئيس الروسي
+  // إن ...، فيما أكد أردوغان أن ...": a second speech verb after "and" / "while" / "فيما" whose
+  // subject is a known speaker other than the first makes the clause a statement of both sides.
+  void add_second_statement(const SentenceView& s, Range clause, Attribution& a) {
+    for (std::size_t k = a.cue->end; k + 1 < clause.second; ++k) {
+      if (!is_second_statement_marker(s.tokens[k].normalized)) continue;
+      const std::optional<CueHit> second = find_cue(s.tokens, k + 1, clause.second);
+      if (!second || second->kind != CueKind::Verb) continue;
+      const bool verb_first = word_script(s.tokens[second->begin].normalized) == Script::Arabic;
+      for (Range r : second->speaker_ranges) {
+        // English and Russian subjects stand before the verb; after it are the words said.
+        if (r.first >= r.second || (!verb_first && r.second > second->begin)) continue;
+        if (verb_first) r = trimmed_at_addressee(s, r);
+        // The subject follows the marker ("and Russian Foreign Minister Sergei Lavrov said"); a
+        // news medium reports, it makes no statement of its own ("..., CNN reported").
+        if (!verb_first && r.first > k + 3) continue;
+        if (is_anaphoric_phrase(s.tokens, r.first, r.second) || !names_someone(s, r) || names_medium(s, r)) continue;
+        const std::optional<AliasMatch> m = resolve(s, r);
+        const std::string who = m ? m->canonical : std::string(range_text(s, r));
+        if (who == a.speaker->canonical) continue;
+        a.speaker = Speaker{kBothSides, std::string(range_text(s, {a.speaker_words.first, r.second}))};
+        a.antecedent = false;
+        return;
+      }
+    }
+  }
+
+  // "وقال مودي لبوتين ...", "رحب بوتين بجهود الوساطة التركية": in an Arabic phrase after the
+  // verb, a word with the preposition "ل" or "ب" opens the addressee or the object when its rest
+  // names a speaker or the words before it already do; the subject ends before it.
+  Range trimmed_at_addressee(const SentenceView& s, Range r) {
+    static const std::string kLi = "ل", kBi = "ب";
+    for (std::size_t i = r.first + 1; i < r.second; ++i) {
+      const std::string& w = s.tokens[i].normalized;
+      const bool li = w.compare(0, kLi.size(), kLi) == 0, bi = w.compare(0, kBi.size(), kBi) == 0;
+      if (w.size() <= kLi.size() + 4 || !(li || bi) || word_script(w) != Script::Arabic || is_role_word(s.tokens[i]))
+        continue;
+      if (resolve(s, {r.first, i}) && !resolve(s, {i, i + 1})) return {r.first, i};  // not "بوتين" itself
+      if (!li) continue;
+      MatchToken rest = s.tokens[i];
+      rest.normalized = w.substr(kLi.size());
+      rest.key = keyer_.key(rest.normalized);
+      const std::vector<MatchToken> word{rest};
+      if (named_speaker(state_.learned, aliases_, word, 0, 1)) return {r.first, i};
+    }
+    return r;
+  }
+
   // The speaker entity named in tokens[r]: learned names first, then speakers, then other entities.
   std::optional<AliasMatch> resolve(const SentenceView& s, Range r) const {
     for (const EntityAliases* table : {static_cast<const EntityAliases*>(&state_.learned), &aliases_}) {
@@ -267,6 +394,9 @@ class SentenceAttributor {
         return;
       }
     }
+    for (Range& r : a.cue->speaker_ranges)
+      if (r.first < r.second && word_script(s.tokens[r.first].normalized) == Script::Arabic) r = trimmed_at_addressee(s, r);
+    if (const Range relayed = reported_subject(s, *a.cue); relayed.first < relayed.second) a.cue->speaker_ranges = {relayed};
     for (const Range& r : a.cue->speaker_ranges) {
       if (r.first >= r.second) continue;
       if (auto m = resolve(s, r)) {
@@ -284,7 +414,7 @@ class SentenceAttributor {
           a.kind = AttributionKind::Carried;
           return;
         }
-        carry_previous(a);
+        carry_previous(a, personal_pronoun_in(s.tokens, r));
         return;
       }
     }
@@ -308,6 +438,27 @@ class SentenceAttributor {
     }
     // "وأضاف أن ...": a verb with no subject of its own continues the previous speaker.
     carry_previous(a);
+  }
+
+  // "ABC News reported that Putin also spoke with reporters": a news medium reports what the
+  // speaker named after "that" / "что" said; the name is the speaker.
+  std::pair<std::size_t, std::size_t> reported_subject(const SentenceView& s, const CueHit& cue) const {
+    constexpr std::size_t kMaxSubjectStart = 3;
+    const Range none{0, 0};
+    if (cue.kind != CueKind::Verb || cue.speaker_ranges.empty()) return none;
+    const Range r = cue.speaker_ranges.front();
+    bool medium = false;
+    for (std::size_t i = r.first; i < r.second; ++i) medium = medium || is_news_medium(s.tokens[i].normalized);
+    const std::size_t that = cue.end;
+    if (!medium || that + 1 >= s.tokens.size()) return none;
+    const std::string& w = s.tokens[that].normalized;
+    if (w != "that" && w != "что") return none;
+    const std::size_t stop = std::min(s.tokens.size(), that + 1 + kMaxSubjectStart);
+    for (std::size_t i = that + 1; i < stop; ++i)
+      if (auto m = resolve(s, {i, stop}); m && m->begin == i) return {m->begin, m->end};
+    const Range name = leading_name(s.tokens, that + 1, stop);
+    if (name.first == that + 1 && !is_anaphoric_phrase(s.tokens, name.first, name.second)) return name;
+    return none;
   }
 
   void resolve_participle(const SentenceView& s, Attribution& a,
@@ -378,7 +529,13 @@ class SentenceAttributor {
     a.kind = AttributionKind::Explicit;
   }
 
-  void carry_previous(Attribution& a) {
+  void carry_previous(Attribution& a, bool person = false) {
+    if (person && state_.last_subject && (!state_.last_speaker || state_.last_subject_sentence > state_.last_speaker_sentence) &&
+        sentence_ - state_.last_subject_sentence <= 1) {
+      a.speaker = state_.last_subject;
+      a.kind = AttributionKind::Carried;
+      return;
+    }
     if (state_.last_speaker &&
         sentence_ - state_.last_speaker_sentence <= options_.carry_over_sentences) {
       a.speaker = state_.last_speaker;
@@ -438,7 +595,8 @@ std::string content_without_attribution(const Claim& c, const SentenceView& s, c
 class QuotationTracker {
  public:
   // Call with each sentence's text, after its claims [first, claims.size()) were made.
-  void after_sentence(std::string_view text, std::vector<Claim>& claims, std::size_t first) {
+  void after_sentence(std::string_view text, std::vector<Claim>& claims, const std::vector<bool>& narration,
+                      std::size_t first) {
     const bool was_open = open_;
     const int opens = count_of(text, {"«", "“", "„"}), closes = count_of(text, {"»", "”"});
     const int straight = count_of(text, {"\""});
@@ -452,7 +610,8 @@ class QuotationTracker {
         inside_.clear();
       }
       if (speaker_)
-        for (std::size_t c = first; c < claims.size(); ++c) give_speaker(claims[c], *speaker_);
+        for (std::size_t c = first; c < claims.size(); ++c)
+          if (!narration[c]) give_speaker(claims[c], *speaker_);
     }
     if (!open_) {
       inside_.clear();
@@ -460,7 +619,8 @@ class QuotationTracker {
       return;
     }
     if (!was_open) speaker_ = named ? std::optional<Claim>(*named) : std::nullopt;
-    for (std::size_t c = first; c < claims.size(); ++c) inside_.push_back(c);
+    for (std::size_t c = first; c < claims.size(); ++c)
+      if (!narration[c]) inside_.push_back(c);
   }
 
  private:
@@ -494,6 +654,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
   DocumentState state;
   QuotationTracker quotation;
   std::vector<Claim> claims;
+  std::vector<bool> narration;  // per claim: Attribution::narration
   const std::vector<TextSpan> sentences = sentence_spans(doc.text);
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     SentenceView s;
@@ -505,28 +666,22 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     if (!s.text.empty() && s.text.back() == ':')  // a list's header names who the list quotes
       state.list_speaker = named_speaker(state.learned, aliases_, s.tokens, 0, s.tokens.size());
     if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens)) continue;
-    if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text))
+    SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
+    // A heading makes no claim unless it quotes someone ("ترامب: الرسوم ...").
+    if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text) &&
+        !attributor.headline_speaker(s))
       continue;
     const std::vector<std::size_t> starts = clause_starts(s.tokens, options_.split_clauses);
     const std::size_t first_claim = claims.size();
-    SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
     std::optional<Speaker> sentence_speaker;
     for (std::size_t ci = 0; ci < starts.size(); ++ci) {
       const bool last = ci + 1 == starts.size();
       const Range r{starts[ci], last ? s.tokens.size() : starts[ci + 1]};
       const std::size_t end_byte = last ? s.text.size() : s.tokens[r.second - 1].span.end;
       Attribution a = attributor.attribute(s, r, ci == 0, sentence_speaker);
-      if (!a.speaker && ci == 0) {
-        if (const std::size_t colon = headline_colon(s.tokens)) {
-          auto named = named_speaker(state.learned, aliases_, s.tokens, 0, colon);
-          // Not in a table: one to three capitalized words are a name ("Macron: ...").
-          const bool capitalized = std::all_of(s.tokens.begin(), s.tokens.begin() + static_cast<std::ptrdiff_t>(colon),
-                                               [](const MatchToken& t) { return t.capitalized; });
-          if (!named && capitalized && colon <= 3) {
-            const std::string surface(range_text(s, {0, colon}));
-            named = Speaker{surface, surface};
-          }
-          if (named) {
+      if (!a.speaker && !a.narration && ci == 0) {
+        if (headline_colon(s.tokens)) {
+          if (auto named = attributor.headline_speaker(s)) {
             a.speaker = std::move(named);
             a.kind = AttributionKind::Explicit;
           }
@@ -558,7 +713,15 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       } else {
         c.speaker = author;
         c.attribution = AttributionKind::Author;
+        // "Trump, by contrast, leaned into brevity. ... he declared": the subject of a sentence
+        // without a cue is whom the next "he" means.
+        if (ci == 0 && !a.cue && !a.narration)
+          if (auto subject = opening_subject(state, aliases_, s)) {
+            state.last_subject = std::move(subject);
+            state.last_subject_sentence = si;
+          }
       }
+      narration.push_back(a.narration);
       if (a.cue) {
         c.has_cue = true;
         const std::size_t b = s.tokens[a.cue->begin].span.begin;
@@ -569,7 +732,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       c.content = content_without_attribution(c, s, a);
       claims.push_back(std::move(c));
     }
-    quotation.after_sentence(s.text, claims, first_claim);
+    quotation.after_sentence(s.text, claims, narration, first_claim);
   }
   return claims;
 }

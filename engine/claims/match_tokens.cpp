@@ -52,6 +52,10 @@ std::vector<MatchToken> WordKeyer::tokenize(std::string_view text) {
     token.normalized = normalize_for_matching(word);
     token.key = key(token.normalized);
     token.gap_before = trim_spaces(text.substr(previous_end, span.begin - previous_end));
+    // "U.S. president": the dot after an abbreviation with inner dots is part of it, no boundary.
+    if (token.gap_before == "." && !tokens.empty() && tokens.back().normalized.find('.') != std::string::npos &&
+        span.begin > previous_end + 1)
+      token.gap_before.clear();
     token.capitalized = first_letter_is_upper(word);
     previous_end = span.end;
     tokens.push_back(std::move(token));

@@ -39,8 +39,9 @@ const WordSet kEnglishVerbs = {
     "underlined", "accused",  "criticized", "criticised", "condemned", "demanded", "replied",
     "responded", "suggested", "proposed",   "evaluated", "expressed", "called",
     "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted"};
-const WordSet kEnglishParticiples = {"adding", "saying", "noting", "stressing", "insisting",
-                                     "warning", "explaining"};
+const WordSet kEnglishParticiples = {"adding",      "saying",   "noting",    "stressing", "insisting",
+                                     "warning",     "explaining", "complaining", "arguing", "claiming",
+                                     "emphasizing", "emphasising", "asserting"};
 const WordSet kEnglishContinuations = {"also", "additionally", "moreover", "furthermore"};
 
 const WordSet kRussianVerbs = {
@@ -56,7 +57,8 @@ const WordSet kRussianVerbs = {
     "высказала", "передал", "передала", "анонсировал", "анонсировала", "поздравил", "поздравила",
     "считает", "полагает", "пообещал", "пообещала", "обещал", "обещала", "потребовал", "потребовала",
     "заметил", "заметила", "заметили", "написал", "написала", "написали", "предложил", "предложила",
-    "предложили", "заявлял", "заявляла", "заявляли", "отмечал", "отмечала", "отмечали"};
+    "предложили", "заявлял", "заявляла", "заявляли", "отмечал", "отмечала", "отмечали", "называл", "называла",
+    "осудил", "осудила", "осудили", "обратил", "обратила", "раскритиковал", "раскритиковала"};
 const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
 const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
 
@@ -67,7 +69,8 @@ const WordSet kAnaphoricNouns = {
     "source", "president", "chancellor", "leader", "premier", "президент", "канцлер", "лидер",
     "заявлении", "заявление", "представитель", "источник", "ذلك", "البيان", "بيان",
     "المتحدث", "المتحدثه", "الناطق", "الناطقه", "المسوول", "المصدر", "هذا", "نفسه"};
-const WordSet kFillers = {"the", "a", "an", "also", "later", "further", "then", "and", "but",
+const WordSet kFillers = {"the", "a", "an", "also", "later", "further", "then", "and", "but", "however",
+                          "однако", "но",
                           "had", "has", "have", "was", "were", "previously", "earlier", "ещё",
                           "еще", "также", "же", "и", "а", "و", "ايضا", "كذلك", "قد", "وقد", "كما",
                           "ان", "لقد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
@@ -85,7 +88,7 @@ const WordSet kSpeakerStops = {
     "اليوم", "لدي", "عن", "الي", "علي", "على", "بعد", "قبل", "مع", "عبر", "حول", "امام", "ايضا",
     "كذلك", "قوله", "قولها", "لنظيره", "ل", "به", "بها", "ما", "that", "on", "in", "at", "to", "during", "after",
     "before", "with", "from", "by", "late", "earlier", "while", "when", "as", "что", "в", "во", "на",
-    "по", "после", "о", "об", "журналистам", "reporters"};
+    "по", "после", "о", "об", "с", "со", "к", "для", "от", "из", "при", "перед", "между", "журналистам", "reporters"};
 
 std::string_view strip_arabic_conjunction(std::string_view word) {
   // و and ف are single two-byte letters in UTF-8.
@@ -166,7 +169,7 @@ bool is_news_medium(std::string_view word) {
   static const WordSet media = {
       "reuters", "afp", "ap", "interfax", "tass", "ria", "xinhua", "sputnik", "bloomberg", "dpa", "cnn", "bbc",
       "cgtn", "agency", "media", "тасс", "интерфакс", "риа", "синьхуа", "агентство", "агентства", "агентству",
-      "сми", "канал", "channel", "قناه", "وكاله", "لوكاله", "رويترز", "تاس", "سبوتنيك", "فرانس", "الاعلام", "وسايل"};
+      "сми", "канал", "channel", "news", "قناه", "وكاله", "لوكاله", "رويترز", "تاس", "سبوتنيك", "فرانس", "الاعلام", "وسايل"};
   return in(media, word) || in(media, strip_arabic_conjunction(word));
 }
 
@@ -204,6 +207,24 @@ bool ends_speaker_phrase(std::string_view word) {
 
 bool is_quoting_noun(std::string_view word) {
   return word == "قوله" || word == "قولها" || word == "قولهم";
+}
+
+bool is_negation(std::string_view word) {
+  static const WordSet words = {"not", "no", "never", "nothing", "neither", "didn't", "didn’t", "doesn't", "doesn’t",
+                                "hasn't", "hasn’t", "wasn't", "wasn’t", "won't", "won’t", "не", "ни", "нет",
+                                "لم", "لا", "لن", "ليس", "ولم", "ولا", "ولن"};
+  return in(words, word);
+}
+
+bool is_second_statement_marker(std::string_view word) {
+  static const WordSet markers = {"while", "whereas", "and", "فيما", "بينما", "وفيما", "وبينما", "а", "ответ"};
+  return in(markers, word);
+}
+
+bool is_statement_making(std::string_view verb, std::string_view noun) {
+  static const WordSet verbs = {"made", "makes", "сделал", "сделала", "сделали"};
+  static const WordSet nouns = {"statement", "statements", "remarks", "заявление", "заявления"};
+  return in(verbs, verb) && in(nouns, noun);
 }
 
 }  // namespace parallax

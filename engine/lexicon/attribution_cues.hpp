@@ -80,4 +80,15 @@ bool ends_speaker_phrase(std::string_view word);
 // "قوله" / "قولها" / "قولهم" ("his / her / their saying") closing a relay.
 bool is_quoting_noun(std::string_view word);
 
+// A negation ("not", "no", "не", "لم"): "He did not offer specifics" reports no statement.
+bool is_negation(std::string_view word);
+
+// A word after which a clause may report a second speaker's statement: "X warned ... and Y said",
+// "قال X ... فيما أكد Y", "в ответ на что Y сказал".
+bool is_second_statement_marker(std::string_view word);
+
+// "made the statement", "сделал заявление": a verb and its object that together report speech,
+// given the verb and the noun (articles skipped).
+bool is_statement_making(std::string_view verb, std::string_view noun);
+
 }  // namespace parallax
