@@ -26,7 +26,7 @@
  *
  * Thread safety: the library keeps no global mutable state besides each thread's last error.
  * Different engines may be used from different threads at once. One engine is not synchronized:
- * calls that change it (add, read_corpus, build, free) must not overlap any other call on it;
+ * calls that change it (add, read_corpus, build, remove, free) must not overlap any other call on it;
  * read-only calls (taking a const parallax_engine *) may run concurrently with each other.
  * Result handles (parallax_groups) are immutable and safe to read from any thread.
  */
