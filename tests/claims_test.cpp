@@ -550,3 +550,35 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "بوتين");
 }
+
+TEST_CASE("appositions, closing attributions, quotations on their own and Arabic subjects before the verb") {
+  auto claims = claims_of(
+      "Deputy Prime Minister Alexander Novak, Moscow's top energy official, told reporters that gas would be paid "
+      "in rubles, according to Interfax.",
+      "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(contains(claims[0].speaker_surface, "Novak"));
+  // The attribution that closes the sentence names its speaker, unless a medium reports it.
+  claims = claims_of(
+      "Putin agreed to work with his U.S. counterpart Donald Trump and expressed readiness to talk, the Kremlin "
+      "confirmed. Putin thanked the Turkish leader for his help with the grain corridor, AFP reported.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[1].speaker == "Kremlin");
+  claims = claims_of("Peskov said the talks would also cover China's so-called peace plan for Ukraine.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  // A quotation on its own continues the speaker of the sentence right before it, not the author's text.
+  claims = claims_of(
+      "Putin said he was pleased with the visit. \u201cI believe our ties will keep growing.\u201d "
+      "The talks lasted three hours in the end. \u201cA long day for everyone at the palace.\u201d",
+      "en");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[3].attribution == AttributionKind::Author);
+  // Arabic SVO: nothing after the verb names anyone, the subject stands before it.
+  claims = claims_of("ماكرون بدوره أعلن أنه سيزور الصين في الربيع المقبل.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "ماكرون");
+}

@@ -230,14 +230,40 @@ bool in_relative_clause(const std::vector<MatchToken>& t, std::size_t begin, std
   return from > begin && t[from].gap_before == "," && is_relative_pronoun(t[from].normalized);
 }
 
-// "Putin, who spoke first after the meeting concluded, lauded": the name that opens the clause,
-// when a comma and a relative clause follow it and the verb comes right after that clause.
+// "Putin, who spoke first after the meeting concluded, lauded", "Alexander Novak, Moscow's top
+// energy official, told": the name that opens the clause, when a relative clause or an apposition
+// set off by commas follows it and the verb comes right after.
 Range name_before_relative_clause(const std::vector<MatchToken>& t, std::size_t begin, std::size_t verb) {
   if (verb <= begin || t[verb].gap_before != ",") return {verb, verb};
   const Range name = leading_name(t, begin, verb);
   if (name.first >= name.second || name.first > begin + 1 || name.second >= verb) return {verb, verb};
-  if (t[name.second].gap_before != "," || !is_relative_pronoun(t[name.second].normalized)) return {verb, verb};
+  if (t[name.second].gap_before != ",") return {verb, verb};
   return name;
+}
+
+// "Putin agreed to work with Trump and expressed readiness ..., the Kremlin confirmed.": an English
+// attribution that closes the clause after a comma or a quotation names the speaker of all of it,
+// unless it is a news medium relaying someone ("..., AFP reported").
+std::optional<CueHit> closing_attribution(const std::vector<MatchToken>& t, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxAfterVerb = 5, kMaxSubjectWords = 6;
+  for (std::size_t j = end; j-- > begin + 1 && end - j <= kMaxAfterVerb + 1;) {
+    const std::string& w = t[j].normalized;
+    if (word_script(w) != Script::Latin || !is_speech_verb(w) || t[j].capitalized || gap_is_boundary(t[j].gap_before) ||
+        t[j].gap_before == "-")
+      continue;
+    // "..., The Associated Press reported": who reports relays the speaker named before.
+    if (w == "reported" || w == "reports") return std::nullopt;
+    std::size_t start = j;
+    while (start > begin && j - start < kMaxSubjectWords && !gap_is_boundary(t[start].gap_before)) --start;
+    if (start <= begin || !gap_is_boundary(t[start].gap_before) || start == j) return std::nullopt;
+    Range subject{start, j};
+    while (subject.first < subject.second && is_speaker_filler(t[subject.first])) ++subject.first;
+    if (subject.first >= subject.second || !names_speaker(t, subject, true)) return std::nullopt;
+    for (std::size_t i = subject.first; i < subject.second; ++i)
+      if (is_news_medium(t[i].normalized)) return std::nullopt;
+    return CueHit{CueKind::Verb, j, j + 1, {subject}};
+  }
+  return std::nullopt;
 }
 
 std::optional<CueHit> find_source(const std::vector<MatchToken>& t, std::size_t begin,
@@ -263,6 +289,7 @@ std::optional<CueHit> find_source(const std::vector<MatchToken>& t, std::size_t 
 
 std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t begin,
                                 std::size_t end) {
+  if (auto closing = closing_attribution(t, begin, end)) return closing;
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& w = t[i].normalized;
     const Script script = word_script(w);
@@ -279,8 +306,9 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       return hit;
     }
     if (!is_speech_verb(w) && !makes_statement(t, i, end)) continue;
-    // A capitalized Latin word is a name or a sentence start, not a reporting verb ("Said Ahmed").
-    if (script == Script::Latin && t[i].capitalized && i != begin) continue;
+    // A capitalized Latin word is a name or a sentence start, not a reporting verb ("Said Ahmed");
+    // a hyphenated one is part of a compound ("so-called").
+    if (script == Script::Latin && ((t[i].capitalized && i != begin) || t[i].gap_before == "-")) continue;
     // A negated speech verb reports no statement: "Он не назвал дату".
     if (i > begin && is_negation(t[i - 1].normalized) && !gap_is_boundary(t[i].gap_before)) continue;
     // After a determiner the form is an adjective: "the proposed memorandum", "a stated aim".
@@ -293,7 +321,15 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       // "كما" or "من جهته") or follow a comma; deeper in the sentence it is reported speech.
       const bool near_start = i - begin <= 3;
       if (!near_start && !gap_is_boundary(t[i].gap_before)) continue;
-      return CueHit{CueKind::Verb, i, i + 1, {phrase_after(t, i + 1, end, 6)}};
+      const Range after = phrase_after(t, i + 1, end, 6);
+      // "ترامب بدوره أعلن أنه ...": nothing after the verb names anyone, the subject stands before it.
+      if (after.first >= after.second && near_start && i > begin) {
+        const Range before = phrase_before(t, begin, i, 3);
+        if (before.first < before.second && !ends_speaker_phrase(t[before.first].normalized) &&
+            !is_stop_word("ar", t[before.first].normalized))
+          return CueHit{CueKind::Verb, i, i + 1, {before}};
+      }
+      return CueHit{CueKind::Verb, i, i + 1, {after}};
     }
     CueHit hit{CueKind::Verb, i, i + 1, {}};
     auto before = phrase_before(t, begin, i, 8);

@@ -110,6 +110,18 @@ bool mentions_joint_statement(const std::vector<MatchToken>& tokens, std::size_t
   return false;
 }
 
+// A sentence that is one quotation: it opens with a quotation mark and ends with a closing one
+// ("“I believe that this matters for Europe.”", "«Мы готовы».").
+bool is_whole_quotation(std::string_view text) {
+  auto starts = [&](std::string_view mark) { return text.substr(0, mark.size()) == mark; };
+  if (!(starts("“") || starts("«") || starts("\"") || starts("„"))) return false;
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '!' || text.back() == '?'))
+    text.remove_suffix(1);
+  for (std::string_view mark : {"”", "»", "\""})
+    if (text.size() > mark.size() && text.substr(text.size() - mark.size()) == mark) return true;
+  return false;
+}
+
 // A line that opens with a list bullet.
 bool starts_with_bullet(std::string_view text) {
   for (std::string_view mark : {"–", "-", "—", "•", "▪", "*", "·"})
@@ -687,6 +699,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
           }
         } else if (bullet && state.list_speaker) {
           a.speaker = state.list_speaker;
+          a.kind = AttributionKind::Carried;
+        } else if (is_whole_quotation(s.text) && state.last_speaker && state.last_speaker_sentence + 1 == si) {
+          // "Putin said ... \"I believe the Russian people will support you.\"": a quotation on its
+          // own right after a speaker's sentence goes on with that speaker.
+          a.speaker = state.last_speaker;
           a.kind = AttributionKind::Carried;
         } else if (coordinated_subject_of_joint_verb(s.tokens) || mentions_joint_statement(s.tokens, r.first, r.second) ||
                    (both_sides_subject(s.tokens, r.first, r.second) && has_joint_verb(s.tokens, r.first, r.second))) {
