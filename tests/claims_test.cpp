@@ -582,3 +582,54 @@ TEST_CASE("appositions, closing attributions, quotations on their own and Arabic
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "ماكرون");
 }
+
+TEST_CASE("Arabic reports after a conjunction, objects after prepositions and بأنه, what came and what was not done") {
+  auto claims = claims_of("انتهت القمة دون اتفاق نهائي، كما قال ماكرون في المؤتمر الصحفي.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "ماكرون");
+  claims = claims_of("ناقشت القمة ملفات التجارة، فيما قال البيت الأبيض إن اللقاء كان مثمرا.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "White House");
+  // "بالتقدم" (with the progress) is no subject: "كما" goes on with the previous speaker.
+  claims = claims_of("وقال ماكرون إن المحادثات كانت مفيدة. كما أشاد بالتقدم المحقق في ملف التجارة.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == claims[0].speaker);
+  claims = claims_of("وقال ماكرون إن المحادثات كانت مفيدة. جاء ذلك في منشور على حسابه بعد الاتصال.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == claims[0].speaker);
+  // A clause that opens with a negation says what someone did not do, even inside a quotation.
+  claims = claims_of("وقال بوتين إن الاتفاق \"جيد جدا. ولم يقدم الرئيس الروسي أي تفاصيل عن بنوده.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  // After the first clause, the words between the verb and "بأنه" are the object.
+  claims = claims_of("قال ماكرون إن الزيارة كانت ناجحة، ووصف المحادثات مع نظيره الصيني بأنها صريحة.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == claims[0].speaker);
+  // A heading is a claim when it is attributed.
+  claims = claims_of("بوتين وماكرون يتفقان على تعزيز التعاون\nوقال بوتين إن التعاون سيستمر.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "both sides");
+}
+
+TEST_CASE("Russian: помимо without этого, a title after и, глава государства, a subject shared by verbs joined with и") {
+  auto claims = claims_of(
+      "Песков заявил, что переговоры прошли успешно. Помимо президентов, в переговорах участвовали министры.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);
+  claims = claims_of("Такие же сроки называл и российский министр иностранных дел.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(contains(claims[0].speaker_surface, "министр"));
+  claims = claims_of("Путин заявил, что переговоры были полезными. «Мы готовы к диалогу», — заявил глава государства.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Kremlin");
+  claims = claims_of("Американский лидер уделял большое внимание конфликту на Украине и выражал желание помочь.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "Американский лидер");
+  claims = claims_of("Беседа была долгой и полезной, и Путин её оценивает высоко.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  // A heading with a cue is a claim.
+  claims = claims_of("Белый дом опубликовал заявление о переговорах\nПереговоры продлились два часа.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "White House");
+}

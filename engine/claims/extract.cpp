@@ -64,8 +64,13 @@ bool coordinated_subject_of_joint_verb(const std::vector<MatchToken>& tokens) {
   constexpr std::size_t kMaxSubjectWords = 10;
   for (std::size_t v = 2; v < tokens.size() && v <= kMaxSubjectWords; ++v) {
     if (!is_joint_verb(tokens[v].normalized)) continue;
-    for (std::size_t c = 1; c + 1 < v; ++c) {
+    for (std::size_t c = 1; c < v; ++c) {
       const std::string& w = tokens[c].normalized;
+      // "بوتين وأردوغان يتفقان": the second Arabic name carries "و".
+      if (word_script(w) == Script::Arabic && w.rfind("و", 0) == 0 && w.size() > 4 && v - c <= 2 &&
+          word_script(tokens[c - 1].normalized) == Script::Arabic)
+        return true;
+      if (c + 1 >= v) break;
       if ((w != "and" && w != "и") || !tokens[c - 1].capitalized) continue;
       // The second name may follow its title: "Путин и президент Турции Реджеп Тайип Эрдоган".
       for (std::size_t n = c + 1; n < v && n <= c + 3; ++n)
@@ -120,6 +125,11 @@ bool is_whole_quotation(std::string_view text) {
   for (std::string_view mark : {"”", "»", "\""})
     if (text.size() > mark.size() && text.substr(text.size() - mark.size()) == mark) return true;
   return false;
+}
+
+// "بأنه" / "بأنها" ("as being") after the object of "وصف" / "اعتبر".
+bool is_object_complement_marker(std::string_view w) {
+  return w == "بانه" || w == "بانها" || w == "بانهم" || w == "بانهما";
 }
 
 // A line that opens with a list bullet.
@@ -252,7 +262,7 @@ class SentenceAttributor {
       if (a.cue->kind == CueKind::Participle) {
         resolve_participle(s, a, sentence_speaker);
       } else {
-        resolve_phrases(s, a);
+        resolve_phrases(s, a, first_clause ? std::nullopt : sentence_speaker);
         if (a.cue->kind == CueKind::Verb && a.kind == AttributionKind::Explicit) add_second_statement(s, clause, a);
       }
       return a;
@@ -260,6 +270,8 @@ class SentenceAttributor {
     if (!first_clause && sentence_speaker) {
       a.speaker = sentence_speaker;
       a.kind = AttributionKind::Carried;
+    } else if (is_negation(s.tokens[clause.first].normalized)) {
+      a.narration = true;  // "ولم يقدم الرئيس الأميركي أي تفاصيل": what someone did not do
     } else if (starts_with_continuation(s.tokens, clause.first, clause.second)) {
       if (negated_predicate(s.tokens, clause))
         a.narration = true;
@@ -350,7 +362,16 @@ class SentenceAttributor {
   // verb, a word with the preposition "ل" or "ب" opens the addressee or the object when its rest
   // names a speaker or the words before it already do; the subject ends before it.
   Range trimmed_at_addressee(const SentenceView& s, Range r) {
-    static const std::string kLi = "ل", kBi = "ب";
+    static const std::string kLi = "ل", kBi = "ب", kBiAl = "بال", kLiAl = "لل";
+    // "كما أشاد بالتقدم المحقق", "رحب السيد تاب بالسيد بوتن": a preposition with the article opens
+    // a prepositional phrase, never a name.
+    for (std::size_t i = r.first; i < r.second; ++i) {
+      const std::string& w = s.tokens[i].normalized;
+      if (w.size() > kBiAl.size() + 2 && (w.rfind(kBiAl, 0) == 0 || w.rfind(kLiAl, 0) == 0) && !resolve(s, {i, i + 1})) {
+        r.second = i;
+        break;
+      }
+    }
     for (std::size_t i = r.first + 1; i < r.second; ++i) {
       const std::string& w = s.tokens[i].normalized;
       const bool li = w.compare(0, kLi.size(), kLi) == 0, bi = w.compare(0, kBi.size(), kBi) == 0;
@@ -396,7 +417,8 @@ class SentenceAttributor {
                        keyer_);
   }
 
-  void resolve_phrases(const SentenceView& s, Attribution& a) {
+  // clause_speaker: the speaker of the sentence's earlier clauses, for a clause after the first.
+  void resolve_phrases(const SentenceView& s, Attribution& a, const std::optional<Speaker>& clause_speaker) {
     // "الرئيسان الروسي فلاديمير بوتين والتركي رجب طيب أردوغان", "both sides", "обе стороны": a
     // claim of both, not of the first name in the phrase.
     for (const Range& r : a.cue->speaker_ranges) {
@@ -406,8 +428,10 @@ class SentenceAttributor {
         return;
       }
     }
+    // After a verb only: "وفقا للسيد X" takes its speaker with the preposition.
     for (Range& r : a.cue->speaker_ranges)
-      if (r.first < r.second && word_script(s.tokens[r.first].normalized) == Script::Arabic) r = trimmed_at_addressee(s, r);
+      if (a.cue->kind == CueKind::Verb && r.first < r.second && word_script(s.tokens[r.first].normalized) == Script::Arabic)
+        r = trimmed_at_addressee(s, r);
     if (const Range relayed = reported_subject(s, *a.cue); relayed.first < relayed.second) a.cue->speaker_ranges = {relayed};
     for (const Range& r : a.cue->speaker_ranges) {
       if (r.first >= r.second) continue;
@@ -435,6 +459,19 @@ class SentenceAttributor {
     // After "по данным", "according to", "بحسب" the words are a speaker whatever their case
     // ("по данным учёных", "according to officials").
     const bool source = a.cue->kind == CueKind::Source || a.cue->kind == CueKind::Relay;
+    // "...، ووصف اتصاله الهاتفي مع نظيره بأنه "رائع"": after the first clause, the words between an
+    // Arabic verb and "بأنه" ("as") are its object; the subject is the sentence's speaker.
+    if (!source && clause_speaker && !a.cue->speaker_ranges.empty() &&
+        word_script(s.tokens[a.cue->begin].normalized) == Script::Arabic) {
+      constexpr std::size_t kMaxObjectWords = 10;
+      const std::size_t from = a.cue->end, stop = std::min(s.tokens.size(), from + kMaxObjectWords);
+      for (std::size_t i = from; i < stop && !gap_is_boundary(s.tokens[i].gap_before); ++i) {
+        if (!is_object_complement_marker(s.tokens[i].normalized)) continue;
+        a.speaker = clause_speaker;
+        a.kind = AttributionKind::Carried;
+        return;
+      }
+    }
     for (const Range& r : a.cue->speaker_ranges) {
       if (r.first < r.second && (source || names_someone(s, r))) {
         const std::string surface(range_text(s, r));
@@ -679,10 +716,9 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       state.list_speaker = named_speaker(state.learned, aliases_, s.tokens, 0, s.tokens.size());
     if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens)) continue;
     SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
-    // A heading makes no claim unless it quotes someone ("ترامب: الرسوم ...").
-    if (s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text) &&
-        !attributor.headline_speaker(s))
-      continue;
+    // A heading makes no claim unless it is attributed: it quotes someone ("ترامب: الرسوم ..."),
+    // has a cue ("Белый дом опубликовал заявление ...") or is both sides' ("بوتين وأردوغان يتفقان").
+    const bool heading = s.tokens.size() <= options_.max_heading_words && !ends_with_closing_punctuation(s.text);
     const std::vector<std::size_t> starts = clause_starts(s.tokens, options_.split_clauses);
     const std::size_t first_claim = claims.size();
     std::optional<Speaker> sentence_speaker;
@@ -732,7 +768,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
         c.attribution = AttributionKind::Author;
         // "Trump, by contrast, leaned into brevity. ... he declared": the subject of a sentence
         // without a cue is whom the next "he" means.
-        if (ci == 0 && !a.cue && !a.narration)
+        if (ci == 0 && !a.cue && !a.narration && !heading)
           if (auto subject = opening_subject(state, aliases_, s)) {
             state.last_subject = std::move(subject);
             state.last_subject_sentence = si;
@@ -748,6 +784,13 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       }
       c.content = content_without_attribution(c, s, a);
       claims.push_back(std::move(c));
+    }
+    const bool attributed = std::any_of(claims.begin() + static_cast<std::ptrdiff_t>(first_claim), claims.end(),
+                                        [](const Claim& c) { return c.attribution != AttributionKind::Author; });
+    if (heading && !attributed) {
+      claims.resize(first_claim);
+      narration.resize(first_claim);
+      continue;
     }
     quotation.after_sentence(s.text, claims, narration, first_claim);
   }
