@@ -633,3 +633,37 @@ TEST_CASE("Russian: помимо without этого, a title after и, глав�
   REQUIRE(claims.size() == 2);
   CHECK(claims[0].speaker == "White House");
 }
+
+TEST_CASE("Arabic: the subject after an opening verb is the next verb's, passive reports, joint statements, ووفقا") {
+  // "وجلس بوتين مع ..." then "وقال إن": the verb's pronoun means the subject just named.
+  auto claims = claims_of(
+      "وقال ماكرون إن الزيارة مهمة. وجلس بوتين مع ماكرون لبحث ملفات التجارة. وقال إن التجارة زادت العام الماضي.",
+      "ar");
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[2].speaker == "Kremlin");
+  // "جرى التأكيد على" reports what the sentence before did, both sides included.
+  claims = claims_of(
+      "أعلن الكرملين أن المكالمة استمرت ساعة. وخلال المكالمة، جرى التأكيد على وقف الهجمات. "
+      "واتفق الرئيسان على تشكيل لجان خبراء. وفي سياق متصل، تم التأكيد على ضرورة السلام.",
+      "ar");
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[1].speaker == "Kremlin");
+  CHECK(claims[3].speaker == "both sides");
+  // A continuation that reports a joint statement is both sides'.
+  claims = claims_of("وقال بوتين إن الزيارة ناجحة. كما وقعوا وأصدروا البيان المشترك بشأن الشراكة.", "ar");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "both sides");
+  claims = claims_of("ووفقا للكرملين، بحث الرئيسان ملفات الطاقة والتجارة.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}
+
+TEST_CASE("Russian present-tense reports: подтверждает, пишут") {
+  auto claims = claims_of(
+      "Кроме того, по сообщению СМИ, администрация правительства Франции подтверждает информацию о визите.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(contains(claims[0].speaker_surface, "Франции"));
+  claims = claims_of("Как пишут СМИ, на встрече обсудят вопросы торговли.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "СМИ");
+}

@@ -338,8 +338,8 @@ std::optional<CueHit> find_verb(const std::vector<MatchToken>& t, std::size_t be
       // Arabic puts the verb first (VSO): it must open the clause (after a few particles such as
       // "كما" or "من جهته") or follow a comma; deeper in the sentence it is reported speech.
       const bool near_start = i - begin <= 3;
-      // "...، كما قال ترامب", "...، فيما قال البيت الأبيض إن", "...، حيث شدد بوتين على": a conjunction
-      // after a comma opens a new report.
+      // "...، كما قال ترامب", "...، فيما قال البيت الأبيض إن": a conjunction after a comma opens a
+      // new report.
       const bool after_conjunction =
           i > begin + 1 && gap_is_boundary(t[i - 1].gap_before) && is_report_conjunction(t[i - 1].normalized);
       if (!near_start && !gap_is_boundary(t[i].gap_before) && !after_conjunction) continue;

@@ -46,6 +46,10 @@ struct DocumentState {
   // last speaker.
   std::optional<Speaker> last_subject;
   std::size_t last_subject_sentence = 0;
+  // The speaker of the last sentence with one, both sides included (a passive "it was stressed"
+  // reports what the sentence before did).
+  std::optional<Speaker> previous_sentence_speaker;
+  std::size_t previous_sentence = 0;
   // Whose statement "the statement" / "البيان" / "в заявлении" is: the last speaker named in a
   // sentence that mentions a statement ("بيان الكرملين", "the White House said in a statement").
   std::optional<Speaker> statement_owner;
@@ -222,7 +226,15 @@ std::string_view range_text(const SentenceView& s, Range r) {
 // Russian leader ..."), as the table knows it or as written; not two names joined by "and" / "и".
 std::optional<Speaker> opening_subject(const DocumentState& state, const EntityAliases& aliases, const SentenceView& s) {
   constexpr std::size_t kMaxOpening = 8;
-  if (s.tokens.empty() || word_script(s.tokens[0].normalized) == Script::Arabic) return std::nullopt;
+  if (s.tokens.empty()) return std::nullopt;
+  if (word_script(s.tokens[0].normalized) == Script::Arabic) {
+    // VSO: "وجلس بوتين مع مودي ...": a table's name right after the opening verb.
+    std::size_t verb = 0;
+    while (verb + 1 < s.tokens.size() && is_speaker_filler(s.tokens[verb])) ++verb;
+    if (verb + 1 >= s.tokens.size()) return std::nullopt;
+    auto named = named_speaker(state.learned, aliases, s.tokens, verb + 1, verb + 2);
+    return named;
+  }
   const Range name = leading_name(s.tokens, 0, std::min(s.tokens.size(), kMaxOpening));
   if (name.first >= name.second || name.first > 1) return std::nullopt;
   if (name.first == 1 && !is_speaker_filler(s.tokens[0])) return std::nullopt;
@@ -270,6 +282,12 @@ class SentenceAttributor {
     if (!first_clause && sentence_speaker) {
       a.speaker = sentence_speaker;
       a.kind = AttributionKind::Carried;
+    } else if (arabic_passive_report(s.tokens, clause) && state_.previous_sentence_speaker &&
+               state_.previous_sentence + 1 == sentence_) {
+      // "جرى التأكيد على ..." after "أعلن الكرملين ...", "تم التأكيد على ..." after "اتفق الرئيسان ...".
+      a.speaker = state_.previous_sentence_speaker;
+      a.kind = AttributionKind::Carried;
+      a.antecedent = false;
     } else if (is_negation(s.tokens[clause.first].normalized)) {
       a.narration = true;  // "ولم يقدم الرئيس الأميركي أي تفاصيل": what someone did not do
     } else if (starts_with_continuation(s.tokens, clause.first, clause.second)) {
@@ -306,6 +324,17 @@ class SentenceAttributor {
   static bool names_medium(const SentenceView& s, Range r) {
     for (std::size_t i = r.first; i < r.second; ++i)
       if (is_news_medium(s.tokens[i].normalized)) return true;
+    return false;
+  }
+
+  // "وخلال هذه المكالمة ...، جرى التأكيد على", "وفي سياق متصل، تم التأكيد على": the passive at the
+  // clause's start or right after a comma.
+  static bool arabic_passive_report(const std::vector<MatchToken>& tokens, Range clause) {
+    constexpr std::size_t kMaxOpening = 3;
+    for (std::size_t i = clause.first; i + 1 < clause.second; ++i) {
+      if (i > clause.first + kMaxOpening && !gap_is_boundary(tokens[i].gap_before)) continue;
+      if (is_arabic_passive_report(tokens[i].normalized, tokens[i + 1].normalized)) return true;
+    }
     return false;
   }
 
@@ -485,8 +514,9 @@ class SentenceAttributor {
       set_explicit(a, Speaker{kBothSides, ""});
       return;
     }
-    // "وأضاف أن ...": a verb with no subject of its own continues the previous speaker.
-    carry_previous(a);
+    // "وأضاف أن ...": a verb with no subject of its own continues the previous speaker; an Arabic
+    // verb carries its pronoun, like "he".
+    carry_previous(a, word_script(s.tokens[a.cue->begin].normalized) == Script::Arabic);
   }
 
   // "ABC News reported that Putin also spoke with reporters": a news medium reports what the
@@ -750,6 +780,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
           a.antecedent = false;
         }
       }
+      // "كما وقعوا وأصدروا البيان المشترك ...": a continuation that reports a joint statement is both sides'.
+      if (a.kind == AttributionKind::Carried && !a.cue && mentions_joint_statement(s.tokens, r.first, r.second)) {
+        a.speaker = Speaker{kBothSides, ""};
+        a.antecedent = false;
+      }
       Claim c = make_claim(doc, document_index, s, si, ci, starts.size(), r, end_byte);
       c.lang = lang;
       if (a.speaker) {
@@ -793,6 +828,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       continue;
     }
     quotation.after_sentence(s.text, claims, narration, first_claim);
+    for (std::size_t c = first_claim; c < claims.size(); ++c)
+      if (claims[c].attribution != AttributionKind::Author) {
+        state.previous_sentence_speaker = Speaker{claims[c].speaker, claims[c].speaker_surface};
+        state.previous_sentence = si;
+      }
   }
   return claims;
 }

@@ -60,7 +60,7 @@ const WordSet kRussianVerbs = {
     "предложили", "заявлял", "заявляла", "заявляли", "отмечал", "отмечала", "отмечали", "называл", "называла",
     "осудил", "осудила", "осудили", "обратил", "обратила", "раскритиковал", "раскритиковала", "оценил",
     "оценила", "оценили", "оценивает", "выражал", "выражала", "выражали", "требует", "процитировал",
-    "процитировала", "процитировали"};
+    "процитировала", "процитировали", "подтверждает", "отмечает", "утверждает", "говорит", "пишут", "пишет"};
 const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
 const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
 
@@ -85,6 +85,7 @@ const WordSet kRoleWords = {
     "советник", "министр", "официальный", "помощник", "глава", "вице", "премьер"};
 
 // Words that end a speaker phrase that follows its verb: complementizers, prepositions, time words.
+const WordSet kArabicSourcesWithConjunction = {"ووفقا", "ووفق", "وطبقا"};
 const WordSet kSpeakerStops = {
     "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "في", "خلال", "يوم", "امس",
     "اليوم", "لدي", "عن", "الي", "علي", "على", "بعد", "قبل", "مع", "عبر", "حول", "امام", "ايضا",
@@ -153,7 +154,8 @@ std::size_t source_phrase_length(std::string_view word, std::optional<std::strin
   if (in(kArabicSources, word)) return 1;
   const bool has_next = next_word.has_value();
   const std::string_view next = next_word.value_or(std::string_view());
-  if ((word == "وفقا" || word == "طبقا" || word == "وفق") && has_next) return next == "ل" ? 2 : 1;
+  if ((word == "وفقا" || word == "طبقا" || word == "وفق" || in(kArabicSourcesWithConjunction, word)) && has_next)
+    return next == "ل" ? 2 : 1;
   if ((word == "نقلا" || word == "ونقلا") && next == "عن") return 2;
   if (word == "according" && next == "to") return 2;
   if (word == "citing") return 1;  // "Reuters reported, citing Novak": the one cited speaks
@@ -228,6 +230,12 @@ bool is_statement_making(std::string_view verb, std::string_view noun) {
                                 "опубликовал", "опубликовала", "опубликовали", "распространил", "распространила"};
   static const WordSet nouns = {"statement", "statements", "remarks", "заявление", "заявления"};
   return in(verbs, verb) && in(nouns, noun);
+}
+
+bool is_arabic_passive_report(std::string_view auxiliary, std::string_view noun) {
+  static const WordSet auxiliaries = {"تم", "جري", "وتم", "وجري"};
+  static const WordSet nouns = {"التاكيد", "الاتفاق", "الاشاره", "التشديد", "التوافق", "الاعلان"};
+  return in(auxiliaries, auxiliary) && in(nouns, noun);
 }
 
 }  // namespace parallax

@@ -91,4 +91,8 @@ bool is_second_statement_marker(std::string_view word);
 // given the verb and the noun (articles skipped).
 bool is_statement_making(std::string_view verb, std::string_view noun);
 
+// "جرى التأكيد على" / "تم الاتفاق على" ("it was stressed / agreed"): an Arabic passive report
+// whose speaker is the previous sentence's, given the auxiliary and the verbal noun.
+bool is_arabic_passive_report(std::string_view auxiliary, std::string_view noun);
+
 }  // namespace parallax
