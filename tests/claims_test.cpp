@@ -667,3 +667,20 @@ TEST_CASE("Russian present-tense reports: подтверждает, пишут")
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker == "СМИ");
 }
+
+TEST_CASE("Russian: 'А' + a verb continues the previous speaker, пригласил and invited are speech acts") {
+  auto claims = claims_of(
+      "Лавров ответил, что прорывов Россия не ждет. А ждет конкретных ответов на свои предложения.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == claims[0].speaker);
+  CHECK(claims[1].attribution == AttributionKind::Carried);
+  claims = claims_of("Песков заявил, что звонок был долгим. А переговоры продолжатся в мае в Женеве.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].attribution == AttributionKind::Author);  // "А" + a noun: a new subject
+  claims = claims_of("Российский лидер Владимир Путин пригласил президента Франции в Москву.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+  claims = claims_of("Putin invited the French president to visit Moscow in the spring.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
+}

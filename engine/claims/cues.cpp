@@ -222,6 +222,14 @@ Range russian_speaker(const std::vector<MatchToken>& t, std::size_t begin, std::
 // "حيث" ("where") is left out on purpose: on the attribution gold it named 2 more speakers
 // correctly ("..., حيث أكد البيت الأبيض أن"), but the new side claims took the alignment gold's
 // expected pair A4-B6 (2025-03-18 call) out of the one-to-one matching.
+// A Russian finite verb by its ending: present "-ет/-ит/-ют/-ут/-ят/-ат", past "-л/-ла/-ли".
+bool russian_finite_verb_form(std::string_view w) {
+  if (word_script(w) != Script::Cyrillic) return false;
+  for (std::string_view end : {"ет", "ит", "ют", "ут", "ят", "ат", "ал", "ил", "ел", "ла", "ли"})
+    if (w.size() > end.size() + 2 && w.ends_with(end)) return true;
+  return false;
+}
+
 bool is_report_conjunction(std::string_view w) {
   return w == "كما" || w == "فيما" || w == "بينما" || w == "اذ";
 }
@@ -432,6 +440,10 @@ bool starts_with_continuation(const std::vector<MatchToken>& t, std::size_t begi
   if (is_continuation_marker(first) || is_subject_pronoun(first)) {
     return true;
   }
+  // "А ждет конкретных ответов": a Russian conjunction and a verb, the subject left out.
+  if (begin + 1 < end && (first == "а" || first == "но") && !t[begin + 1].capitalized &&
+      russian_finite_verb_form(t[begin + 1].normalized))
+    return true;
   // "جاء ذلك في منشور على حسابه", "وجاء الإعلان عقب لقاء": what came, came from the previous speaker.
   if (begin + 1 < end && (first == "جاء" || first == "وجاء") && is_anaphoric_noun(t[begin + 1].normalized)) return true;
   // "По его словам, ...", "According to him, ...": a source phrase naming the previous speaker.

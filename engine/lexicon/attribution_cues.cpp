@@ -38,7 +38,7 @@ const WordSet kEnglishVerbs = {
     "welcomed",  "pledged",   "promised",   "vowed",     "assured", "conveyed",  "highlighted",
     "underlined", "accused",  "criticized", "criticised", "condemned", "demanded", "replied",
     "responded", "suggested", "proposed",   "evaluated", "expressed", "called",
-    "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted"};
+    "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted", "invited"};
 const WordSet kEnglishParticiples = {"adding",      "saying",   "noting",    "stressing", "insisting",
                                      "warning",     "explaining", "complaining", "arguing", "claiming",
                                      "emphasizing", "emphasising", "asserting"};
@@ -60,7 +60,8 @@ const WordSet kRussianVerbs = {
     "предложили", "заявлял", "заявляла", "заявляли", "отмечал", "отмечала", "отмечали", "называл", "называла",
     "осудил", "осудила", "осудили", "обратил", "обратила", "раскритиковал", "раскритиковала", "оценил",
     "оценила", "оценили", "оценивает", "выражал", "выражала", "выражали", "требует", "процитировал",
-    "процитировала", "процитировали", "подтверждает", "отмечает", "утверждает", "говорит", "пишут", "пишет"};
+    "процитировала", "процитировали", "подтверждает", "отмечает", "утверждает", "говорит", "пишут", "пишет", "пригласил", "пригласила",
+    "пригласили"};
 const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
 const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
 
