@@ -684,3 +684,21 @@ TEST_CASE("Russian: 'А' + a verb continues the previous speaker, приглас
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker == "Kremlin");
 }
+
+TEST_CASE("Russian 'Об этом сообщил X' and 'О разговоре сообщил X' give X to the sentence before") {
+  auto claims = claims_of("Путин провел переговоры с президентом Франции. Об этом сообщил Песков.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  CHECK(claims[0].attribution == AttributionKind::Carried);
+  claims = claims_of(
+      "Путин провел переговоры с президентом Франции. О телефонном разговоре двух лидеров сообщил Песков.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Kremlin");
+  // A sentence with a speaker of its own keeps it; one that is not about "this" gives nothing back.
+  claims = claims_of("Макрон заявил, что визит был полезным. Об этом сообщил Песков.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].speaker == "Макрон");
+  claims = claims_of("Путин провел переговоры с президентом Франции. Песков сообщил, что звонок был долгим.", "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[0].attribution == AttributionKind::Author);
+}

@@ -734,6 +734,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
   QuotationTracker quotation;
   std::vector<Claim> claims;
   std::vector<bool> narration;  // per claim: Attribution::narration
+  std::size_t previous_sentence_first = 0;  // the first claim of the last sentence that made claims
   const std::vector<TextSpan> sentences = sentence_spans(doc.text);
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     SentenceView s;
@@ -828,6 +829,20 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
       continue;
     }
     quotation.after_sentence(s.text, claims, narration, first_claim);
+    // "Путин провел переговоры с Трампом. Об этом / О телефонном разговоре сообщил X": a report
+    // "about this" / "about <the topic>" gives its speaker to the sentence before, when that one
+    // has none.
+    if (s.tokens.size() > 2 && (s.tokens[0].normalized == "об" || s.tokens[0].normalized == "о") &&
+        first_claim < claims.size() && claims[first_claim].attribution == AttributionKind::Explicit &&
+        claims[first_claim].cue.kind == "verb" && previous_sentence_first < first_claim) {
+      for (std::size_t c = previous_sentence_first; c < first_claim; ++c)
+        if (claims[c].attribution == AttributionKind::Author && !narration[c]) {
+          claims[c].speaker = claims[first_claim].speaker;
+          claims[c].speaker_surface = claims[first_claim].speaker_surface;
+          claims[c].attribution = AttributionKind::Carried;
+        }
+    }
+    previous_sentence_first = first_claim;
     for (std::size_t c = first_claim; c < claims.size(); ++c)
       if (claims[c].attribution != AttributionKind::Author) {
         state.previous_sentence_speaker = Speaker{claims[c].speaker, claims[c].speaker_surface};
