@@ -62,6 +62,9 @@ TEST_CASE("report md and html: an index of events linking to each event's covera
   CHECK(contains(md.out, "# parallax report"));
   CHECK(contains(md.out, "](#event-"));
   CHECK(contains(md.out, "### Who said what"));
+  // The index counts each event's sources: the call was covered by five outlets.
+  CHECK(contains(md.out, "| event | dates | languages | sources | documents | conflicts | agreements |"));
+  CHECK(contains(md.out, "| ar, en, ru | 5 | 6 |"));
   // Claims are shown by topic; the first event's first topic holds its conflict (the Iceland
   // wires' 30 vs 40 km), and the call's readouts meet in a topic of their own.
   CHECK(contains(md.out, "#### Topics the sides share"));

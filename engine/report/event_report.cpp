@@ -126,7 +126,8 @@ std::string text_section(const CorpusEngine& engine, const EventComparison& c, c
   const EventCluster& e = engine.event_clusters()[c.event];
   std::ostringstream out;
   out << "\n######## Event " << c.event << ": \u2068" << terminal_safe(e.label) << "\u2069  (" << date_range(e) << "; "
-      << join(e.languages, ", ") << "; " << e.members.size() << " documents; " << n.conflicts << " conflicts, "
+      << join(e.languages, ", ") << "; " << e.sources.size() << " sources; " << e.members.size() << " documents; "
+      << n.conflicts << " conflicts, "
       << n.agreements << " agreements)\n";
   for (std::size_t m : timeline(engine, e)) {
     const DocumentRecord& d = engine.document(m);
@@ -189,11 +190,12 @@ void EventReportWriter::write_head(std::ostream& out) const {
     case ReportFormat::Markdown:
       out << "# parallax report\n\n" << engine_.size() << " documents (" << context_.rejected_records << " rejected), "
           << events.size() << " events; claims compared by " << context_.by << ", events with conflicts first.\n\n"
-          << "| event | dates | languages | documents | conflicts | agreements |\n|---|---|---|---|---|---|\n";
+          << "| event | dates | languages | sources | documents | conflicts | agreements |\n|---|---|---|---|---|---|---|\n";
       for (const Section& s : sections_) {
         const EventCluster& e = events[s.event];
         out << "| [" << md_cell(e.label) << "](#event-" << s.event << ") | " << date_range(e) << " | "
-            << join(e.languages, ", ") << " | " << e.members.size() << " | " << s.conflicts << " | " << s.agreements
+            << join(e.languages, ", ") << " | " << e.sources.size() << " | " << e.members.size() << " | " << s.conflicts
+            << " | " << s.agreements
             << " |\n";
       }
       break;
@@ -202,12 +204,13 @@ void EventReportWriter::write_head(std::ostream& out) const {
           << "<style>" << compare_html_style() << kReportStyle << "</style>\n</head>\n<body>\n<h1>parallax report</h1>\n<p>"
           << engine_.size() << " documents (" << context_.rejected_records << " rejected), " << events.size()
           << " events; claims compared by " << escape_html(context_.by) << "; events with conflicts first.</p>\n"
-          << "<nav><table>\n<tr><th>event</th><th>dates</th><th>languages</th><th>documents</th><th>conflicts</th>"
+          << "<nav><table>\n<tr><th>event</th><th>dates</th><th>languages</th><th>sources</th><th>documents</th><th>conflicts</th>"
              "<th>agreements</th></tr>\n";
       for (const Section& s : sections_) {
         const EventCluster& e = events[s.event];
         out << "<tr><td><a href=\"#event-" << s.event << "\"><bdi>" << escape_html(e.label) << "</bdi></a></td><td>"
-            << date_range(e) << "</td><td>" << escape_html(join(e.languages, ", ")) << "</td><td>" << e.members.size()
+            << date_range(e) << "</td><td>" << escape_html(join(e.languages, ", ")) << "</td><td>" << e.sources.size()
+            << "</td><td>" << e.members.size()
             << "</td><td" << (s.conflicts ? " class=\"conflicts\"" : "") << ">" << s.conflicts << "</td><td>"
             << s.agreements << "</td></tr>\n";
       }
