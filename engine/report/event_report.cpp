@@ -93,6 +93,7 @@ std::string markdown_section(const CorpusEngine& engine, const EventComparison& 
 
 constexpr const char* kReportStyle = R"(
 nav table td, nav table th { font-size: 0.95em; }
+nav table td:nth-child(2) { white-space: nowrap; }
 section.event { border-top: 3px solid #888; margin-top: 2.5em; padding-top: 0.5em; }
 .coverage td { font-size: 0.9em; }
 .conflicts { color: #a00; font-weight: bold; }
