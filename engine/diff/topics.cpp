@@ -1,9 +1,11 @@
 #include "diff/topics.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 #include "diff/compare.hpp"
 
@@ -23,20 +25,28 @@ std::vector<std::size_t> link_claims(const CompareResult& r,
   const std::size_t n = r.claims.size();
   std::vector<std::size_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::map<std::size_t, std::vector<std::size_t>> members;  // root -> claims
+  std::vector<std::vector<std::size_t>> members(n);  // by root: its claims
   for (const Alignment& a : r.alignments) members[a.left] = {a.left}, members[a.right] = {a.right};
-  std::map<std::pair<std::size_t, std::size_t>, double> memo;
+  const auto pair_key = [](std::size_t a, std::size_t b) {
+    const auto [lo, hi] = std::minmax(a, b);
+    return (static_cast<std::uint64_t>(lo) << 32) | hi;
+  };
+  std::unordered_map<std::uint64_t, double> related_memo;  // claim pairs
+  std::unordered_map<std::uint64_t, double> average_memo;  // group pairs, dropped when either group grows
   const auto related = [&](std::size_t a, std::size_t b) {
-    const auto key = std::minmax(a, b);
-    auto it = memo.find(key);
-    if (it == memo.end()) it = memo.emplace(key, relatedness(key.first, key.second)).first;
+    auto [it, inserted] = related_memo.try_emplace(pair_key(a, b), 0.0);
+    if (inserted) it->second = relatedness(std::min(a, b), std::max(a, b));
     return it->second;
   };
   const auto average = [&](std::size_t x, std::size_t y) {
-    double sum = 0;
-    for (std::size_t a : members[x])
-      for (std::size_t b : members[y]) sum += related(a, b);
-    return sum / static_cast<double>(members[x].size() * members[y].size());
+    auto [it, inserted] = average_memo.try_emplace(pair_key(x, y), 0.0);
+    if (inserted) {
+      double sum = 0;
+      for (std::size_t a : members[x])
+        for (std::size_t b : members[y]) sum += related(a, b);
+      it->second = sum / static_cast<double>(members[x].size() * members[y].size());
+    }
+    return it->second;
   };
   for (;;) {
     double best = 1.0;
@@ -54,9 +64,12 @@ std::vector<std::size_t> link_claims(const CompareResult& r,
     if (join.first == n) break;
     parent[join.second] = join.first;
     auto& into = members[join.first];
-    const auto& from = members[join.second];
-    into.insert(into.end(), from.begin(), from.end());
-    members.erase(join.second);
+    into.insert(into.end(), members[join.second].begin(), members[join.second].end());
+    std::vector<std::size_t>().swap(members[join.second]);
+    std::erase_if(average_memo, [&](const auto& entry) {
+      const std::size_t lo = entry.first >> 32, hi = entry.first & 0xffffffffu;
+      return lo == join.first || hi == join.first || lo == join.second || hi == join.second;
+    });
   }
   for (std::size_t i = 0; i < n; ++i) root(parent, i);
   return parent;
