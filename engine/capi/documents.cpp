@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "capi/abi_error.hpp"
+#include "capi/document_fields.hpp"
 #include "capi/engine_handle.hpp"
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
@@ -16,36 +17,6 @@ using namespace parallax::capi;
 using parallax::Document;
 
 namespace {
-
-// An optional field: NULL reads as "".
-std::string optional_text(const char* text, const std::string& what) {
-  return text == nullptr ? std::string() : checked_text(text, what);
-}
-
-// The fields of one document from the caller, checked as the corpus readers check records.
-Document checked_document(const char* id, const char* text, const char* title, const char* source, const char* lang,
-                          const char* date, const char* url, const std::string& where) {
-  Document d;
-  d.id = checked_text(id, where + "id");
-  d.text = checked_text(text, where + "text");
-  d.title = optional_text(title, where + "title");
-  d.source = optional_text(source, where + "source");
-  d.lang = optional_text(lang, where + "lang");
-  d.date = optional_text(date, where + "date");
-  d.url = optional_text(url, where + "url");
-  if (d.id.empty()) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "id is empty");
-  if (parallax::is_blank_text(d.text))
-    throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "text of '" + d.id + "' is blank");
-  if (!d.date.empty()) {
-    auto iso = parallax::normalize_date(d.date);
-    if (!iso)
-      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "date '" + d.date + "' of '" + d.id +
-                                                          "' is neither ISO 8601 (YYYY-MM-DD, YYYYMMDD) nor RFC 2822");
-    d.date = std::move(*iso);
-  }
-  d.origin = "parallax_engine_add";
-  return d;
-}
 
 void require_new_id(const parallax_engine& engine, const std::string& id, const std::string& where) {
   if (engine.engine.contains(id))
@@ -144,7 +115,7 @@ PARALLAX_API int32_t parallax_engine_add(parallax_engine* engine, const char* id
                                          const char* source, const char* lang, const char* date, const char* url) {
   return guarded(__func__, [&] {
     require(engine, "engine");
-    Document d = checked_document(id, text, title, source, lang, date, url, "");
+    Document d = checked_document(id, text, title, source, lang, date, url, "", "parallax_engine_add");
     require_new_id(*engine, d.id, "");
     add_checked(*engine, std::move(d));
   });
@@ -165,7 +136,7 @@ PARALLAX_API int32_t parallax_engine_add_batch(parallax_engine* engine, size_t c
     for (size_t i = 0; i < count; ++i) {
       const std::string where = "document " + std::to_string(i) + ": ";
       batch.push_back(checked_document(ids[i], texts[i], item(titles, i), item(sources, i), item(langs, i),
-                                       item(dates, i), item(urls, i), where));
+                                       item(dates, i), item(urls, i), where, "parallax_engine_add"));
       require_new_id(*engine, batch.back().id, where);
       if (!batch_ids.insert(batch.back().id).second)
         throw AbiError(PARALLAX_ERROR_DUPLICATE_ID, where + "id '" + batch.back().id + "' appears twice in the batch");

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "capi/abi_error.hpp"
+#include "capi/document_fields.hpp"
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
 #include "io/utf8_validation.hpp"
@@ -27,35 +28,13 @@ namespace {
 
 const char* item(const char* const* array, size_t i) { return array == nullptr ? nullptr : array[i]; }
 
-std::string optional_text(const char* text, const std::string& what) {
-  return text == nullptr ? std::string() : checked_text(text, what);
-}
-
 // Document i of the caller's arrays, checked as parallax_engine_add_batch checks it.
 Document checked_document(size_t i, const char* const* ids, const char* const* texts, const char* const* titles,
                           const char* const* sources, const char* const* langs, const char* const* dates,
                           const char* const* urls) {
-  const std::string where = "document " + std::to_string(i) + ": ";
-  Document d;
-  d.id = checked_text(ids[i], where + "id");
-  d.text = checked_text(texts[i], where + "text");
-  d.title = optional_text(item(titles, i), where + "title");
-  d.source = optional_text(item(sources, i), where + "source");
-  d.lang = optional_text(item(langs, i), where + "lang");
-  d.date = optional_text(item(dates, i), where + "date");
-  d.url = optional_text(item(urls, i), where + "url");
-  if (d.id.empty()) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "id is empty");
-  if (parallax::is_blank_text(d.text))
-    throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "text of '" + d.id + "' is blank");
-  if (!d.date.empty()) {
-    auto iso = parallax::normalize_date(d.date);
-    if (!iso)
-      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, where + "date '" + d.date + "' of '" + d.id +
-                                                          "' is neither ISO 8601 (YYYY-MM-DD, YYYYMMDD) nor RFC 2822");
-    d.date = std::move(*iso);
-  }
-  d.origin = "parallax_index";
-  return d;
+  return parallax::capi::checked_document(ids[i], texts[i], item(titles, i), item(sources, i), item(langs, i),
+                                          item(dates, i), item(urls, i), "document " + std::to_string(i) + ": ",
+                                          "parallax_index");
 }
 
 std::vector<Document> checked_documents(size_t count, const char* const* ids, const char* const* texts,
