@@ -171,19 +171,8 @@ int run_compare_command(const std::vector<std::string>& args) {
     std::cerr << "parallax compare: " << *clash << "\n";
     return kExitUsage;
   }
-  std::optional<CompareSession> session;
-  try {
-    session.emplace(s.compare);
-  } catch (const AliasFileError& e) {
-    std::cerr << "parallax compare: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const LexiconError& e) {  // FILE:LINE: message
-    std::cerr << "parallax compare: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const StanceModelError& e) {
-    std::cerr << "parallax compare: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const std::optional<CompareSession> session = open_compare_session("compare", s.compare);
+  if (!session) return kExitUsage;
 
   std::vector<Document> documents;
   InputDiagnostics diagnostics;

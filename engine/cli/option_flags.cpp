@@ -1,6 +1,7 @@
 #include "cli/option_flags.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -90,6 +91,19 @@ void add_compare_flags(po::options_description& opts, CompareSettings& settings)
     if (!shown.empty()) value->default_value(shown);
     opts.add_options()(flag.c_str(), value, row.description);
   }
+}
+
+std::optional<CompareSession> open_compare_session(const std::string& command, const CompareSettings& settings) {
+  try {
+    return std::optional<CompareSession>(std::in_place, settings);
+  } catch (const AliasFileError& e) {
+    std::cerr << "parallax " << command << ": " << e.what() << "\n";
+  } catch (const LexiconError& e) {  // FILE:LINE: message
+    std::cerr << "parallax " << command << ": " << e.what() << "\n";
+  } catch (const StanceModelError& e) {
+    std::cerr << "parallax " << command << ": " << e.what() << "\n";
+  }
+  return std::nullopt;
 }
 
 }  // namespace parallax::cli

@@ -5,6 +5,8 @@
 // (dup_threshold -> --dup-threshold); names, types, defaults, descriptions and parsing come from
 // the tables.
 #include <boost/program_options.hpp>
+#include <optional>
+#include <string>
 
 #include "pipeline/compare_session.hpp"
 #include "pipeline/corpus_engine.hpp"
@@ -25,5 +27,9 @@ void set_engine_flags(const boost::program_options::variables_map& parsed, Engin
 // The comparison table's rows as flags, written into `settings` when parsed (a bool row is a
 // switch: --keep-copies; aliases is -a, repeatable). A bad value is a usage error naming the option.
 void add_compare_flags(boost::program_options::options_description& options, CompareSettings& settings);
+
+// The session those settings describe. A bad alias file, lexicon or stance model is reported as
+// "parallax COMMAND: message" on stderr and gives nothing: the command exits with kExitUsage.
+std::optional<CompareSession> open_compare_session(const std::string& command, const CompareSettings& settings);
 
 }  // namespace parallax::cli

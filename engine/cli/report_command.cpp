@@ -139,19 +139,8 @@ int run_report_command(const std::vector<std::string>& args) {
   s.compare.options.by = s.by == "source" ? CompareBy::Source : CompareBy::Speaker;
   s.compare.cross_lingual = s.engine.cross_lingual;
   s.compare.lexicons = s.engine.lexicons;
-  std::optional<CompareSession> session;
-  try {
-    session.emplace(s.compare);
-  } catch (const AliasFileError& e) {
-    std::cerr << "parallax report: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const LexiconError& e) {  // FILE:LINE: message
-    std::cerr << "parallax report: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const StanceModelError& e) {
-    std::cerr << "parallax report: " << e.what() << "\n";
-    return kExitUsage;
-  }
+  const std::optional<CompareSession> session = open_compare_session("report", s.compare);
+  if (!session) return kExitUsage;
 
   s.engine.keep_build_inputs = false;
   CorpusEngine engine(s.engine);
