@@ -24,7 +24,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from attribution_bench import (  # noqa: E402
-    BOTH_PHRASES, Side, byte_to_char_table, cell, compare_by_speaker, load_jsonl, pct)
+    BOTH_PHRASES, Side, byte_to_char_table, cell, checked_inputs, compare_by_speaker, load_jsonl, pct)
 
 RUN_TIMEOUT_S = 300
 RECORD_KEYS = ("id", "title", "text", "source", "date", "lang")
@@ -147,15 +147,7 @@ def main():
     ap.add_argument("--details", help="also write every engine A-B alignment with its gold claims as TSV")
     args = ap.parse_args()
 
-    binary = os.path.abspath(args.binary)
-    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
-        die("parallax binary not found or not executable: %s (build it first)" % args.binary)
-    events_path = os.path.join(args.data_dir, "xling-events", "events.jsonl")
-    if not os.path.isfile(events_path):
-        die("data not found: %s (DATA_DIR must hold xling-events/)" % events_path)
-    for p in (args.gold, args.sides):
-        if not os.path.isfile(p):
-            die("missing file: %s" % p)
+    binary, events_path = checked_inputs(args, die)
 
     all_records = load_jsonl(events_path)
     records = {r["id"]: r for r in all_records}

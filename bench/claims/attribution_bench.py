@@ -39,6 +39,21 @@ def die(msg):
     sys.exit(2)
 
 
+def checked_inputs(args, die):
+    """The parallax binary and xling-events' records from the command line (args.binary,
+    args.data_dir), and args.gold / args.sides present; die(message) otherwise."""
+    binary = os.path.abspath(args.binary)
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        die("parallax binary not found or not executable: %s (build it first)" % args.binary)
+    events_path = os.path.join(args.data_dir, "xling-events", "events.jsonl")
+    if not os.path.isfile(events_path):
+        die("data not found: %s (DATA_DIR must hold xling-events/)" % events_path)
+    for p in (args.gold, args.sides):
+        if not os.path.isfile(p):
+            die("missing file: %s" % p)
+    return binary, events_path
+
+
 def load_jsonl(path):
     out = []
     with open(path, encoding="utf-8") as f:
@@ -177,15 +192,7 @@ def main():
                     help="also print every sentence whose predicted side differs from the gold side")
     args = ap.parse_args()
 
-    binary = os.path.abspath(args.binary)
-    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
-        die("parallax binary not found or not executable: %s (build it first)" % args.binary)
-    events_path = os.path.join(args.data_dir, "xling-events", "events.jsonl")
-    if not os.path.isfile(events_path):
-        die("data not found: %s (DATA_DIR must hold xling-events/)" % events_path)
-    for p in (args.gold, args.sides):
-        if not os.path.isfile(p):
-            die("missing file: %s" % p)
+    binary, events_path = checked_inputs(args, die)
 
     records = {r["id"]: r for r in load_jsonl(events_path)}
     with open(args.sides, encoding="utf-8") as f:
