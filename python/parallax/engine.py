@@ -103,27 +103,26 @@ class Groups:
         return out
 
 
-class Engine:
-    """A parallax engine. Keyword arguments are options (see parallax.options()), e.g.
-    Engine(threads=4, dup_threshold=0.6). Use it in a `with` block, or call close()."""
+def _option_arrays(options):
+    """Keyword options as the C ABI's key and value arrays and their length. A list value
+    (lexicon=[a, b]) repeats its key, as the CLI repeats --lexicon."""
+    pairs = [(k, v) for k, value in options.items()
+             for v in (value if isinstance(value, (list, tuple)) else [value])]
+    return _strings([k for k, _ in pairs]), _strings([_option_value(v) for _, v in pairs]), len(pairs)
 
-    def __init__(self, **options):
-        lib = library()
-        # A list value (lexicon=[a, b]) repeats its key, as the CLI repeats --lexicon.
-        pairs = [(k, v) for k, value in options.items()
-                 for v in (value if isinstance(value, (list, tuple)) else [value])]
-        keys = _strings([k for k, _ in pairs])
-        values = _strings([_option_value(v) for _, v in pairs])
-        handle = EngineHandle()
-        _check(lib.parallax_engine_create(keys, values, len(pairs), ctypes.byref(handle)))
-        self._lib, self._handle = lib, handle
 
-    # --- lifetime --------------------------------------------------------------------------
+class _OwnedHandle:
+    """A C handle freed exactly once: by close(), at the end of a `with` block, or when the object
+    is collected. After close() every call raises ValueError."""
+
+    def _free(self, handle):
+        raise NotImplementedError
+
     def close(self):
-        """Frees the engine; further calls raise ValueError. Safe to call twice."""
+        """Frees the handle; further calls raise ValueError. Safe to call twice."""
         handle, self._handle = getattr(self, "_handle", None), None
         if handle:
-            self._lib.parallax_engine_free(handle)
+            self._free(handle)
 
     def __enter__(self):
         return self
@@ -137,8 +136,23 @@ class Engine:
     @property
     def _h(self):
         if not self._handle:
-            raise ValueError("this parallax Engine is closed")
+            raise ValueError("this parallax %s is closed" % type(self).__name__)
         return self._handle
+
+
+class Engine(_OwnedHandle):
+    """A parallax engine. Keyword arguments are options (see parallax.options()), e.g.
+    Engine(threads=4, dup_threshold=0.6). Use it in a `with` block, or call close()."""
+
+    def __init__(self, **options):
+        lib = library()
+        keys, values, count = _option_arrays(options)
+        handle = EngineHandle()
+        _check(lib.parallax_engine_create(keys, values, count, ctypes.byref(handle)))
+        self._lib, self._handle = lib, handle
+
+    def _free(self, handle):
+        self._lib.parallax_engine_free(handle)
 
     # --- adding and building ------------------------------------------------------------------
     def option(self, name):

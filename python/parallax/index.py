@@ -3,13 +3,13 @@ import ctypes
 import json
 
 from ._library import IndexHandle, library
-from .engine import _DOCUMENT_FIELDS, _check, _encode, _option_value, _strings, _take_string
+from .engine import _DOCUMENT_FIELDS, _OwnedHandle, _check, _encode, _option_arrays, _strings, _take_string
 
 READ_WRITE = 1
 READ_ONLY = 2
 
 
-class Index:
+class Index(_OwnedHandle):
     """An index file holding documents' features, never their text. Keyword arguments are engine
     options (see parallax.options()) for a new index; an existing one keeps its own and refuses a
     different value (IncompatibleIndexError). Groups and events equal those of an Engine (or
@@ -24,35 +24,14 @@ class Index:
 
     def __init__(self, path, read_only=False, **options):
         lib = library()
-        pairs = [(k, v) for k, value in options.items()
-                 for v in (value if isinstance(value, (list, tuple)) else [value])]
-        keys = _strings([k for k, _ in pairs])
-        values = _strings([_option_value(v) for _, v in pairs])
+        keys, values, count = _option_arrays(options)
         handle = IndexHandle()
         _check(lib.parallax_index_open(_encode(str(path)), READ_ONLY if read_only else READ_WRITE, keys, values,
-                                       len(pairs), ctypes.byref(handle)))
+                                       count, ctypes.byref(handle)))
         self._lib, self._handle, self.path = lib, handle, str(path)
 
-    def close(self):
-        """Closes the index; further calls raise ValueError. Safe to call twice."""
-        handle, self._handle = getattr(self, "_handle", None), None
-        if handle:
-            self._lib.parallax_index_close(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
-
-    @property
-    def _h(self):
-        if not self._handle:
-            raise ValueError("this parallax Index is closed")
-        return self._handle
+    def _free(self, handle):
+        self._lib.parallax_index_close(handle)
 
     @staticmethod
     def _columns(documents):
