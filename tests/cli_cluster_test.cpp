@@ -21,28 +21,9 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// environment: "NAME=value " assignments for the CLI's process only.
-CliRun run_cli(const std::string& args, const std::string& environment = "") {
-  const fs::path err_file = fs::temp_directory_path() / ("parallax_cli_err_" + std::to_string(::getpid()));
-  const std::string command = environment + std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string();
-  const parallax::test::ShellRun shell = parallax::test::run_shell(command);
-  CliRun run{shell.exit_code, shell.out, read_file(err_file)};
-  fs::remove(err_file);
-  return run;
-}
+using parallax::test::CliRun;
+using parallax::test::read_file;
+using parallax::test::run_cli;
 
 const std::string kCorpus = std::string(PARALLAX_SOURCE_DIR) + "/examples/corpus.jsonl";
 

@@ -18,11 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using parallax::test::CliRun;
+using parallax::test::run_cli;
 
 // A scratch folder removed at the end of the test.
 struct ScratchDir {
@@ -43,15 +40,6 @@ struct ScratchDir {
     return file;
   }
 };
-
-CliRun run_cli(const ScratchDir& dir, const std::string& args) {
-  const std::string err_file = (dir.path / "stderr.txt").string();
-  const auto shell = parallax::test::run_shell(std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file);
-  std::ifstream in(err_file, std::ios::binary);
-  std::stringstream err;
-  err << in.rdbuf();
-  return {shell.exit_code, shell.out, err.str()};
-}
 
 std::set<std::string> member_ids(const json& report) {
   std::set<std::string> ids;
@@ -79,7 +67,7 @@ TEST_CASE("cli: a CSV export is read with --id-column and --text-column by every
   const std::string csv = dir.write("articles.csv", kArticles);
   const std::string columns = " --id-column guid --text-column body ";
 
-  const CliRun cluster = run_cli(dir, "cluster --quiet --format json" + columns + csv);
+  const CliRun cluster = run_cli("cluster --quiet --format json" + columns + csv);
   REQUIRE(cluster.exit_code == 0);
   CHECK(cluster.err.empty());
   const json report = json::parse(cluster.out);
@@ -94,20 +82,20 @@ TEST_CASE("cli: a CSV export is read with --id-column and --text-column by every
       if (m["id"] == "ru-1") CHECK(m["date"] == "2021-06-16");
     }
 
-  const CliRun dedup = run_cli(dir, "dedup --quiet --format json" + columns + csv);
+  const CliRun dedup = run_cli("dedup --quiet --format json" + columns + csv);
   REQUIRE(dedup.exit_code == 0);
   CHECK(json::parse(dedup.out)["input"]["documents"] == 4);
 
-  const CliRun compare = run_cli(dir, "compare --format json --ids ru-1,en-1" + columns + csv);
+  const CliRun compare = run_cli("compare --format json --ids ru-1,en-1" + columns + csv);
   CHECK(compare.exit_code == 0);
   CHECK(json::parse(compare.out)["documents"].size() == 2);
 
-  const CliRun event_report = run_cli(dir, "report --quiet --format json" + columns + csv);
+  const CliRun event_report = run_cli("report --quiet --format json" + columns + csv);
   CHECK(event_report.exit_code == 0);
   CHECK(event_report.out.find("ru-1") != std::string::npos);
 
   // Without the flags the header has no "id" column: named, with the flag to use, and nothing read.
-  const CliRun plain = run_cli(dir, "cluster --quiet " + csv);
+  const CliRun plain = run_cli("cluster --quiet " + csv);
   CHECK(plain.exit_code == 3);
   CHECK(plain.err.find(csv + ":1: no \"id\" column in the header") != std::string::npos);
   CHECK(plain.err.find("--id-column") != std::string::npos);
@@ -120,25 +108,25 @@ TEST_CASE("cli: a broken CSV row is named with its line, the rest is clustered, 
                                                 "b,\"a quote \"broken\" here\"\n"
                                                 "c,one,field too many\n"
                                                 "d,\"لم يرد بايدن على سؤال الصحفيين.\"\n");
-  const CliRun run = run_cli(dir, "cluster --format json " + csv);
+  const CliRun run = run_cli("cluster --format json " + csv);
   CHECK(run.exit_code == 0);
   CHECK(member_ids(json::parse(run.out)) == std::set<std::string>{"a", "d"});
   CHECK(run.err.find(csv + ":3: text after the closing quote of a field") != std::string::npos);
   CHECK(run.err.find(csv + ":4: 3 fields where the header has 2") != std::string::npos);
   CHECK(run.err.find("2 records rejected") != std::string::npos);
-  CHECK(run_cli(dir, "cluster --strict --format json " + csv).exit_code == 3);
-  CHECK(run_cli(dir, "compare " + csv).exit_code == 3);  // compare never compares part of its input
+  CHECK(run_cli("cluster --strict --format json " + csv).exit_code == 3);
+  CHECK(run_cli("compare " + csv).exit_code == 3);  // compare never compares part of its input
 }
 
 TEST_CASE("cli: gzip input is read, and broken gzip data is named with a non-zero exit") {
   ScratchDir dir;
   const std::string csv = dir.write_gzip("articles.CSV.GZ", kArticles);
-  const CliRun run = run_cli(dir, "dedup --quiet --format json --id-column GUID --text-column Body " + csv);
+  const CliRun run = run_cli("dedup --quiet --format json --id-column GUID --text-column Body " + csv);
   REQUIRE(run.exit_code == 0);
   CHECK(json::parse(run.out)["input"]["documents"] == 4);
 
   const std::string broken = dir.write("broken.jsonl.gz", std::string("\x1f\x8b\x08\x00", 4) + "not deflate data");
-  const CliRun bad = run_cli(dir, "cluster --quiet " + broken);
+  const CliRun bad = run_cli("cluster --quiet " + broken);
   CHECK(bad.exit_code == 3);
   CHECK(bad.err.find(broken + ": broken gzip data (") != std::string::npos);
   CHECK(bad.out.empty());
@@ -148,7 +136,7 @@ TEST_CASE("cli: two folders holding x.txt give two documents, each id under its 
   ScratchDir dir;
   dir.write("ar/x.txt", "لم يرد بايدن على سؤال الصحفيين في جنيف.");
   dir.write("en/x.txt", "Lava flowed from the fissure near Reykjavik on Friday.");
-  const CliRun run = run_cli(dir, "cluster --quiet --format json " + (dir.path / "ar").string() + " " +
+  const CliRun run = run_cli("cluster --quiet --format json " + (dir.path / "ar").string() + " " +
                                       (dir.path / "en").string());
   REQUIRE(run.exit_code == 0);
   CHECK(run.err.empty());

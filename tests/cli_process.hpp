@@ -4,8 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace parallax::test {
@@ -24,6 +28,29 @@ inline ShellRun run_shell(const std::string& command) {
   while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
   const int status = ::pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// The CLI (PARALLAX_CLI) with `args`, its standard output and error apart. environment: "NAME=value "
+// assignments for the CLI's process only.
+inline CliRun run_cli(const std::string& args, const std::string& environment = "") {
+  const auto err_file = std::filesystem::temp_directory_path() / ("parallax_cli_err_" + std::to_string(::getpid()));
+  const ShellRun shell = run_shell(environment + std::string(PARALLAX_CLI) + " " + args + " 2>" + err_file.string());
+  CliRun run{shell.exit_code, shell.out, read_file(err_file)};
+  std::filesystem::remove(err_file);
   return run;
 }
 
