@@ -3,7 +3,6 @@
 // missing, damaged and locked stores are refused with the file's name.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -11,44 +10,28 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "cli_process.hpp"
+#include "cluster_results.hpp"
 #include "example_corpus.hpp"
 #include "pipeline/corpus_engine.hpp"
-#include "report/cluster_report.hpp"
 #include "store/document_index.hpp"
+#include "temporary_folder.hpp"
 
 namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TemporaryFolder {
-  fs::path path;
-  TemporaryFolder() {
-    char pattern[] = "/tmp/parallax-index-test-XXXXXX";
-    REQUIRE(::mkdtemp(pattern) != nullptr);
-    path = pattern;
-  }
-  ~TemporaryFolder() { fs::remove_all(path); }
-  std::string file(const char* name) const { return (path / name).string(); }
-};
+using test::results_of;
+using test::TemporaryFolder;
 
 IndexOptions small_batches(std::size_t batch) {
   IndexOptions o;
   o.engine.threads = 2;
   o.batch_size = batch;
   return o;
-}
-
-// The cluster report's results (not its header, which names the command).
-nlohmann::json results_of(const CorpusEngine& engine) {
-  std::ostringstream out;
-  render_cluster_report(engine, {"cluster", 0, true}, ReportFormat::Json, out);
-  nlohmann::json report = nlohmann::json::parse(out.str());
-  return {report["events"], report["near_duplicate_groups"], report["translations"], report["partial_copies"]};
 }
 
 nlohmann::json batch_results(std::vector<Document> documents) {
@@ -121,6 +104,31 @@ TEST_CASE("index: two adds equal one, and ids already stored are skipped") {
   CHECK(skipped == half);
   CHECK(index.commit() == docs.size() - half);
   CHECK(results_of(*index.built_engine()) == batch_results(docs));
+}
+
+TEST_CASE("index: a handle whose copy of the store another handle overtook reads it again") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  REQUIRE(docs.size() >= 8);
+  DocumentIndex first(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(2));
+  DocumentIndex second(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(2));
+  CHECK(first.add(Document(docs[0])));
+  CHECK(first.add(Document(docs[1])));  // a whole batch: put through first's engine, which stays
+  for (std::size_t i = 2; i < 6; ++i) CHECK(second.add(Document(docs[i])));
+  CHECK(second.commit() == 4);
+  for (std::size_t i = 6; i < docs.size(); ++i) CHECK(first.add(Document(docs[i])));
+  CHECK(first.commit() == docs.size() - 4);  // its copy lacked second's documents: read again
+  CHECK(results_of(*second.built_engine()) == batch_results(docs));
+  CHECK(first.stats().assignments_current);
+  CHECK(first.stats().events == results_of(*first.built_engine())[0].size());
+
+  CHECK(second.remove({docs[6].id}) == 1);  // second's copy lacks first's later documents
+  auto rest = docs;
+  rest.erase(rest.begin() + 6);
+  const nlohmann::json got = results_of(*first.built_engine()), want = batch_results(rest);
+  CHECK(member_sets(got[0]) == member_sets(want[0]));
+  CHECK(member_sets(got[1]) == member_sets(want[1]));
+  CHECK(first.stats().documents == rest.size());
 }
 
 TEST_CASE("index: a query finds its stored copy and event, and stores nothing") {

@@ -19,8 +19,9 @@
 #include "features/tfidf.hpp"
 #include "io/date.hpp"
 #include "lexicon/concept_table.hpp"
+#include "pipeline/feature_version.hpp"
+#include "store/in_memory_feature_store.hpp"
 #include "text/analyzer.hpp"
-#include "pipeline/sentence_spill.hpp"
 #include "text/match_words.hpp"
 
 namespace parallax {
@@ -40,136 +41,6 @@ struct AnalyzedDocument {
   // ends in that list.
   std::vector<std::uint64_t> sentence_terms;
   std::vector<std::size_t> sentence_ends;
-};
-
-// Every document's term counts, flat and interned: 6 bytes per (document, distinct term) instead
-// of a pair of vectors per document with 64-bit keys, and document frequencies kept as documents
-// arrive. At 1M news documents this is the largest structure the engine holds. TF-IDF vectors
-// are computed from it when needed, never all held at once past the SVD limit.
-class TermStore {
- public:
-  // Whether a name sent for this term would be kept: the term is new, or is shown by an English
-  // gloss and `surface` is a word of a text (a reader of an English event should see "city", the
-  // word of its texts, not "cities", the gloss a Russian article brought first). Safe to call from
-  // analysis threads while no document is being added.
-  bool wants_name(std::uint64_t hash, bool surface) const {
-    const auto it = id_of_hash_.find(hash);
-    return it == id_of_hash_.end() || (surface && name_is_gloss_[it->second]);
-  }
-
-  // A term's first name is kept; a word of a text replaces a gloss.
-  void add_name(TermName& name) {
-    const auto [it, fresh] = id_of_hash_.try_emplace(name.hash, static_cast<std::uint32_t>(hash_of_id_.size()));
-    if (fresh) {
-      hash_of_id_.push_back(name.hash);
-      name_of_id_.push_back(std::move(name.display));
-      name_is_gloss_.push_back(name.is_gloss);
-      df_.push_back(0);
-    } else if (name_is_gloss_[it->second] && !name.is_gloss) {
-      name_of_id_[it->second] = std::move(name.display);
-      name_is_gloss_[it->second] = false;
-    }
-  }
-
-  // counts: sorted by hash (count_terms); names: at least every term the store did not know.
-  void add_document(const TermCounts& counts, std::vector<TermName>& names) {
-    for (auto& name : names) add_name(name);
-    for (std::size_t t = 0; t < counts.terms.size(); ++t) {
-      const std::uint32_t id = id_of_hash_.at(counts.terms[t]);
-      ids_.push_back(id);
-      tfs_.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(counts.counts[t], 0xffff)));
-      ++df_[id];
-    }
-    offsets_.push_back(ids_.size());
-  }
-
-  // Forgets document d's term counts; the documents after it move down one index. A term no
-  // document holds any more keeps its name with frequency 0: it weighs in no vector.
-  void remove_document(std::size_t d) {
-    const std::size_t begin = offsets_[d], end = offsets_[d + 1];
-    for (std::size_t i = begin; i < end; ++i) --df_[ids_[i]];
-    ids_.erase(ids_.begin() + static_cast<std::ptrdiff_t>(begin), ids_.begin() + static_cast<std::ptrdiff_t>(end));
-    tfs_.erase(tfs_.begin() + static_cast<std::ptrdiff_t>(begin), tfs_.begin() + static_cast<std::ptrdiff_t>(end));
-    offsets_.erase(offsets_.begin() + static_cast<std::ptrdiff_t>(d) + 1);
-    for (std::size_t k = d + 1; k < offsets_.size(); ++k) offsets_[k] -= end - begin;
-  }
-
-  // The weight in `idf` (from idf()) of a term some document had, else 0.
-  float idf_of(std::uint64_t hash, const std::vector<float>& idf) const {
-    const auto it = id_of_hash_.find(hash);
-    return it == id_of_hash_.end() ? 0.0f : idf[it->second];
-  }
-
-  // Smoothed idf per term id (smoothed_idf, as DocumentFrequencies::idf computes it).
-  std::vector<float> idf() const {
-    const std::size_t n = offsets_.size() - 1;
-    std::vector<float> out(df_.size());
-    for (std::size_t id = 0; id < df_.size(); ++id) out[id] = smoothed_idf(n, df_[id]);
-    return out;
-  }
-
-  // The store's document frequencies as a DocumentFrequencies: what a shard hands to be merged.
-  // Terms only removed documents held are left out, as if never seen.
-  DocumentFrequencies frequencies() const {
-    DocumentFrequencies out;
-    for (std::size_t id = 0; id < df_.size(); ++id)
-      if (df_[id] > 0) out.add_term(hash_of_id_[id], df_[id]);
-    out.add_documents(offsets_.size() - 1);
-    return out;
-  }
-
-  // Document d's term counts as count_terms gave them (counts saturated at 65535).
-  TermCounts counts(std::size_t d) const {
-    TermCounts out;
-    for (std::size_t i = offsets_[d]; i < offsets_[d + 1]; ++i) {
-      out.terms.push_back(hash_of_id_[ids_[i]]);
-      out.counts.push_back(tfs_[i]);
-    }
-    return out;
-  }
-
-  // Document d's TF-IDF vector, equal to tfidf_vector(its counts, the corpus frequencies).
-  SparseVector tfidf(std::size_t d, const std::vector<float>& idf) const {
-    SparseVector v;
-    const std::size_t begin = offsets_[d], end = offsets_[d + 1];
-    v.terms.resize(end - begin);
-    v.weights.resize(end - begin);
-    for (std::size_t i = begin; i < end; ++i) v.terms[i - begin] = hash_of_id_[ids_[i]];
-    sublinear_tfidf_weights(
-        end - begin, [&](std::size_t i) { return tfs_[begin + i]; }, [&](std::size_t i) { return idf[ids_[begin + i]]; },
-        v.weights.data());
-    return v;
-  }
-
-  bool holds_documents() const { return !offsets_.empty(); }
-
-  const std::string& name(std::uint64_t hash) const { return name_of_id_[id_of_hash_.at(hash)]; }
-  // True while the term is shown by an English gloss: no English text has used its word.
-  bool shown_by_gloss(std::uint64_t hash) const { return name_is_gloss_[id_of_hash_.at(hash)]; }
-
-  // Frees every document's term counts (the largest structure at scale); the vocabulary stays.
-  void release_documents() {
-    std::vector<std::uint32_t>().swap(ids_);
-    std::vector<std::uint16_t>().swap(tfs_);
-    std::vector<std::size_t>().swap(offsets_);
-  }
-
-  // Returns the growth slack of the arrays (up to half of them after push_back doubling).
-  void shrink_to_fit() {
-    ids_.shrink_to_fit();
-    tfs_.shrink_to_fit();
-    offsets_.shrink_to_fit();
-  }
-
- private:
-  std::unordered_map<std::uint64_t, std::uint32_t> id_of_hash_;
-  std::vector<std::uint64_t> hash_of_id_;
-  std::vector<std::string> name_of_id_;
-  std::vector<bool> name_is_gloss_;
-  std::vector<std::uint32_t> df_;
-  std::vector<std::uint32_t> ids_;   // document d's terms: [offsets_[d], offsets_[d + 1])
-  std::vector<std::uint16_t> tfs_;   // term frequency, saturating at 65535
-  std::vector<std::size_t> offsets_{0};
 };
 
 // Each document's strongest TF-IDF terms, flat: what event descriptions are summed from, so the
@@ -268,37 +139,33 @@ std::unique_ptr<const ConceptTable> load_concepts(const EngineOptions& options) 
   return std::make_unique<ConceptTable>(load_concept_table(options.lexicons));
 }
 
-// Sentences are kept (on disk) only for the stage that reads them: cross-language copies.
-std::unique_ptr<SentenceSpill> spill_if_needed(const EngineOptions& options) {
-  if (!options.cross_lingual || !options.translations || options.near_duplicates_only) return nullptr;
-  return std::make_unique<SentenceSpill>();
-}
-
 struct CorpusEngine::State {
-  explicit State(EngineOptions o)
-      : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)), sentences(spill_if_needed(options)) {
+  State(EngineOptions o, FeatureStore* given)
+      : options(std::move(o)), hasher(options.minhash), concepts(load_concepts(options)) {
     options.threads = resolve_thread_count(options.threads);
     analyzers.reserve(options.threads);
     for (int t = 0; t < options.threads; ++t) analyzers.emplace_back(concepts.get());
     word_readers.resize(options.threads);
+    open_store(given);
   }
 
   EngineOptions options;
   MinHasher hasher;
   std::unique_ptr<const ConceptTable> concepts;
-  std::unique_ptr<SentenceSpill> sentences;  // each document's sentences as term ids, when a stage reads them
   std::vector<TextAnalyzer> analyzers;  // one per worker thread
   std::vector<MatchWordReader> word_readers;  // one per worker thread
 
+  // The features builds read: a given in-memory store, or the engine's own (its only store, or a
+  // copy of a store of another kind, which every change is written through to).
+  std::unique_ptr<InMemoryFeatureStore> own_store;
+  InMemoryFeatureStore* features = nullptr;
+  FeatureStore* backing = nullptr;
+
   std::vector<Document> pending;
-  std::deque<DocumentRecord> records;  // grows without moving what it holds (1M records)
-  std::unordered_map<std::string, std::size_t> index_of_id;  // records, then pending
+  std::unordered_map<std::string, std::size_t> pending_index;  // id -> position in pending
   std::optional<BuildScope> current_scope;  // of the results, while no document was added or removed since
-  TermStore terms;
   DocumentTopTerms top_terms;
   bool built_without_inputs = false;  // a build freed its inputs: no second build
-  std::vector<MinHashSignature> signatures;
-  std::vector<std::uint32_t> shingle_counts;  // per document, when partial copies are looked for
 
   DenseMatrix vectors;
   std::vector<NearDuplicateGroup> near_duplicates;
@@ -306,7 +173,37 @@ struct CorpusEngine::State {
   std::vector<EventCluster> events;
   std::vector<TranslationPair> translations;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> translation_candidates;  // kNN edges across languages
-  std::vector<std::uint32_t> sentence_counts;  // per document, when sentences are spilled
+
+  const std::deque<DocumentRecord>& records() const { return features->records(); }
+  const TermTable& terms() const { return features->terms(); }
+  SentenceSpill* sentences() const { return features->sentences(); }
+
+  // An in-memory store is worked on in place; any other is copied into memory once (a build reads
+  // every feature, many times, from many threads) and written through from then on.
+  void open_store(FeatureStore* given) {
+    const InMemoryFeatureStore::Layout layout = feature_layout(options);
+    if (!given) {
+      own_store = std::make_unique<InMemoryFeatureStore>([o = options] { return feature_version(o); }, layout);
+      features = own_store.get();
+      return;
+    }
+    const std::string version = feature_version(options);
+    if (given->feature_version() != version)
+      throw IncompatibleStoreError("the feature store holds features of version '" + given->feature_version() +
+                                   "', not this engine's '" + version +
+                                   "': signatures and terms cannot be mixed; rebuild the store from the texts");
+    if (auto* in_memory = dynamic_cast<InMemoryFeatureStore*>(given)) {
+      if (!(in_memory->layout() == layout))
+        throw std::invalid_argument("the in-memory feature store keeps other features (shingle counts, sentences) than "
+                                    "this engine's options need");
+      features = in_memory;
+      return;
+    }
+    own_store = std::make_unique<InMemoryFeatureStore>(version, layout);
+    features = own_store.get();
+    own_store->copy_from(*given);
+    backing = given;
+  }
 
   void report(const char* stage, std::size_t done, std::size_t total) const {
     if (options.progress) options.progress(stage, done, total);
@@ -327,7 +224,7 @@ struct CorpusEngine::State {
     if (concepts) {
       thread_local std::vector<HashedTerm> hashed;
       hashed.clear();
-      out.lang = analyzers[worker].analyze_terms(text, doc.lang, hashed, sentences ? &out.sentence_ends : nullptr);
+      out.lang = analyzers[worker].analyze_terms(text, doc.lang, hashed, sentences() ? &out.sentence_ends : nullptr);
       std::vector<std::uint64_t> hashes;
       hashes.reserve(hashed.size());
       for (const HashedTerm& t : hashed) {
@@ -354,7 +251,7 @@ struct CorpusEngine::State {
 
   // Sends a term's display word along when the store has none for it yet (or only a gloss).
   void name_if_wanted(std::uint64_t hash, const std::string& display, bool is_gloss, AnalyzedDocument& out) const {
-    if (!terms.wants_name(hash, !is_gloss)) return;
+    if (!terms().wants_name(hash, !is_gloss)) return;
     for (TermName& named : out.new_term_names) {  // few per document once the vocabulary is known
       if (named.hash != hash) continue;
       if (named.is_gloss && !is_gloss) named = {hash, display, false};  // a word of the text wins
@@ -389,9 +286,28 @@ struct CorpusEngine::State {
 
   void analyze_pending() {
     if (pending.empty()) return;
-    for (auto& features : analyze_all(pending)) keep_features(std::move(features));
+    keep(analyze_all(pending));
     pending.clear();
-    report("analyze", records.size(), records.size());
+    pending_index.clear();
+    report("analyze", records().size(), records().size());
+  }
+
+  // Puts analyzed documents into the store (a store written through gets them as one batch);
+  // returns how many it took: fewer when another writer of a shared store had stored some ids.
+  std::size_t keep(std::vector<DocumentFeatures>&& batch) {
+    current_scope.reset();
+    if (!backing) {
+      for (DocumentFeatures& f : batch) features->append(std::move(f));
+      return batch.size();
+    }
+    const std::vector<std::optional<DocumentKey>> keys = backing->put(batch);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (keys[i]) {
+        features->append(std::move(batch[i]), *keys[i]);
+        ++kept;
+      }
+    return kept;
   }
 
   static DocumentFeatures features_of(Document&& doc, AnalyzedDocument&& a) {
@@ -416,60 +332,49 @@ struct CorpusEngine::State {
   }
 
   // A document's index is known when it is added (before its analysis): it is its position.
-  void register_id(const std::string& id) {
-    index_of_id.emplace(id, records.size() + pending.size());
+  void register_pending(const std::string& id) {
+    pending_index.emplace(id, pending.size());
     current_scope.reset();
   }
 
-  void keep_features(DocumentFeatures&& f) {
-    f.record.date_days = parse_iso_date_days(f.record.date);
-    records.push_back(std::move(f.record));
-    terms.add_document(f.term_counts, f.new_term_names);
-    signatures.push_back(std::move(f.signature));
-    if (looks_for_partial_copies()) shingle_counts.push_back(f.shingle_count);
-    if (sentences) {
-      sentences->append(f.sentence_terms, f.sentence_ends);
-      sentence_counts.push_back(static_cast<std::uint32_t>(f.sentence_ends.size()));
-    }
-  }
-
-  // Forgets document d and its features (pending is empty); the results are cleared, since their
-  // indices are positions.
-  void remove(std::size_t d) {
-    index_of_id.erase(records[d].id);
-    records.erase(records.begin() + static_cast<std::ptrdiff_t>(d));
-    for (std::size_t i = d; i < records.size(); ++i) index_of_id[records[i].id] = i;
-    terms.remove_document(d);
-    signatures.erase(signatures.begin() + static_cast<std::ptrdiff_t>(d));
-    if (looks_for_partial_copies()) shingle_counts.erase(shingle_counts.begin() + static_cast<std::ptrdiff_t>(d));
-    if (sentences) {
-      sentences->remove(d);
-      sentence_counts.erase(sentence_counts.begin() + static_cast<std::ptrdiff_t>(d));
-    }
+  // Removes the analyzed documents with these ids (pending is empty) from the store, and from a
+  // store written through in one batch; the results are cleared, since their indices are positions.
+  std::size_t remove(const std::vector<std::string>& ids) {
+    std::vector<std::size_t> indices;
+    std::vector<DocumentKey> keys;
+    for (const std::string& id : ids)
+      if (const auto index = features->index_of(id)) {
+        indices.push_back(*index);
+        keys.push_back(features->key(*index));  // the backing store's own, in a copy of it
+      }
+    if (indices.empty()) return 0;
+    if (backing) backing->remove(keys);
+    const std::size_t removed = features->remove_at(indices);
     current_scope.reset();
     near_duplicates.clear();
     partial_copies.clear();
     events.clear();
     translations.clear();
     vectors.resize(0, 0);
+    return removed;
   }
 
   // The random projection streams: each document's TF-IDF vector lives only while it is projected.
   void build_vectors(const std::vector<float>& idf) {
-    const std::size_t n = records.size();
+    const std::size_t n = records().size();
     report("project", 0, n);
     top_terms.resize(n);
     if (options.projection == ProjectionKind::Svd) {
       std::vector<SparseVector> tfidf(n);
       parallel_for(n, options.threads, [&](std::size_t i, int) {
-        tfidf[i] = terms.tfidf(i, idf);
+        tfidf[i] = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf[i]);
       });
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
       vectors.resize(static_cast<Eigen::Index>(n), options.dimensions);
       parallel_for(n, options.threads, [&](std::size_t i, int) {
-        const SparseVector tfidf = terms.tfidf(i, idf);
+        const SparseVector tfidf = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf);
         project_random(tfidf, options.dimensions, options.seed, vectors.row(static_cast<Eigen::Index>(i)).data());
       });
@@ -479,14 +384,14 @@ struct CorpusEngine::State {
 
   void build_events() {
     std::vector<std::optional<int>> dates;
-    dates.reserve(records.size());
-    for (const auto& r : records) dates.push_back(r.date_days);
-    report("search", 0, records.size());
+    dates.reserve(records().size());
+    for (const auto& r : records()) dates.push_back(r.date_days);
+    report("search", 0, records().size());
     const std::vector<std::uint16_t> languages = language_numbers();
     auto clusters = find_events(vectors, dates, languages, options.knn, options.events, options.threads,
                                 [&](const std::vector<SimilarityEdge>& edges) {
-                                  report("search", records.size(), records.size());
-                                  if (sentences) keep_translation_candidates(edges, languages);
+                                  report("search", records().size(), records().size());
+                                  if (sentences()) keep_translation_candidates(edges, languages);
                                 });
     events.clear();
     for (auto& members : clusters) events.push_back(describe_event(std::move(members)));
@@ -497,9 +402,9 @@ struct CorpusEngine::State {
   // neighbours and in its event (NTREX: every translation pair was both).
   void find_translations(const std::vector<float>& idf) {
     translations.clear();
-    if (!sentences) return;
-    sentences->flush();
-    std::vector<std::uint32_t> event_of(records.size());
+    if (!sentences()) return;
+    sentences()->flush();
+    std::vector<std::uint32_t> event_of(records().size());
     for (std::size_t e = 0; e < events.size(); ++e)
       for (std::size_t m : events[e].members) event_of[m] = static_cast<std::uint32_t>(e);
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pairs_of_event(events.size());
@@ -532,14 +437,14 @@ struct CorpusEngine::State {
   // its document vector is.
   SentenceVectors sentence_vectors(std::size_t d, const std::vector<float>& idf) const {
     SentenceVectors out;
-    for (auto& ids : sentences->read(d)) {
+    for (auto& ids : sentences()->read(d)) {
       std::sort(ids.begin(), ids.end());
       SparseVector v;
       double norm2 = 0.0;
       for (std::size_t i = 0; i < ids.size();) {
         std::size_t end = i;
         while (end < ids.size() && ids[end] == ids[i]) ++end;
-        const float w = (1.0f + std::log(static_cast<float>(end - i))) * terms.idf_of(ids[i], idf);
+        const float w = (1.0f + std::log(static_cast<float>(end - i))) * terms().idf_of(ids[i], idf);
         v.terms.push_back(ids[i]);
         v.weights.push_back(w);
         norm2 += static_cast<double>(w) * w;
@@ -556,7 +461,8 @@ struct CorpusEngine::State {
   // Every paired sentence needs a partner, so a document with fewer than threshold x the other's
   // sentences can never pass (translation_score's own first test, here before any sentence is read).
   bool could_be_translations(std::size_t a, std::size_t b) const {
-    const auto fewer = std::min(sentence_counts[a], sentence_counts[b]), more = std::max(sentence_counts[a], sentence_counts[b]);
+    const auto fewer = std::min(features->sentence_count(a), features->sentence_count(b)),
+               more = std::max(features->sentence_count(a), features->sentence_count(b));
     return fewer > 0 && fewer >= options.translation.threshold * more;
   }
 
@@ -571,8 +477,8 @@ struct CorpusEngine::State {
   std::vector<std::uint16_t> language_numbers() const {
     if (!concepts) return {};
     std::vector<std::string> codes;
-    codes.reserve(records.size());
-    for (const auto& r : records) codes.push_back(r.lang);
+    codes.reserve(records().size());
+    for (const auto& r : records()) codes.push_back(r.lang);
     return number_languages(codes);
   }
 
@@ -581,7 +487,7 @@ struct CorpusEngine::State {
     std::unordered_map<std::uint64_t, float> weight_of_term;
     for (std::size_t m : members) {
       top_terms.for_each(m, [&](std::uint64_t term, float weight) { weight_of_term[term] += weight; });
-      if (const auto d = records[m].date_days) {
+      if (const auto d = records()[m].date_days) {
         e.first_date_days = e.first_date_days ? std::min(*e.first_date_days, *d) : *d;
         e.last_date_days = e.last_date_days ? std::max(*e.last_date_days, *d) : *d;
       }
@@ -593,11 +499,11 @@ struct CorpusEngine::State {
     // One word once: a name's key and its concept can show the same word ("biden", "Biden"). An
     // event with English coverage is described by words its texts use: a gloss no English text
     // has used is there more often a lexicon's stray sense ("Botín" beside "Putin") than news.
-    const bool has_english = std::any_of(members.begin(), members.end(), [&](std::size_t m) { return records[m].lang == "en"; });
+    const bool has_english = std::any_of(members.begin(), members.end(), [&](std::size_t m) { return records()[m].lang == "en"; });
     std::vector<std::string> folded;
     for (std::size_t i = 0; i < ranked.size() && e.top_terms.size() < static_cast<std::size_t>(options.top_terms); ++i) {
-      if (has_english && terms.shown_by_gloss(ranked[i].second)) continue;
-      const std::string& word = terms.name(ranked[i].second);
+      if (has_english && terms().shown_by_gloss(ranked[i].second)) continue;
+      const std::string& word = terms().name(ranked[i].second);
       std::string key = word;
       std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
       if (std::find(folded.begin(), folded.end(), key) != folded.end()) continue;
@@ -611,12 +517,12 @@ struct CorpusEngine::State {
 
   // Label, languages and sources: what a reader scans an event list by.
   void describe_coverage(EventCluster& e, const std::vector<std::size_t>& members) const {
-    e.label = records[e.representative].title;
+    e.label = records()[e.representative].title;
     if (e.label.empty())
       for (const auto& term : e.top_terms) e.label += (e.label.empty() ? "" : ", ") + term;
     for (std::size_t m : members) {
-      e.languages.push_back(records[m].lang);
-      if (!records[m].source.empty()) e.sources.push_back(records[m].source);
+      e.languages.push_back(records()[m].lang);
+      if (!records()[m].source.empty()) e.sources.push_back(records()[m].source);
     }
     for (auto* list : {&e.languages, &e.sources}) {
       std::sort(list->begin(), list->end());
@@ -625,37 +531,34 @@ struct CorpusEngine::State {
   }
 };
 
-CorpusEngine::CorpusEngine(EngineOptions options) : state_(std::make_unique<State>(std::move(options))) {}
+CorpusEngine::CorpusEngine(EngineOptions options) : state_(std::make_unique<State>(std::move(options), nullptr)) {}
+CorpusEngine::CorpusEngine(EngineOptions options, FeatureStore& store)
+    : state_(std::make_unique<State>(std::move(options), &store)) {}
 CorpusEngine::~CorpusEngine() = default;
 
 void CorpusEngine::add(Document&& document) {
-  state_->register_id(document.id);
+  state_->register_pending(document.id);
   state_->pending.push_back(std::move(document));
   if (state_->pending.size() >= kDocumentsPerThreadInBatch * static_cast<std::size_t>(state_->options.threads))
     state_->analyze_pending();
 }
 
-std::vector<DocumentFeatures> CorpusEngine::analyze(std::vector<Document> documents) {
-  state_->analyze_pending();
-  return state_->analyze_all(documents);
+std::size_t CorpusEngine::add_batch(std::vector<Document> documents) {
+  State& s = *state_;
+  if (s.built_without_inputs)
+    throw std::logic_error("add_batch() after a build of an engine that does not keep its build inputs");
+  s.analyze_pending();
+  return s.keep(s.analyze_all(documents));
 }
 
-void CorpusEngine::add_analyzed(DocumentFeatures&& features) {
-  state_->analyze_pending();
-  state_->register_id(features.record.id);
-  state_->keep_features(std::move(features));
-}
+bool CorpusEngine::remove(const std::string& id) { return remove_batch({id}) == 1; }
 
-void CorpusEngine::add_term_name(TermName name) { state_->terms.add_name(name); }
-
-bool CorpusEngine::remove(const std::string& id) {
+std::size_t CorpusEngine::remove_batch(const std::vector<std::string>& ids) {
   State& s = *state_;
   if (s.built_without_inputs)
     throw std::logic_error("remove() after a build of an engine that does not keep its build inputs");
-  if (!s.index_of_id.count(id)) return false;
   s.analyze_pending();
-  s.remove(s.index_of_id.at(id));
-  return true;
+  return s.remove(ids);
 }
 
 void CorpusEngine::build(BuildScope scope) {
@@ -675,53 +578,53 @@ void CorpusEngine::State::build_results(BuildScope scope) {
   if (scope == BuildScope::FeaturesOnly) return;
   s.built_without_inputs = !s.options.keep_build_inputs;
   // Before the big allocations of the build, so the copies do not add to its peak.
-  s.terms.shrink_to_fit();
-  s.records.shrink_to_fit();
-  s.signatures.shrink_to_fit();
-  s.report("near-duplicates", 0, s.records.size());
-  s.near_duplicates = find_near_duplicate_groups(s.signatures, s.options.near_duplicates, s.options.threads);
+  s.features->shrink_to_fit();
+  const std::size_t n = s.records().size();
+  s.report("near-duplicates", 0, n);
+  s.near_duplicates = find_near_duplicate_groups(s.features->signatures(), s.options.near_duplicates, s.options.threads);
   s.partial_copies.clear();
   if (s.looks_for_partial_copies())
-    s.partial_copies = find_partial_copies(s.signatures, s.shingle_counts, s.near_duplicates, s.options.near_duplicates,
-                                           s.options.threads);
-  s.report("near-duplicates", s.records.size(), s.records.size());
+    s.partial_copies = find_partial_copies(s.features->signatures(), s.features->shingle_counts(), s.near_duplicates,
+                                           s.options.near_duplicates, s.options.threads);
+  s.report("near-duplicates", n, n);
   if (scope == BuildScope::NearDuplicatesOnly) return;
   if (!s.options.keep_build_inputs) {
-    std::vector<MinHashSignature>().swap(s.signatures);
-    std::vector<std::uint32_t>().swap(s.shingle_counts);
+    s.features->release_signatures();
     return_free_heap_pages();
   }
   if (s.options.near_duplicates_only)
     throw std::logic_error("this engine analyzes documents for near-duplicates only: it cannot build events");
-  const std::vector<float> idf = s.terms.idf();
+  const std::vector<float> idf = s.terms().idf();
   s.build_vectors(idf);
-  if (!s.options.keep_build_inputs) s.terms.release_documents();
+  if (!s.options.keep_build_inputs) s.features->release_term_counts();
   s.build_events();
   s.find_translations(idf);
 }
 
-std::size_t CorpusEngine::size() const { return state_->records.size() + state_->pending.size(); }
-const DocumentRecord& CorpusEngine::document(std::size_t index) const { return state_->records.at(index); }
+std::size_t CorpusEngine::size() const { return state_->records().size() + state_->pending.size(); }
+const DocumentRecord& CorpusEngine::document(std::size_t index) const { return state_->features->record(index); }
+DocumentKey CorpusEngine::key(std::size_t index) const { return state_->features->key(index); }
 std::optional<std::size_t> CorpusEngine::find(const std::string& id) const {
-  const auto it = state_->index_of_id.find(id);
-  if (it == state_->index_of_id.end()) return std::nullopt;
-  return it->second;
+  if (const auto index = state_->features->index_of(id)) return index;
+  const auto it = state_->pending_index.find(id);
+  if (it == state_->pending_index.end()) return std::nullopt;
+  return state_->records().size() + it->second;
 }
 const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
   if (!state_->options.keep_build_inputs) throw std::logic_error("signatures are not kept by this engine");
-  return state_->signatures.at(index);
+  return state_->features->signatures().at(index);
 }
 const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 TermCounts CorpusEngine::term_counts(std::size_t index) const {
   if (state_->options.near_duplicates_only) throw std::logic_error("this engine analyzes documents for near-duplicates only: it has no terms");
-  if (!state_->terms.holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
-  if (index >= state_->records.size()) throw std::out_of_range("document index out of range");
-  return state_->terms.counts(index);
+  if (!state_->terms().holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
+  if (index >= state_->records().size()) throw std::out_of_range("document index out of range");
+  return state_->terms().counts(index);
 }
 DocumentFrequencies CorpusEngine::document_frequencies() const {
   if (state_->options.near_duplicates_only) throw std::logic_error("this engine analyzes documents for near-duplicates only: it has no terms");
-  if (!state_->terms.holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
-  return state_->terms.frequencies();
+  if (!state_->terms().holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");
+  return state_->terms().frequencies();
 }
 const std::vector<NearDuplicateGroup>& CorpusEngine::near_duplicate_groups() const { return state_->near_duplicates; }
 const std::vector<PartialCopy>& CorpusEngine::partial_copies() const { return state_->partial_copies; }

@@ -18,6 +18,8 @@
 #include "group/knn_graph.hpp"
 #include "group/near_duplicates.hpp"
 #include "group/translations.hpp"
+#include "store/document_features.hpp"
+#include "store/feature_store.hpp"
 
 namespace parallax {
 
@@ -61,39 +63,6 @@ struct EngineOptions {
   std::function<void(const char* stage, std::size_t done, std::size_t total)> progress;
 };
 
-// What the engine keeps of a document after analysis (its text is not kept).
-struct DocumentRecord {
-  std::string id, title, source, lang, date, url;
-  std::vector<std::pair<std::string, std::string>> extra_fields;
-  std::optional<int> date_days;  // parsed `date`, days since 1970-01-01
-  std::size_t text_bytes = 0;
-};
-
-// The word shown for a term: a surface form of a text, or an English gloss of one.
-struct TermName {
-  std::uint64_t hash;
-  std::string display;
-  bool is_gloss;
-};
-
-// Everything the engine keeps of one analyzed document, the unit a store persists (engine/store):
-// an engine given these through add_analyzed() builds exactly what it would have built from the
-// text. Only valid in an engine whose feature options (shingles, hashes, terms, concept table)
-// are those of the engine that analyzed it.
-struct DocumentFeatures {
-  DocumentRecord record;
-  TermCounts term_counts;      // sorted by term hash
-  MinHashSignature signature;  // empty when the text has no word at all
-  std::uint32_t shingle_count = 0;  // distinct shingles, counted only when partial copies are looked for
-  // The names of terms the analyzing engine's vocabulary lacked (or knew only by a gloss) when the
-  // document was analyzed; a store keeps one name per term, with the same rule (add_term_name).
-  std::vector<TermName> new_term_names;
-  // When sentences are kept (translations): the terms of the sentences in text order, and where
-  // each sentence ends in that list.
-  std::vector<std::uint64_t> sentence_terms;
-  std::vector<std::size_t> sentence_ends;
-};
-
 struct EventCluster {
   std::vector<std::size_t> members;         // document indices, ascending
   std::size_t representative = 0;           // the member closest to the cluster's centroid
@@ -118,7 +87,18 @@ enum class BuildScope { NearDuplicatesOnly, Everything, FeaturesOnly };
 
 class CorpusEngine {
  public:
+  // An engine with its own in-memory feature store.
   explicit CorpusEngine(EngineOptions options);
+  // An engine over a feature store (store/feature_store.hpp): documents added are put into it,
+  // removed ones removed from it, and builds read it, so the results equal those of an engine that
+  // was given the stored documents' texts in key order. An InMemoryFeatureStore is worked on in
+  // place (its layout must be the options'); a store of another kind is read into memory once and
+  // every change written through to it (a change another connection makes to a shared store after
+  // that is not seen). The store must outlive the engine; with keep_build_inputs = false a build
+  // frees the in-memory store's signatures and term counts. Throws IncompatibleStoreError when the
+  // store's feature version is not the options' (pipeline/feature_version), and what reading the
+  // store throws (StoreError).
+  CorpusEngine(EngineOptions options, FeatureStore& store);
   ~CorpusEngine();
   CorpusEngine(const CorpusEngine&) = delete;
   CorpusEngine& operator=(const CorpusEngine&) = delete;
@@ -126,16 +106,10 @@ class CorpusEngine {
   // Queues a document for analysis; its id is known at once (contains(), find()). Ids must be
   // unique: callers check with contains() (the reader enforces it for a corpus).
   void add(Document&& document);
-  // Analyzes documents without adding them (what is queued is added first, keeping the order):
-  // their features, naming the terms this engine's vocabulary lacks. Ids are not checked.
-  std::vector<DocumentFeatures> analyze(std::vector<Document> documents);
-  // Adds a document analyzed before, here or by another engine with the same feature options (a
-  // store's copy): the same as add() of its text, without the analysis.
-  void add_analyzed(DocumentFeatures&& features);
-  // Teaches the vocabulary a term's display word, as a document naming it would (a word of a text
-  // replaces a gloss, nothing else replaces a name): a store's term table read back, so that
-  // analyze() names only the terms the store lacks.
-  void add_term_name(TermName name);
+  // Analyzes these documents (after what is queued) and puts them into the store as one batch: one
+  // transaction of a store that has them. Returns how many the store took: fewer when a shared store
+  // already held some of the ids (another writer stored them first). Ids must be new to the engine.
+  std::size_t add_batch(std::vector<Document> documents);
   // Removes the document with this id and every feature kept of it; false when no document has
   // it. The documents after it move down one index (indices are positions in the order of
   // addition; ids are what stays), and results are stale until the next build, which then equals
@@ -143,6 +117,9 @@ class CorpusEngine {
   // the document named first keeps that display word. Throws std::logic_error once a build has
   // freed its inputs (keep_build_inputs = false). Costs a pass over the engine's term counts.
   bool remove(const std::string& id);
+  // The same for several ids, removed from the store as one batch in one pass over the features;
+  // returns how many were held.
+  std::size_t remove_batch(const std::vector<std::string>& ids);
   // Analyzes what is queued, then builds the requested results. May be called again after more
   // add() calls; results are rebuilt from all documents.
   void build(BuildScope scope);
@@ -154,6 +131,9 @@ class CorpusEngine {
   std::size_t size() const;
   // After analysis (a build): the record of the document at this index.
   const DocumentRecord& document(std::size_t index) const;
+  // After analysis: the stable number of the document at this index in the engine's store (for a
+  // store of another kind, its number there), ascending with the index.
+  DocumentKey key(std::size_t index) const;
   // The index of the document with this id, queued or analyzed.
   std::optional<std::size_t> find(const std::string& id) const;
   bool contains(const std::string& id) const { return find(id).has_value(); }

@@ -22,8 +22,11 @@ void SentenceSpill::flush() {
   buffer_.clear();
 }
 
-void SentenceSpill::remove(std::size_t index) {
-  extents_.erase(extents_.begin() + static_cast<std::ptrdiff_t>(index));
+void SentenceSpill::remove(const std::vector<bool>& removed) {
+  std::size_t kept = 0;
+  for (std::size_t d = 0; d < extents_.size(); ++d)
+    if (!removed[d]) extents_[kept++] = extents_[d];
+  extents_.resize(kept);
 }
 
 SentenceTerms SentenceSpill::read(std::size_t index) const {

@@ -27,9 +27,9 @@ class SentenceSpill {
   // sentence in that list. Throws TemporaryFileError when the disk refuses them (full disk): a
   // stage that needs them must not run on part of them.
   void append(const std::vector<std::uint64_t>& terms, const std::vector<std::size_t>& sentence_ends);
-  // Forgets document `index`: the documents after it move down one index (its words stay in the
-  // file, unread, until the spill is destroyed).
-  void remove(std::size_t index);
+  // Forgets the documents marked in `removed` (one flag per document): the others close up, in
+  // order (the words of those removed stay in the file, unread, until the spill is destroyed).
+  void remove(const std::vector<bool>& removed);
   std::size_t size() const { return extents_.size(); }
   // Writes what append() keeps in memory (a few megabytes at most, one write per batch of
   // documents). Call before read().

@@ -4,10 +4,11 @@
 // sentence terms), the corpus's term names, the options it was created with, a feature version,
 // and each document's near-duplicate group and event.
 //
-// Documents are analyzed once, when added; batches are committed one transaction each (a crash
-// loses at most the batch in flight). Groups and events are recomputed from the stored features
-// (never from text) by the same CorpusEngine build as `parallax cluster`, so they equal a batch
-// run over the same documents in the order they were added. docs/index.md has the design.
+// The index is a CorpusEngine over a SqliteFeatureStore (store/sqlite_feature_store): documents
+// are analyzed once, when added, and the engine puts each batch into the store in one transaction
+// (a crash loses at most the batch in flight). Groups and events are recomputed from the stored
+// features (never from text) by the same CorpusEngine build as `parallax cluster`, so they equal a
+// batch run over the same documents in the order they were added. docs/index.md has the design.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -82,7 +83,8 @@ class DocumentIndex {
   std::size_t remove(const std::vector<std::string>& ids);
 
   // An engine holding every stored document, built (events unless the store is near-duplicates
-  // only): what `parallax index events` renders, the same as `parallax cluster` would build.
+  // only): what `parallax index events` renders, the same as `parallax cluster` would build. It
+  // reads the index's store: destroy it before the index.
   std::unique_ptr<CorpusEngine> built_engine() const;
   // The near-duplicates and event each document would have among the stored ones; nothing is
   // stored. Ids may repeat stored ones (the query document is then a separate document).

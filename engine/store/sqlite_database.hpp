@@ -3,28 +3,15 @@
 // transactions. Every failure is a StoreError whose message names the file.
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "store/store_error.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace parallax {
-
-// A store that cannot be opened, read or written: missing, not a database, corrupt, locked, a full
-// disk. The message starts with the file's path.
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A store whose features another version of parallax computed, or that was created with other
-// feature options: its signatures and terms cannot be mixed with new ones.
-class IncompatibleStoreError : public StoreError {
- public:
-  using StoreError::StoreError;
-};
 
 class SqliteDatabase {
  public:
