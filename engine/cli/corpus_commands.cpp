@@ -130,6 +130,12 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   if (!s.quiet || diagnostics.rejected_records() > 0)
     std::cerr << "parallax " << command << ": " << engine.size() << " documents read, "
               << diagnostics.rejected_records() << " records rejected\n";
+  // The process ends once this returns: the engine's memory goes back with it, at once, where its
+  // destructor would free every record, id and signature one by one (2-3% of `dedup`'s CPU on 10k
+  // documents). The engine holds no other resource (its spill file is unlinked when created).
+  // A static keeps it reachable, so a leak checker does not report it.
+  static CorpusEngine* const kept_until_exit = engine_holder.release();
+  (void)kept_until_exit;
   if (s.strict && !diagnostics.problems().empty()) return kExitInvalidInput;
   return kExitOk;
 }

@@ -6,7 +6,6 @@
 #include <system_error>
 #include <vector>
 
-#include "cli/blas_threads.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -32,7 +31,6 @@ Run `parallax COMMAND --help` for a command's options and examples.
 
 int main(int argc, char** argv) {
   using namespace parallax::cli;
-  stop_idle_blas_threads();
   if (argc < 2) {
     std::cerr << kUsage;
     return kExitUsage;

@@ -22,6 +22,18 @@ std::size_t reduce(std::uint64_t h, std::size_t n) {
   return static_cast<std::size_t>((static_cast<unsigned __int128>(h) * n) >> 64);
 }
 
+// add_to_sketch's work on a bare array, forced inline: GCC kept add_to_sketch out of line in the
+// per-shingle loop, a call, a reload of the sketch's size and data and a return per shingle (6% of
+// `parallax dedup` on 10k documents).
+[[gnu::always_inline]] inline void add_to_bins(std::uint32_t* bins, std::size_t n, std::uint64_t seed,
+                                               std::uint64_t element_hash, std::uint32_t empty_bin) {
+  // The bin from the hash's high bits, the value from its low 32 (independent bits of one mix).
+  const std::uint64_t h = mix64(element_hash ^ seed);
+  const std::size_t bin = reduce(h, n);
+  const auto value = std::min(static_cast<std::uint32_t>(h), empty_bin - 1);
+  bins[bin] = std::min(bins[bin], value);
+}
+
 }  // namespace
 
 MinHasher::MinHasher(MinHashParams params) : params_(params) {
@@ -52,27 +64,38 @@ MinHashSignature MinHasher::start_sketch() const {
 }
 
 void MinHasher::add_to_sketch(MinHashSignature& sketch, std::uint64_t element_hash) const {
-  // The bin from the hash's high bits, the value from its low 32 (independent bits of one mix).
-  const std::uint64_t h = mix64(element_hash ^ seed_);
-  const std::size_t bin = reduce(h, sketch.size());
-  const auto value = std::min(static_cast<std::uint32_t>(h), kEmptyBin - 1);
-  sketch[bin] = std::min(sketch[bin], value);
+  add_to_bins(sketch.data(), sketch.size(), seed_, element_hash, kEmptyBin);
 }
 
 MinHashSignature MinHasher::finish_sketch(MinHashSignature&& sketch) const {
   MinHashSignature sig = std::move(sketch);
-  const auto n = sig.size();
-  const MinHashSignature filled = sig;  // bins borrow only from bins filled by the document itself
-  if (std::all_of(filled.begin(), filled.end(), [](std::uint32_t v) { return v == kEmptyBin; })) return sig;
+  const std::size_t n = sig.size();
+  // Which bins the document left empty, 64 to a word, in one branch-free pass; then only those
+  // bins are visited. Testing each bin in turn took a branch per bin that goes the rare way for
+  // about one bin in ten, at random, so it was mispredicted often (finish_sketch was 6% of
+  // `parallax dedup` on 10k documents). A bin borrows only from bins the document filled itself,
+  // and those keep their values here, so they are read from `sig` directly.
+  thread_local std::vector<std::uint64_t> empty;
+  empty.assign((n + 63) / 64, 0);
+  std::size_t empty_count = 0;
   for (std::size_t bin = 0; bin < n; ++bin) {
-    if (filled[bin] != kEmptyBin) continue;
-    for (std::size_t attempt = 0;; ++attempt) {
-      // After kBorrowAttempts misses (only for sets far smaller than the signature), walk on.
-      const std::size_t from = attempt < kBorrowAttempts ? borrow_from_[bin * kBorrowAttempts + attempt]
-                                                         : (bin + attempt) % n;
-      if (filled[from] != kEmptyBin) {
-        sig[bin] = filled[from];
-        break;
+    const bool is_empty = sig[bin] == kEmptyBin;
+    empty[bin / 64] |= std::uint64_t{is_empty} << (bin % 64);
+    empty_count += is_empty;
+  }
+  if (empty_count == 0 || empty_count == n) return sig;  // nothing to fill, or nothing to borrow
+  const auto filled_by_document = [&](std::size_t bin) { return ((empty[bin / 64] >> (bin % 64)) & 1) == 0; };
+  for (std::size_t word = 0; word < empty.size(); ++word) {
+    for (std::uint64_t bits = empty[word]; bits != 0; bits &= bits - 1) {
+      const std::size_t bin = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      for (std::size_t attempt = 0;; ++attempt) {
+        // After kBorrowAttempts misses (only for sets far smaller than the signature), walk on.
+        const std::size_t from = attempt < kBorrowAttempts ? borrow_from_[bin * kBorrowAttempts + attempt]
+                                                           : (bin + attempt) % n;
+        if (filled_by_document(from)) {
+          sig[bin] = sig[from];
+          break;
+        }
       }
     }
   }
@@ -130,7 +153,10 @@ MinHashSignature MinHasher::signature(const std::vector<std::string>& tokens) co
 MinHashSignature MinHasher::signature_of_words(const std::vector<std::uint64_t>& word_hashes) const {
   // A repeated shingle changes no bin's minimum: no need to sort and deduplicate first.
   MinHashSignature sketch = start_sketch();
-  for_each_shingle_hash(word_hashes, params_.shingle_size, [&](std::uint64_t h) { add_to_sketch(sketch, h); });
+  std::uint32_t* const bins = sketch.data();
+  const std::size_t n = sketch.size();
+  for_each_shingle_hash(word_hashes, params_.shingle_size,
+                        [&](std::uint64_t h) { add_to_bins(bins, n, seed_, h, kEmptyBin); });
   return finish_sketch(std::move(sketch));
 }
 
