@@ -62,7 +62,7 @@ struct ScratchDir {
 
 TEST_CASE("cli: the two seed articles share one event but are not near-duplicates") {
   const json report = cluster_json();
-  CHECK(report["schema_version"] == "1.2");
+  CHECK(report["schema_version"] == "1.3");
   CHECK(report["input"]["documents"] == 13);
   const auto seed0 = event_of(report, "seed-000");
   const auto seed3 = event_of(report, "seed-003");

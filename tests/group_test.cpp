@@ -2,6 +2,7 @@
 
 #include <omp.h>
 
+#include <cmath>
 #include <random>
 
 #include "features/minhash.hpp"
@@ -87,6 +88,66 @@ TEST_CASE("group: documents far apart in time do not share an event") {
   // With the window off, dates are ignored.
   const auto undated = cluster_events(vectors, edges, dates, EventClusteringParams{0.3f, 0});
   CHECK(undated.size() == 1);
+}
+
+namespace {
+
+// A random unit vector: two of them meet with a cosine of about N(0, 1/sqrt(dims)).
+Eigen::VectorXf random_unit(int dims, std::mt19937& rng) {
+  std::normal_distribution<float> gauss(0.0f, 1.0f);
+  Eigen::VectorXf v(dims);
+  for (int d = 0; d < dims; ++d) v[d] = gauss(rng);
+  return v.normalized();
+}
+
+}  // namespace
+
+TEST_CASE("group: across languages, the evidence rule keeps a true pair and rejects the best of many chance matches") {
+  // Document 0 (language 0) and its account in language 1 (document 1, cosine about 0.7); document
+  // 2 (language 0) has no account, and 80 unrelated documents in language 1 surround them. At 400
+  // dimensions unrelated documents meet at cosines of about N(0, 0.05), so the best of 80 lies near
+  // 0.12: far above the fixed cross-language threshold (0.04), as the best unrelated candidate of a
+  // story is on a large corpus.
+  std::mt19937 rng(17);
+  const int dims = 400, unrelated = 80, n = 3 + unrelated;
+  DenseMatrix vectors(n, dims);
+  std::vector<std::uint16_t> languages(n, 1);
+  languages[0] = languages[2] = 0;
+  vectors.row(0) = random_unit(dims, rng).transpose();
+  vectors.row(1) = (vectors.row(0).transpose() + random_unit(dims, rng)).normalized().transpose();
+  for (int i = 2; i < n; ++i) vectors.row(i) = random_unit(dims, rng).transpose();
+
+  EventClusteringParams fixed;
+  fixed.threshold = 0.3;
+  EventClusteringParams evidence = fixed;
+  evidence.cross_language_evidence = 1;
+
+  // Both searches that fill the background: the whole corpus (undated) and one date window.
+  const std::vector<std::optional<int>> undated(n), one_day(n, 20000);
+  for (const auto* dates : {&undated, &one_day}) {
+    CrossLanguageBackground background;
+    background.languages = &languages;
+    const auto edges = knn_graph_in_date_windows(vectors, *dates, 7, KnnParams{}, 1, &background);
+    REQUIRE(background.candidates.size() == static_cast<std::size_t>(n));
+    CHECK(background.candidates[2] == unrelated + 1);  // every document in language 1
+    CHECK(std::abs(background.median[2]) < 0.02f);
+    CHECK(background.deviation[2] == doctest::Approx(0.05).epsilon(0.3));
+
+    // The fixed threshold merges document 2 with its best chance match in language 1.
+    const auto plain = cluster_events(vectors, edges, *dates, fixed, languages, background);
+    CHECK(plain[cluster_of(plain, 2)].size() > 1);
+    CHECK(cluster_of(plain, 0) == cluster_of(plain, 1));
+
+    // The evidence rule keeps the true pair and leaves document 2 alone: its best match across
+    // languages is no better than the best of 81 unrelated candidates is by chance.
+    const auto held = cluster_events(vectors, edges, *dates, evidence, languages, background);
+    CHECK(held[cluster_of(held, 2)].size() == 1);
+    CHECK(cluster_of(held, 0) == cluster_of(held, 1));
+    CHECK(held[cluster_of(held, 0)].size() == 2);
+
+    // Without a background the rule has nothing to go on: the fixed threshold alone.
+    CHECK(cluster_events(vectors, edges, *dates, evidence, languages) == plain);
+  }
 }
 
 TEST_CASE("group: the approximate index finds the same neighbours on clustered data") {

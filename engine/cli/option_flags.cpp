@@ -20,7 +20,8 @@ constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold"
                                                       "bands", "rows", "containment"};
 constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors", "date_window", "projection",
                                               "dimensions", "exact_search_limit", "top_terms", "seed", "cross_lingual",
-                                              "cross_lingual_threshold", "translations", "translation_threshold"};
+                                              "cross_lingual_threshold", "cross_lingual_evidence", "translations",
+                                              "translation_threshold"};
 // Options that take a list: the flag repeats (--lexicon A --lexicon B), each adding one value.
 constexpr std::string_view kEventListOptions[] = {"lexicon"};
 

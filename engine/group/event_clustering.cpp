@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/container/small_vector.hpp>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -12,10 +13,14 @@
 namespace parallax {
 namespace {
 
-// The members of a cluster in one language: how many.
+// The members of a cluster in one language: how many, and, when the evidence rule is on, the sums
+// of their backgrounds across languages (per member: the median cosine of its candidates in other
+// languages, and how far chance lifts the best of them above it; see pair_bars).
 struct LanguagePart {
   std::uint16_t language = 0;
   std::uint32_t count = 1;
+  double background_sum = 0;
+  double chance_sum = 0;
 };
 
 // Per cluster: its size, the vector sum of its members, date range, members per language and kNN
@@ -28,6 +33,7 @@ struct ClusterState {
   bool alive = true;
   std::uint32_t document = 0;  // the row, while size == 1
   std::uint32_t sum_slot = kNoSlot;
+  float sum_norm2 = 1;  // |vector sum|^2: how redundant the members are (independent_members)
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
   std::optional<int> first_date;
   std::optional<int> last_date;
@@ -46,13 +52,21 @@ struct MergeCandidate {
 class AverageLinkage {
  public:
   AverageLinkage(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates,
-                 const std::vector<std::uint16_t>& languages, const EventClusteringParams& params)
+                 const std::vector<std::uint16_t>& languages, const CrossLanguageBackground& cross_background,
+                 const EventClusteringParams& params)
       : params_(params), vectors_(vectors), clusters_(static_cast<std::size_t>(vectors.rows())),
         absorbed_into_(clusters_.size()) {
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
+      clusters_[i].sum_norm2 = vectors.row(static_cast<Eigen::Index>(i)).squaredNorm();
       LanguagePart part;
       part.language = languages.empty() ? 0 : languages[i];
+      if (i < cross_background.candidates.size() && cross_background.candidates[i] > 0) {
+        // The best of n draws of a normal variable lies about sqrt(2 ln n) deviations above its median.
+        part.background_sum = cross_background.median[i];
+        part.chance_sum = static_cast<double>(cross_background.deviation[i]) *
+                          std::sqrt(2 * std::log(static_cast<double>(cross_background.candidates[i])));
+      }
       clusters_[i].parts.push_back(part);
       clusters_[i].document = static_cast<std::uint32_t>(i);
       absorbed_into_[i] = static_cast<std::uint32_t>(i);
@@ -69,9 +83,7 @@ class AverageLinkage {
       clusters_[b].neighbours.push_back(a);
       // A candidate under the threshold would never be merged (run() stops at the first one), so
       // it is not queued; the neighbour link stays, as a later merge can raise the average.
-      const bool same_language = clusters_[a].parts[0].language == clusters_[b].parts[0].language;
-      const float margin =
-          e.similarity - static_cast<float>(same_language ? params_.threshold : params_.cross_language_threshold);
+      const float margin = static_cast<float>(e.similarity - pair_bars(a, b));
       if (margin >= 0) initial.push_back({margin, a, b, 0, 0});
     }
     queue_ = std::priority_queue<MergeCandidate>(std::less<MergeCandidate>(), std::move(initial));
@@ -123,20 +135,53 @@ class AverageLinkage {
     return ConstVector(sums_[c.sum_slot].data(), vectors_.cols());
   }
 
-  // How far the pairs a merge of x and y would add stand, on average, above their thresholds:
-  // event_threshold for a pair in one language, cross_language_threshold for a pair across two.
+  // How far the pairs a merge of x and y would add stand, on average, above their bars (pair_bars).
   // Pooled, so that strong agreement across languages can carry a same-language pair a little
   // under its bar (and the reverse); on a corpus in one language it is the plain average linkage.
   // Pooling makes it one dot product whatever the languages: the added pairs' cosines sum to the
-  // dot of the two clusters' sums, and their thresholds depend on the counts per language only.
+  // dot of the two clusters' sums, and their bars depend on sums kept per language part only.
   float merge_margin(std::uint32_t x, std::uint32_t y) const {
-    double thresholds = 0;
-    for (const LanguagePart& p : clusters_[x].parts)
-      for (const LanguagePart& q : clusters_[y].parts)
-        thresholds += (p.language == q.language ? params_.threshold : params_.cross_language_threshold) *
-                      static_cast<double>(p.count) * q.count;
     const double pairs = static_cast<double>(clusters_[x].size) * clusters_[y].size;
-    return static_cast<float>((sum_of(clusters_[x]).dot(sum_of(clusters_[y])) - thresholds) / pairs);
+    return static_cast<float>((sum_of(clusters_[x]).dot(sum_of(clusters_[y])) - pair_bars(x, y)) / pairs);
+  }
+
+  // How many independent documents a cluster's members count for: size^2 / |sum|^2, 1 for copies
+  // of one text, its size for texts that share nothing. A story and its near-copies meet an
+  // unrelated document by chance once, not once per copy.
+  static double independent_members(const ClusterState& c) {
+    const double n = c.size;
+    if (c.sum_norm2 <= 0) return n;
+    return std::clamp(n * n / c.sum_norm2, 1.0, n);
+  }
+
+  // The sum of the bars of the pairs a merge of x and y adds: event_threshold for each pair in one
+  // language; across languages, cross_language_threshold each, or, with the evidence rule
+  // (cross_language_evidence > 0), more where chance would pass that: the pairs' excess over
+  // their documents' background (median cosine across languages), summed over the independent
+  // members of both sides, must reach `evidence` times the margin by which chance lifts a
+  // document's best unrelated candidate above that median. So a lone pair must beat what the best
+  // of its candidates reaches by chance (more candidates, a higher bar), while clusters of
+  // several independent documents that agree across languages merge on a smaller average excess.
+  // The background is linear in the members, so it is kept as sums per language part.
+  double pair_bars(std::uint32_t x, std::uint32_t y) const {
+    double same_pairs = 0, cross_pairs = 0, background = 0, chance = 0;
+    for (const LanguagePart& p : clusters_[x].parts)
+      for (const LanguagePart& q : clusters_[y].parts) {
+        const double pq = static_cast<double>(p.count) * q.count;
+        if (p.language == q.language) {
+          same_pairs += pq;
+          continue;
+        }
+        cross_pairs += pq;
+        background += 0.5 * (p.background_sum * q.count + q.background_sum * p.count);
+        chance += 0.5 * (p.chance_sum * q.count + q.chance_sum * p.count);
+      }
+    double cross = params_.cross_language_threshold * cross_pairs;
+    if (cross_pairs > 0 && params_.cross_language_evidence > 0) {
+      const double draws = independent_members(clusters_[x]) * independent_members(clusters_[y]);
+      cross = std::max(cross, background + params_.cross_language_evidence * chance / draws);
+    }
+    return params_.threshold * same_pairs + cross;
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -169,6 +214,8 @@ class AverageLinkage {
       into.parts.push_back(from);
     } else {
       same->count += from.count;
+      same->background_sum += from.background_sum;
+      same->chance_sum += from.chance_sum;
     }
   }
 
@@ -196,6 +243,7 @@ class AverageLinkage {
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
     add_sum(into, from);
+    into.sum_norm2 = sums_[into.sum_slot].squaredNorm();
     for (const LanguagePart& part : from.parts) add_part(into, part);
     from.parts.clear();
     from.parts.shrink_to_fit();
@@ -239,8 +287,9 @@ std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
                                                      std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params,
-                                                     const std::vector<std::uint16_t>& languages) {
-  AverageLinkage linkage(vectors, dates, languages, params);
+                                                     const std::vector<std::uint16_t>& languages,
+                                                     const CrossLanguageBackground& cross_background) {
+  AverageLinkage linkage(vectors, dates, languages, cross_background, params);
   linkage.add_edges(edges);
   std::vector<SimilarityEdge>().swap(edges);  // the queue holds them now; at 1M documents this is ~0.5 GB
   linkage.run();
@@ -251,9 +300,15 @@ std::vector<std::vector<std::size_t>> find_events(
     const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
     const KnnParams& knn, const EventClusteringParams& params, int threads,
     const std::function<void(const std::vector<SimilarityEdge>&)>& on_edges) {
-  auto edges = knn_graph_in_date_windows(vectors, dates, params.date_window_days, knn, threads);
+  // The background is needed only by the evidence rule, and only where languages meet.
+  const bool several_languages =
+      std::adjacent_find(languages.begin(), languages.end(), std::not_equal_to<>()) != languages.end();
+  CrossLanguageBackground background;
+  background.languages = &languages;
+  auto edges = knn_graph_in_date_windows(vectors, dates, params.date_window_days, knn, threads,
+                                         params.cross_language_evidence > 0 && several_languages ? &background : nullptr);
   if (on_edges) on_edges(edges);
-  return cluster_events(vectors, std::move(edges), dates, params, languages);
+  return cluster_events(vectors, std::move(edges), dates, params, languages, background);
 }
 
 std::vector<std::uint16_t> number_languages(const std::vector<std::string>& codes) {

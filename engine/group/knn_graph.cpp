@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 
@@ -57,6 +58,69 @@ void add_query_edges(std::size_t q, const FaissId* labels, const float* similari
   }
 }
 
+// The value at quantile q of v (reordered).
+float quantile(std::vector<float>& v, double q) {
+  const auto k = static_cast<std::ptrdiff_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+  std::nth_element(v.begin(), v.begin() + k, v.end());
+  return v[static_cast<std::size_t>(k)];
+}
+
+// Writes a document's background from its cosines to candidates in other languages (`scores`,
+// reordered), `candidates` of them in all (more than the scores when these are a sample). Median
+// and interquartile range (as a normal deviation: IQR / 1.349) rather than mean and standard
+// deviation: the few documents of its own event among the candidates must not raise the level it
+// is then measured against.
+void set_background(CrossLanguageBackground& background, std::size_t document, std::vector<float>& scores,
+                    std::size_t candidates) {
+  if (scores.empty()) return;
+  const float median = quantile(scores, 0.5);
+  const float spread = quantile(scores, 0.75) - quantile(scores, 0.25);
+  background.median[document] = median;
+  background.deviation[document] = spread / 1.349f;
+  background.candidates[document] =
+      static_cast<std::uint32_t>(std::min<std::size_t>(candidates, std::numeric_limits<std::uint32_t>::max()));
+}
+
+// Past this many documents in other languages, the whole-corpus background is taken over an
+// evenly strided sample of them: a median and a spread need no more, and every pair would cost N^2.
+constexpr std::size_t kBackgroundSample = 512;
+
+// The background of the given queries against every document of the corpus in another language.
+void background_in_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, int threads,
+                                CrossLanguageBackground& background) {
+  const std::vector<std::uint16_t>& languages = *background.languages;
+  std::vector<std::uint16_t> present;
+  for (std::size_t q : queries) present.push_back(languages[q]);
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
+  for (const std::uint16_t language : present) {
+    std::vector<std::size_t> others;
+    for (std::size_t i = 0; i < languages.size(); ++i)
+      if (languages[i] != language) others.push_back(i);
+    if (others.empty()) continue;
+    const std::size_t step = (others.size() + kBackgroundSample - 1) / kBackgroundSample;
+    DenseMatrix sample(static_cast<Eigen::Index>((others.size() + step - 1) / step), vectors.cols());
+    for (Eigen::Index s = 0; s < sample.rows(); ++s) sample.row(s) = vectors.row(static_cast<Eigen::Index>(others[s * step]));
+    std::vector<std::size_t> mine;
+    for (std::size_t q : queries)
+      if (languages[q] == language) mine.push_back(q);
+    constexpr std::size_t kChunk = 256;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, threads))
+    for (std::size_t begin = 0; begin < mine.size(); begin += kChunk) {
+      const std::size_t end = std::min(mine.size(), begin + kChunk);
+      DenseMatrix rows(static_cast<Eigen::Index>(end - begin), vectors.cols());
+      for (std::size_t r = begin; r < end; ++r)
+        rows.row(static_cast<Eigen::Index>(r - begin)) = vectors.row(static_cast<Eigen::Index>(mine[r]));
+      const DenseMatrix scores = rows * sample.transpose();
+      std::vector<float> across(static_cast<std::size_t>(scores.cols()));
+      for (Eigen::Index r = 0; r < scores.rows(); ++r) {
+        for (Eigen::Index c = 0; c < scores.cols(); ++c) across[static_cast<std::size_t>(c)] = scores(r, c);
+        set_background(background, mine[begin + static_cast<std::size_t>(r)], across, others.size());
+      }
+    }
+  }
+}
+
 // Each pair may appear twice (found from both ends): keep one.
 void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
   std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
@@ -70,7 +134,7 @@ void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
 
 // kNN of the given query rows against the whole corpus, with the index chosen by corpus size.
 void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
-                         int threads, std::vector<SimilarityEdge>& edges) {
+                         int threads, std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   const OpenMpThreads scoped(threads);
   std::unique_ptr<faiss::IndexFlatIP> quantizer;
@@ -85,6 +149,7 @@ void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size
   index->search(static_cast<FaissId>(queries.size()), query_rows.data(), k, similarities.data(), labels.data());
   for (std::size_t i = 0; i < queries.size(); ++i)
     add_query_edges(queries[i], labels.data() + i * k, similarities.data() + i * k, k, params.min_similarity, edges);
+  if (background) background_in_whole_corpus(vectors, queries, threads, *background);
 }
 
 // Dated documents sorted by day, cut into blocks of one day (at most kMaxBlockQueries each); a
@@ -112,10 +177,11 @@ std::vector<DateBlock> date_blocks(const std::vector<int>& sorted_days, int wind
 }
 
 // One block: gathers queries and candidates, scores all pairs with one matrix product, keeps
-// each query's k best.
+// each query's k best (and, with `background`, its background across languages: the scores are at
+// hand, so it costs one pass over them).
 void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& dated_order,
                   const std::vector<std::size_t>& undated, const DateBlock& block, int k, float min_similarity,
-                  std::vector<SimilarityEdge>& edges) {
+                  std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const Eigen::Index dims = vectors.cols();
   const std::size_t window = block.candidates_end - block.candidates_begin;
   std::vector<FaissId> candidate_ids(window + undated.size());
@@ -134,7 +200,17 @@ void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& da
   std::vector<std::pair<float, FaissId>> ranked(candidate_ids.size());
   std::vector<FaissId> labels(keep);
   std::vector<float> similarities(keep);
+  std::vector<float> across;
   for (Eigen::Index q = 0; q < queries.rows(); ++q) {
+    const std::size_t document = dated_order[block.begin + static_cast<std::size_t>(q)];
+    if (background) {  // each document is the query of one block only: no other thread writes its slot
+      const std::vector<std::uint16_t>& languages = *background->languages;
+      across.clear();
+      for (std::size_t c = 0; c < candidate_ids.size(); ++c)
+        if (languages[static_cast<std::size_t>(candidate_ids[c])] != languages[document])
+          across.push_back(scores(q, static_cast<Eigen::Index>(c)));
+      set_background(*background, document, across, across.size());
+    }
     for (std::size_t c = 0; c < ranked.size(); ++c) ranked[c] = {scores(q, static_cast<Eigen::Index>(c)), candidate_ids[c]};
     std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
                       [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
@@ -142,41 +218,52 @@ void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& da
       similarities[j] = ranked[j].first;
       labels[j] = ranked[j].second;
     }
-    add_query_edges(dated_order[block.begin + static_cast<std::size_t>(q)], labels.data(), similarities.data(), keep,
-                    min_similarity, edges);
+    add_query_edges(document, labels.data(), similarities.data(), keep, min_similarity, edges);
   }
+}
+
+// Sizes the output of `background` (every document NaN until a search fills it).
+void prepare(CrossLanguageBackground* background, std::size_t n) {
+  if (!background) return;
+  background->median.assign(n, std::numeric_limits<float>::quiet_NaN());
+  background->deviation.assign(n, std::numeric_limits<float>::quiet_NaN());
+  background->candidates.assign(n, 0);
 }
 
 }  // namespace
 
-std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads) {
+std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads,
+                                      CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
+  prepare(background, n);
   if (n < 2) return {};
   if (n > (std::size_t{1} << 32)) throw std::invalid_argument("the kNN graph takes at most 2^32 documents");
   std::vector<std::size_t> all(n);
   for (std::size_t i = 0; i < n; ++i) all[i] = i;
   std::vector<SimilarityEdge> edges;
   edges.reserve(n * std::min<std::size_t>(params.neighbors, n - 1));
-  search_whole_corpus(vectors, all, params, threads, edges);
+  search_whole_corpus(vectors, all, params, threads, edges, background);
   sort_and_deduplicate(edges);
   return edges;
 }
 
 std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
                                                       const std::vector<std::optional<int>>& dates,
-                                                      int window_days, const KnnParams& params, int threads) {
+                                                      int window_days, const KnnParams& params, int threads,
+                                                      CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
-  if (n < 2 || window_days <= 0) return knn_graph(vectors, params, threads);
+  if (n < 2 || window_days <= 0) return knn_graph(vectors, params, threads, background);
   std::vector<std::size_t> dated, undated;
   for (std::size_t i = 0; i < n; ++i) (dates[i] ? dated : undated).push_back(i);
-  if (dated.empty()) return knn_graph(vectors, params, threads);
+  if (dated.empty()) return knn_graph(vectors, params, threads, background);
   std::stable_sort(dated.begin(), dated.end(), [&](std::size_t x, std::size_t y) { return *dates[x] < *dates[y]; });
   std::vector<int> sorted_days(dated.size());
   for (std::size_t i = 0; i < dated.size(); ++i) sorted_days[i] = *dates[dated[i]];
   const auto blocks = date_blocks(sorted_days, window_days);
   std::size_t widest = 0;
   for (const auto& b : blocks) widest = std::max(widest, b.candidates_end - b.candidates_begin);
-  if (widest + undated.size() > params.exact_search_limit) return knn_graph(vectors, params, threads);
+  if (widest + undated.size() > params.exact_search_limit) return knn_graph(vectors, params, threads, background);
+  prepare(background, n);
 
   const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
   const int workers = std::max(1, threads);
@@ -190,7 +277,8 @@ std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (failed.load(std::memory_order_relaxed)) continue;
     try {
-      search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()]);
+      search_block(vectors, dated, undated, blocks[b], k, params.min_similarity, found[omp_get_thread_num()],
+                   background);
     } catch (...) {
 #pragma omp critical(parallax_knn_failure)
       if (!failure) failure = std::current_exception();
@@ -201,7 +289,7 @@ std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors
 
   // Merged one list at a time, each deduplicated first, so the peak stays near one copy of the edges.
   std::vector<SimilarityEdge> edges;
-  if (!undated.empty()) search_whole_corpus(vectors, undated, params, threads, edges);
+  if (!undated.empty()) search_whole_corpus(vectors, undated, params, threads, edges, background);
   for (auto& f : found) {
     sort_and_deduplicate(f);
     if (edges.empty()) {

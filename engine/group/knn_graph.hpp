@@ -24,8 +24,23 @@ struct SimilarityEdge {
   float similarity;
 };
 
-// Undirected edges, each once, a < b. `threads` caps FAISS's OpenMP threads.
-std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads);
+// What unrelated documents in other languages look like from each document, for the evidence rule
+// of event clustering: the median and the spread (interquartile range / 1.349, a normal deviation)
+// of its cosines to the documents in other languages that the kNN search compares it with (its
+// date window; for an undated document, or past the exact search limit, the whole corpus, over an
+// evenly strided sample of 512 per language when larger), and how many those are. Filled beside
+// the graph when asked; in the date windows it reuses the scores the search computes anyway.
+struct CrossLanguageBackground {
+  const std::vector<std::uint16_t>* languages = nullptr;  // per document; equal numbers: one language
+  // Out, per document: NaN, NaN, 0 where no candidate is in another language.
+  std::vector<float> median, deviation;
+  std::vector<std::uint32_t> candidates;
+};
+
+// Undirected edges, each once, a < b. `threads` caps FAISS's OpenMP threads. With `background`,
+// also its similarities.
+std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads,
+                                      CrossLanguageBackground* background = nullptr);
 
 // The same graph restricted to what event clustering can use: a dated document's neighbours are
 // searched only among documents dated at most `window_days` from it, plus undated ones (edges
@@ -34,8 +49,10 @@ std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParam
 // N for a steady news stream, instead of N^2. Falls back to knn_graph() when window_days <= 0, no
 // document is dated, or one window holds more than params.exact_search_limit documents.
 // dates[i]: days since 1970-01-01, or nullopt.
+// With `background`, also its similarities, over the same candidates.
 std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
                                                       const std::vector<std::optional<int>>& dates,
-                                                      int window_days, const KnnParams& params, int threads);
+                                                      int window_days, const KnnParams& params, int threads,
+                                                      CrossLanguageBackground* background = nullptr);
 
 }  // namespace parallax

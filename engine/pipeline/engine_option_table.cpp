@@ -47,6 +47,12 @@ std::vector<EngineOptionSpec> make_table() {
                             "minimum average cosine between the members of an event written in one language"),
       PARALLAX_FLOAT_OPTION("cross_lingual_threshold", events.cross_language_threshold,
                             "minimum average cosine between the members of an event written in different languages"),
+      PARALLAX_FLOAT_OPTION("cross_lingual_evidence", events.cross_language_evidence,
+                            "0: off. Otherwise a merge across languages must also beat chance: the excess of its pairs "
+                            "over their documents' median cosine across languages, summed over independent members, "
+                            "must reach this many times the margin by which the best unrelated candidate exceeds that "
+                            "median (deviation x sqrt(2 ln candidates)). 1 suits large corpora; it costs some recall "
+                            "across languages (docs/lexicon.md)"),
       PARALLAX_FLOAT_OPTION("translation_threshold", translation.threshold,
                             "share of sentences that must pair up in order for two documents in different languages "
                             "to be reported as a translation"),
@@ -135,6 +141,8 @@ void validate_engine_options(const EngineOptions& o) {
     throw std::invalid_argument("event_threshold must lie in [-1, 1]");
   if (!(o.events.cross_language_threshold >= -1 && o.events.cross_language_threshold <= 1))
     throw std::invalid_argument("cross_lingual_threshold must lie in [-1, 1]");
+  if (!(o.events.cross_language_evidence >= 0 && o.events.cross_language_evidence <= 100))
+    throw std::invalid_argument("cross_lingual_evidence must lie in [0, 100] (0: off)");
   if (!(o.translation.threshold > 0 && o.translation.threshold <= 1))
     throw std::invalid_argument("translation_threshold must lie in (0, 1]");
   if (o.dimensions < 1) throw std::invalid_argument("dimensions must be positive");

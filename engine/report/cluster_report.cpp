@@ -43,6 +43,7 @@ json parameters_json(const CorpusEngine& engine, bool include_events) {
     p["dimensions"] = o.dimensions;
     p["cross_lingual"] = o.cross_lingual;
     p["cross_lingual_threshold"] = o.events.cross_language_threshold;
+    p["cross_lingual_evidence"] = o.events.cross_language_evidence;
     p["lexicons"] = o.lexicons;
     p["translations"] = o.cross_lingual && o.translations;
     p["translation_threshold"] = o.translation.threshold;

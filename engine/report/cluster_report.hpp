@@ -10,7 +10,7 @@
 
 namespace parallax {
 
-inline constexpr const char* kClusterSchemaVersion = "1.2";
+inline constexpr const char* kClusterSchemaVersion = "1.3";
 
 enum class ReportFormat { Text, Markdown, Json, Html };
 ReportFormat parse_report_format(std::string_view name);  // text | md | json | html; throws otherwise

@@ -392,7 +392,7 @@ PARALLAX_API int32_t parallax_groups_arrays(const parallax_groups *groups, const
  * partitions, processes, machines) compute features where the documents are and group them
  * elsewhere with the same answer as one engine: the engine's build runs these same functions.
  * Each call reads its settings (hashes, shingle_size, dup_threshold, bands, rows, dimensions,
- * seed, event_threshold, cross_lingual_threshold, cross_lingual, neighbors, date_window,
+ * seed, event_threshold, cross_lingual_threshold, cross_lingual_evidence, cross_lingual, neighbors, date_window,
  * exact_search_limit, threads) from the engine it is given, which holds no document for them:
  * give every shard an engine created with the same options. docs/dask.md shows them chained.
  */
