@@ -116,11 +116,13 @@ TEST_CASE("index: a handle whose copy of the store another handle overtook reads
   CHECK(first.add(Document(docs[1])));  // a whole batch: put through first's engine, which stays
   for (std::size_t i = 2; i < 6; ++i) CHECK(second.add(Document(docs[i])));
   CHECK(second.commit() == 4);
+  CHECK(first.built_engine()->size() == 6);  // a read of first's must not pass its copy off as current
   for (std::size_t i = 6; i < docs.size(); ++i) CHECK(first.add(Document(docs[i])));
   CHECK(first.commit() == docs.size() - 4);  // its copy lacked second's documents: read again
   CHECK(results_of(*second.built_engine()) == batch_results(docs));
   CHECK(first.stats().assignments_current);
   CHECK(first.stats().events == results_of(*first.built_engine())[0].size());
+  CHECK(first.stats().near_duplicate_groups == results_of(*first.built_engine())[1].size());
 
   CHECK(second.remove({docs[6].id}) == 1);  // second's copy lacks first's later documents
   auto rest = docs;

@@ -64,7 +64,10 @@ struct DocumentIndex::State {
   IndexOptions options;
   bool existed;  // the file was there before this open (else a failed creation removes it)
   SqliteDatabase db;
-  std::unique_ptr<SqliteFeatureStore> store;  // once open
+  // Two views of the connection's feature store, once open: `store` is the writing engine's, whose
+  // generation_seen() says whether that engine's copy is current; reports and queries read through
+  // `reading_store`, so that a read of theirs never passes the writing engine's copy off as current.
+  std::unique_ptr<SqliteFeatureStore> store, reading_store;
   // Over the store, read once and kept in step with it while this handle adds and removes; dropped
   // after each recomputation (whose build frees its inputs) and reloaded when next needed.
   std::unique_ptr<CorpusEngine> engine;
@@ -99,6 +102,7 @@ struct DocumentIndex::State {
                                    std::to_string(kSchemaVersion) + "; build a new index from the texts");
     take_stored_options();
     store = std::make_unique<SqliteFeatureStore>(db);
+    reading_store = std::make_unique<SqliteFeatureStore>(db);
   }
 
   // A store this open created is removed again when its creation failed: no empty file is left.
@@ -160,9 +164,9 @@ struct DocumentIndex::State {
   }
 
   // An engine over the stored documents; a build frees its inputs (one build).
-  std::unique_ptr<CorpusEngine> load_engine() const {
+  std::unique_ptr<CorpusEngine> load_engine(SqliteFeatureStore& from) const {
     try {
-      return std::make_unique<CorpusEngine>(engine_options(false), *store);
+      return std::make_unique<CorpusEngine>(engine_options(false), from);
     } catch (const std::out_of_range&) {  // a term without a name: the terms table lost rows
       throw StoreError(path() + ": the terms table lacks a term of a stored document (the store is damaged)");
     }
@@ -172,7 +176,7 @@ struct DocumentIndex::State {
   // it was read (its copy would miss their documents).
   CorpusEngine& writing_engine() {
     if (engine && store->generation_seen() != store->generation()) engine.reset();
-    if (!engine) engine = load_engine();
+    if (!engine) engine = load_engine(*store);
     return *engine;
   }
 
@@ -188,7 +192,7 @@ struct DocumentIndex::State {
   // meanwhile (its own recomputation follows its commit).
   void write_assignments() {
     std::unique_ptr<CorpusEngine> built = std::move(engine);
-    if (!built || store->generation_seen() != store->generation()) built = load_engine();
+    if (!built || store->generation_seen() != store->generation()) built = load_engine(*store);
     const std::optional<std::int64_t> generation = store->generation_seen();
     built->build(options.engine.near_duplicates_only ? BuildScope::NearDuplicatesOnly : BuildScope::Everything);
     std::vector<std::int64_t> group_of(built->size(), -1), event_of(built->size(), -1);
@@ -253,7 +257,7 @@ std::size_t DocumentIndex::remove(const std::vector<std::string>& ids) {
 }
 
 std::unique_ptr<CorpusEngine> DocumentIndex::built_engine() const {
-  auto engine = state_->load_engine();
+  auto engine = state_->load_engine(*state_->reading_store);
   engine->build(state_->options.engine.near_duplicates_only ? BuildScope::NearDuplicatesOnly : BuildScope::Everything);
   return engine;
 }
@@ -262,8 +266,8 @@ std::vector<IndexQueryResult> DocumentIndex::query(std::vector<Document> documen
   State& s = *state_;
   const EngineOptions options = s.engine_options(true);
   // A copy in memory: the query documents are added to it, never to the store.
-  InMemoryFeatureStore copy(s.store->feature_version(), feature_layout(options));
-  copy.copy_from(*s.store);
+  InMemoryFeatureStore copy(s.reading_store->feature_version(), feature_layout(options));
+  copy.copy_from(*s.reading_store);
   CorpusEngine engine(options, copy);
   const std::size_t stored = engine.size();
   engine.add_batch(std::move(documents));

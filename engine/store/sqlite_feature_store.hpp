@@ -34,9 +34,10 @@ class SqliteFeatureStore final : public FeatureStore {
 
   // Raised by every committed put() or remove(), of any connection.
   std::int64_t generation() const;
-  // The generation of the last read_all() snapshot, followed by this store's own writes: what a
-  // copy made by read_all() and kept up to date with this store's puts and removes reflects. Empty
-  // before a read_all() and once another connection wrote in between.
+  // The generation of this object's last read_all() snapshot, followed by this object's own writes:
+  // what a copy made by read_all() and kept up to date with this object's puts and removes reflects.
+  // Empty before a read_all() and once another writer came in between. Each object keeps its own
+  // (two objects over one connection: a read through one leaves the other's mark alone).
   std::optional<std::int64_t> generation_seen() const { return generation_seen_; }
 
  private:
