@@ -1,9 +1,11 @@
 #include "diff/claim_profile.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
 #include "lexicon/concept_terms.hpp"
+#include "lexicon/number_words.hpp"
 #include "lexicon/stance_words.hpp"
 #include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
@@ -56,9 +58,13 @@ std::vector<ClaimProfile::RoleTriple> role_triples(const std::string& text, cons
     const std::size_t between_first = runs[k].second + 1, between_last = runs[k + 1].first - 1;
     const std::size_t words = runs[k + 1].first - between_first;
     if (words == 0 || words > kMaxPredicateWords) continue;
+    // A stop word of any of the languages between the names ("and", "и") joins them: no predicate.
+    const auto stop_word = [](std::string_view word) {
+      return is_stop_word("en", word) || is_stop_word("ru", word) || is_stop_word("ar", word);
+    };
     bool predicate = true;
     for (std::size_t i = between_first; i <= between_last; ++i)
-      predicate = predicate && !tokens[i].gap_before.size() && !is_stop_word("en", tokens[i].normalized);
+      predicate = predicate && !tokens[i].gap_before.size() && !stop_word(tokens[i].normalized);
     if (!predicate || !tokens[runs[k + 1].first].gap_before.empty()) continue;
     triples.push_back({joined_keys(runs[k].first, runs[k].second), joined_keys(between_first, between_last),
                        joined_keys(runs[k + 1].first, runs[k + 1].second), span_text(runs[k].first, runs[k].second),
@@ -125,13 +131,26 @@ std::set<std::string> ClaimProfiler::part_terms(const std::string& text, const s
   return {terms.begin(), terms.end()};
 }
 
+namespace {
+
+// A term that only dates or counts: digits, a number word, a month ("april", or the English stem of
+// one: "januari", "juli"). Two datelines ("Published April 07, 2023" / "6 апреля 2023 г.") share
+// such terms and nothing they say.
+bool dates_or_counts(const std::string& term) {
+  if (!term.empty() && std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  if (number_word_value(term) || month_number(term)) return true;
+  return term.size() > 1 && term.back() == 'i' && month_number(term.substr(0, term.size() - 1) + "y").has_value();
+}
+
+}  // namespace
+
 ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& lang) {
   ClaimProfile p;
   p.terms = content_terms(text, lang);
   for (std::size_t i = 0; i < p.terms.size(); ++i) {
     const bool name_key = p.terms[i].rfind(kNameKeyPrefix, 0) == 0;
     const bool named = i + 1 < p.terms.size() && p.terms[i + 1].rfind(kNameKeyPrefix, 0) == 0;
-    if (!name_key && !named) p.meaning_terms.insert(p.terms[i]);
+    if (!name_key && !named && !dates_or_counts(p.terms[i])) p.meaning_terms.insert(p.terms[i]);
   }
   const std::vector<MatchToken> tokens = keyer_.tokenize(text);
   add_segments(p, text, tokens, lang);
@@ -144,7 +163,7 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
   }
   if (!p.characterizations.empty()) p.terms.push_back("@characterization");
   p.roles = role_triples(text, tokens);
-  p.quantities = find_quantities(tokens);
+  p.quantities = find_quantities(tokens, text);
   for (const NumberMention& n : p.quantities.numbers) p.terms.push_back(number_term(n.value));
   for (const std::string& d : p.quantities.dates) p.terms.push_back("@date:" + d);
   for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -1,9 +1,10 @@
 #include "diff/judge.hpp"
 
 #include "diff/opposite_predicates.hpp"
+#include "text/language.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -22,12 +23,6 @@ const char* to_string(PairLabel label) {
 }
 
 namespace {
-
-std::string format_number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", v);
-  return buffer;
-}
 
 std::string join(const std::set<std::string>& items) {
   std::string out;
@@ -59,41 +54,95 @@ bool negation_bears_on_other(const ClaimProfile& a, const ClaimProfile& b) {
   return false;
 }
 
-// Values per unit, for units named on both sides.
-void number_conflicts(const ClaimProfile& a, const ClaimProfile& b,
-                      std::vector<std::string>& reasons) {
-  // Per unit: the values, and the first mention of each as written.
-  std::map<std::string, std::map<double, std::string>> by_unit_a, by_unit_b;
-  for (const auto& n : a.quantities.numbers) by_unit_a[n.unit].emplace(n.value, n.text);
-  for (const auto& n : b.quantities.numbers) by_unit_b[n.unit].emplace(n.value, n.text);
-  for (const auto& [unit, values_a] : by_unit_a) {
-    const auto it = by_unit_b.find(unit);
-    if (unit.empty() || it == by_unit_b.end()) continue;
-    const bool shared = std::any_of(values_a.begin(), values_a.end(),
-                                    [&](const auto& v) { return it->second.count(v.first) > 0; });
-    if (!shared) {
-      const auto shown = [](const std::string& text, double value) { return text.empty() ? format_number(value) : text; };
-      reasons.push_back("different numbers: " + shown(values_a.begin()->second, values_a.begin()->first) + " vs " +
-                        shown(it->second.begin()->second, it->second.begin()->first) + " " + unit);
-    }
-  }
-}
-
-void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
-                    std::vector<std::string>& reasons) {
-  for (const auto& da : a.quantities.dates) {
-    for (const auto& db : b.quantities.dates) {
-      // Same month, both with a day, different days.
-      if (da.size() == 5 && db.size() == 5 && da.substr(0, 2) == db.substr(0, 2) && da != db) {
-        reasons.push_back("different dates: " + da + " vs " + db);
-      }
-    }
-  }
-}
-
 template <typename Set>
 bool shares_any(const Set& a, const Set& b) {
   return std::any_of(a.begin(), a.end(), [&](const auto& x) { return b.count(x) > 0; });
+}
+
+// Two values of a measure within rounding of each other are one value: "33 km (20 miles)" and
+// "33 kilometers" (20 miles is 32.2 km).
+constexpr double kMeasureRounding = 0.05;
+
+bool is_measure(const std::string& unit) { return unit.rfind("length:", 0) == 0 || unit.rfind("mass:", 0) == 0; }
+
+bool same_value(double x, double y, const std::string& unit) {
+  if (!is_measure(unit)) return x == y;
+  return std::abs(x - y) <= kMeasureRounding * std::max(std::abs(x), std::abs(y));
+}
+
+Script context_script(const NumberMention& n) {
+  for (const auto& k : n.context)
+    if (const Script s = word_script(k); s != Script::None && s != Script::Other) return s;
+  return Script::None;
+}
+
+// The two mentions measure the same thing as far as their words can tell: their surrounding words
+// share a key. Words in two languages cannot meet (a plain count's unit is a word, so only ages,
+// currencies and measures get here): they are taken as one quantity when the claims otherwise
+// say the same thing (`close`: at the agree threshold), as for dates; a distance "33 km from
+// Gaziantep" is no depth "на глубине 24,1 км". A number with no content word around it ("...,
+// more than 330 kilometers") says too little to be compared.
+// How closely two mentions of one unit must be shown to measure the same thing.
+enum class Comparability { ByContext, AnyMention };
+
+bool same_quantity(const NumberMention& x, const NumberMention& y, bool close, Comparability mode) {
+  if (mode == Comparability::AnyMention) return true;
+  const Script sx = context_script(x), sy = context_script(y);
+  if (sx == Script::None || sy == Script::None) return false;
+  if (sx != sy) return close;
+  return std::any_of(x.context.begin(), x.context.end(), [&](const std::string& k) {
+    return std::find(y.context.begin(), y.context.end(), k) != y.context.end();
+  });
+}
+
+// Values of `unit` in `mine` that measure the same thing as one of `theirs`.
+std::vector<std::pair<double, std::string>> comparable_values(const std::vector<NumberMention>& mine,
+                                                              const std::vector<NumberMention>& theirs,
+                                                              const std::string& unit, bool close,
+                                                              Comparability mode) {
+  std::vector<std::pair<double, std::string>> out;
+  for (const auto& m : mine) {
+    if (m.unit != unit) continue;
+    if (std::any_of(theirs.begin(), theirs.end(),
+                    [&](const auto& t) { return t.unit == unit && same_quantity(m, t, close, mode); }))
+      out.emplace_back(m.value, m.text);
+  }
+  return out;
+}
+
+// Different values of one quantity, for units named on both sides.
+void number_conflicts(const ClaimProfile& a, const ClaimProfile& b, bool close, Comparability mode,
+                      std::vector<std::string>& reasons) {
+  std::set<std::string> units;
+  for (const auto& n : a.quantities.numbers)
+    if (!n.unit.empty()) units.insert(n.unit);
+  for (const auto& unit : units) {
+    const auto values_a = comparable_values(a.quantities.numbers, b.quantities.numbers, unit, close, mode);
+    const auto values_b = comparable_values(b.quantities.numbers, a.quantities.numbers, unit, close, mode);
+    if (values_a.empty() || values_b.empty()) continue;
+    const bool shared = std::any_of(values_a.begin(), values_a.end(), [&](const auto& x) {
+      return std::any_of(values_b.begin(), values_b.end(), [&](const auto& y) { return same_value(x.first, y.first, unit); });
+    });
+    if (!shared) reasons.push_back("different numbers: " + values_a.front().second + " vs " + values_b.front().second);
+  }
+}
+
+// Days of one month that the two accounts give, when they share none ("23-24 August" shares the
+// 23rd with "August 23").
+void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
+                    std::vector<std::string>& reasons) {
+  const auto days_by_month = [](const ClaimProfile& p) {
+    std::map<std::string, std::set<std::string>> out;
+    for (const auto& d : p.quantities.dates)
+      if (d.size() == 5) out[d.substr(0, 2)].insert(d);
+    return out;
+  };
+  const auto days_a = days_by_month(a), days_b = days_by_month(b);
+  for (const auto& [month, in_a] : days_a) {
+    const auto it = days_b.find(month);
+    if (it == days_b.end() || shares_any(in_a, it->second)) continue;
+    reasons.push_back("different dates: " + *in_a.begin() + " vs " + *it->second.begin());
+  }
 }
 
 }  // namespace
@@ -101,7 +150,7 @@ bool shares_any(const Set& a, const Set& b) {
 Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double similarity,
                      const JudgeThresholds& thresholds, const Antonyms* antonyms) {
   Judgement j;
-  number_conflicts(a, b, j.reasons);
+  number_conflicts(a, b, similarity >= thresholds.agree, Comparability::ByContext, j.reasons);
   // As for negation: opposite predicates oppose two claims only when the rest of what they say
   // is the same (at the agree threshold); "rejected X" against "agreed on Y" is not a conflict.
   if (similarity >= thresholds.agree)
@@ -119,7 +168,9 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
     else if (!a.tentative_word.empty() && !b.settled_word.empty())
       j.reasons.push_back("different status: " + a.tentative_word + " vs " + b.settled_word);
   }
-  date_conflicts(a, b, j.reasons);
+  // Two dates of one month conflict only in claims that otherwise say the same thing: accounts
+  // date different steps of one event (the separation on 17 August, the landing on the 23rd).
+  if (similarity >= thresholds.agree) date_conflicts(a, b, j.reasons);
   if (a.denial != b.denial) j.reasons.push_back("denial on one side only");
   if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0) && negation_bears_on_other(a, b)) {
     j.reasons.push_back("negation on one side only");
@@ -139,6 +190,13 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
     j.label = similarity >= thresholds.agree ? PairLabel::Agree : PairLabel::Related;
   }
   return j;
+}
+
+bool numbers_or_dates_differ(const ClaimProfile& a, const ClaimProfile& b) {
+  std::vector<std::string> reasons;
+  number_conflicts(a, b, true, Comparability::AnyMention, reasons);
+  date_conflicts(a, b, reasons);
+  return !reasons.empty();
 }
 
 }  // namespace parallax

@@ -52,4 +52,10 @@ struct Judgement {
 Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double similarity,
                      const JudgeThresholds& thresholds, const Antonyms* antonyms = nullptr);
 
+// A broader signal than judge_pair's reasons, for the stance model's features: some unit with
+// disjoint values, or some month with disjoint days, whatever the words around the numbers and
+// however similar the rest. A reader is shown only judge_pair's narrower conflicts; a learned
+// model weighs this one against everything else it sees (FNC-1: docs/claims.md).
+bool numbers_or_dates_differ(const ClaimProfile& a, const ClaimProfile& b);
+
 }  // namespace parallax

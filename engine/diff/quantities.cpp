@@ -1,25 +1,53 @@
 #include "diff/quantities.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "lexicon/attribution_cues.hpp"
 #include "lexicon/number_words.hpp"
+#include "lexicon/stop_words.hpp"
 
 namespace parallax {
 
 namespace {
 
+// Suffixes a number may carry glued to its digits: a scale ("40b", "12m", "5bn", "3k") or an
+// English ordinal ("1st").
+bool is_number_suffix(std::string_view letters) {
+  for (std::string_view s : {"k", "m", "b", "bn", "st", "nd", "rd", "th"})
+    if (letters == s) return true;
+  return false;
+}
+
 // Digits of a token (ASCII or Arabic-Indic U+0660..U+0669, Persian U+06F0..U+06F9) as a number.
+// Latin letters before or between the digits make a code ("epa11238438", "A320", "5g2"), not a
+// number; after them, only a number suffix. Other scripts' letters are skipped ("2020م").
 std::optional<double> digits_value(std::string_view word) {
   std::string ascii;
+  std::string trailing_letters;
   for (std::size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= '0' && c <= '9') {
+    const bool latin_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (latin_letter) {
+      if (ascii.empty()) return std::nullopt;
+      trailing_letters.push_back(static_cast<char>(c | 0x20));
+      continue;
+    }
+    const bool digit = c >= '0' && c <= '9';
+    if (!trailing_letters.empty() && (digit || c == 0xD9 || c == 0xDB)) return std::nullopt;
+    if (digit) {
       ascii.push_back(static_cast<char>(c));
-    } else if ((c == '.' || c == ',') && !ascii.empty()) {
-      if (c == '.') ascii.push_back('.');
+    } else if (c == '.' && !ascii.empty()) {
+      ascii.push_back('.');
+    } else if (c == ',' && !ascii.empty()) {
+      // "1,000" groups thousands; "7,8" and "24,1" (Russian, Arabic) are decimal commas.
+      std::size_t digits_after = 0;
+      while (i + 1 + digits_after < word.size() && word[i + 1 + digits_after] >= '0' && word[i + 1 + digits_after] <= '9')
+        ++digits_after;
+      if (digits_after != 3) ascii.push_back('.');
     } else if ((c == 0xD9 || c == 0xDB) && i + 1 < word.size()) {
       const unsigned char d = static_cast<unsigned char>(word[i + 1]);
       if (c == 0xD9 && d >= 0xA0 && d <= 0xA9) ascii.push_back(static_cast<char>('0' + d - 0xA0));
@@ -28,6 +56,7 @@ std::optional<double> digits_value(std::string_view word) {
     }
   }
   if (ascii.empty()) return std::nullopt;
+  if (!trailing_letters.empty() && !is_number_suffix(trailing_letters)) return std::nullopt;
   return std::stod(ascii);
 }
 
@@ -114,6 +143,48 @@ bool is_age(const std::vector<MatchToken>& tokens, std::size_t number) {
          (tokens[number + 1].normalized == "year" || tokens[number + 1].normalized == "years");
 }
 
+// A word that says nothing of what is counted: a stop word of any of the three languages, or a
+// word that only qualifies the number ("at least 60", "около 60", "نحو 60").
+bool is_filler(std::string_view normalized) {
+  for (std::string_view lang : {"en", "ru", "ar"})
+    if (is_stop_word(lang, normalized)) return true;
+  for (std::string_view w : {"least", "than", "nearly", "almost", "around", "approximately", "roughly", "some",
+                             "over", "up", "до", "около", "более", "менее", "почти", "порядка", "свыше",
+                             "نحو", "قرابة", "حوالي", "اكثر", "اقل", "يقل", "ما"})
+    if (normalized == w) return true;
+  return false;
+}
+
+bool is_number_token(const MatchToken& token) {
+  return digits_value(token.normalized) || number_word_value(token.normalized);
+}
+
+// Content keys of the words within three tokens of a number (at `at`, its unit or scale word
+// ending at `unit`), inside the number's clause and after its attribution.
+std::vector<std::string> count_context(const std::vector<MatchToken>& tokens, std::string_view text, std::size_t at,
+                                       std::size_t unit) {
+  constexpr std::size_t kReach = 3;
+  std::vector<std::string> out;
+  const auto take = [&](std::size_t i) {
+    if (i == at || i == unit || is_filler(tokens[i].normalized) || is_number_token(tokens[i])) return;
+    out.push_back(tokens[i].key);
+  };
+  // Backwards up to the clause's start or the attribution: "the ministry said 60 people ..."
+  // counts nothing of the ministry. A claim's content has its cue blanked out with spaces
+  // (claims/extract keeps the offsets), so a run of spaces ends the walk like a speech verb.
+  const auto blanked_before = [&](std::size_t i) {
+    const std::size_t from = tokens[i - 1].span.end, to = tokens[i].span.begin;
+    return to <= text.size() && from < to && text.substr(from, to - from).find("  ") != std::string_view::npos;
+  };
+  for (std::size_t i = at; i > 0 && at - i < kReach && !gap_is_boundary(tokens[i].gap_before); --i) {
+    if (blanked_before(i) || is_speech_verb(tokens[i - 1].normalized)) break;
+    take(i - 1);
+  }
+  for (std::size_t i = unit + 1; i < tokens.size() && i <= unit + kReach && !gap_is_boundary(tokens[i].gap_before); ++i)
+    take(i);
+  return out;
+}
+
 std::string two_digits(int n) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "%02d", n);
@@ -121,59 +192,91 @@ std::string two_digits(int n) {
 }
 
 // The number at `at` with its scale and what it counts.
-NumberMention number_mention(const std::vector<MatchToken>& tokens, std::size_t at, double value) {
+NumberMention number_mention(const std::vector<MatchToken>& tokens, std::string_view text, std::size_t at,
+                             double value) {
   NumberMention n;
   n.value = value;
   std::size_t next = at + 1;
+  std::size_t last_shown = at;  // the last token of the number as a reader is shown it
   if (const auto glued = glued_scale(tokens[at].normalized)) {
     n.value *= *glued;
-    n.text = tokens[at].normalized;
   } else if (next < tokens.size()) {
     if (const auto scale = scale_of(tokens[next].normalized)) {
       n.value *= *scale;
-      n.text = tokens[at].normalized + " " + tokens[next].normalized;
+      last_shown = next;
       ++next;
     }
   }
+  std::string symbol;
   if (is_age(tokens, at)) {
     n.unit = "age";
-  } else if (const auto symbol = currency_of_symbol(tokens[at].gap_before)) {
-    n.unit = "currency:" + *symbol;
+  } else if (const auto code = currency_of_symbol(tokens[at].gap_before)) {
+    n.unit = "currency:" + *code;
+    symbol = tokens[at].gap_before;
   } else if (const auto word = next < tokens.size() ? currency_of_word(tokens[next].normalized) : std::nullopt) {
     n.unit = "currency:" + *word;
+    last_shown = next;
   } else if (const auto measure = next < tokens.size() ? measure_of_word(tokens[next].normalized) : std::nullopt) {
     n.unit = measure->first;
     n.value *= measure->second;
-    if (n.text.empty()) n.text = tokens[at].normalized + " " + tokens[next].normalized;
-  } else if (next < tokens.size()) {
+    last_shown = next;
+  } else if (next < tokens.size() && !is_filler(tokens[next].normalized)) {
+    // A plain count: the word after the number says what is counted ("60 people"); a stop word
+    // there ("145 were injured") says nothing, and the count is left without a unit.
     n.unit = tokens[next].key;
+    last_shown = next;
   }
+  const std::size_t begin = tokens[at].span.begin, end = tokens[last_shown].span.end;
+  const std::string_view written = begin < end && end <= text.size() ? text.substr(begin, end - begin) : tokens[at].normalized;
+  n.text = n.unit == "age" ? "age " + std::string(text.substr(begin, tokens[at].span.end - begin)) : symbol + std::string(written);
+  if (!n.unit.empty()) n.context = count_context(tokens, text, at, std::min(next, tokens.size() - 1));
   return n;
 }
 
 }  // namespace
 
-Quantities find_quantities(const std::vector<MatchToken>& tokens) {
+Quantities find_quantities(const std::vector<MatchToken>& tokens, std::string_view text) {
   Quantities q;
   std::vector<bool> used(tokens.size(), false);
+  // "4:18 p.m.", "15:30": a clock time, not two numbers.
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i + 1].gap_before == ":" && digits_value(tokens[i].normalized) && digits_value(tokens[i + 1].normalized))
+      used[i] = used[i + 1] = true;
+  const auto day_at = [&](std::size_t j) -> std::optional<int> {
+    if (j >= tokens.size() || used[j]) return std::nullopt;
+    const auto v = number_value(tokens[j]);
+    if (!v || *v < 1 || *v > 31 || *v != static_cast<int>(*v)) return std::nullopt;
+    return static_cast<int>(*v);
+  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto month = month_number(tokens[i].normalized);
     if (!month) continue;
     used[i] = true;
     // "5 February", "الخامس من فبراير", "February 5", "5 февраля".
     std::optional<int> day;
+    std::size_t day_index = i;
     for (std::size_t j : {i >= 1 ? i - 1 : i, i >= 2 ? i - 2 : i, i + 1}) {
-      if (j == i || j >= tokens.size() || used[j]) continue;
-      const auto v = number_value(tokens[j]);
-      if (v && *v >= 1 && *v <= 31) {
-        day = static_cast<int>(*v);
+      if (j == i) continue;
+      if ((day = day_at(j))) {
+        day_index = j;
         used[j] = true;
         break;
       }
     }
-    std::string date = two_digits(*month);
-    if (day) date.append("-").append(two_digits(*day));
-    q.dates.push_back(std::move(date));
+    const std::string month_text = two_digits(*month);
+    if (!day) {
+      q.dates.push_back(month_text);
+      continue;
+    }
+    q.dates.push_back(month_text + "-" + two_digits(*day));
+    // "23-24 August", "23–24 августа" (hyphen, en or em dash): the first day of a range before the
+    // day found.
+    const std::string& gap = tokens[day_index].gap_before;
+    if (day_index >= 1 && day_index < i && (gap == "-" || gap == "\u2013" || gap == "\u2014"))
+      if (const auto first = day_at(day_index - 1)) {
+        used[day_index - 1] = true;
+        q.dates.push_back(month_text + "-" + two_digits(*first));
+      }
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (used[i]) continue;
@@ -183,7 +286,7 @@ Quantities find_quantities(const std::vector<MatchToken>& tokens) {
       q.years.push_back(static_cast<int>(*v));
       continue;
     }
-    q.numbers.push_back(number_mention(tokens, i, *v));
+    q.numbers.push_back(number_mention(tokens, text, i, *v));
   }
   return q;
 }

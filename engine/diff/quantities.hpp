@@ -4,6 +4,7 @@
 // names (the words: lexicon/number_words.hpp). Two accounts of one event that give different
 // numbers or dates disagree.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/match_tokens.hpp"
@@ -16,15 +17,26 @@ struct NumberMention {
   // age ("age": "51-year-old", "aged 51", "в возрасте 51 года", "البالغ من العمر 51 عاما"), else the
   // matching key of the word after the number ("year", "سنو"); may be empty.
   std::string unit;
-  std::string text;  // a scaled number as written ("40 billion", "40b"), for a reader; else empty
+  // The number as a reader finds it in the claim, with its unit: "$40 billion", "40 км",
+  // "115 people", "age 51" (an age reads the same whichever way it was written).
+  std::string text;
+  // Content keys of the words around the number, in its clause ("killed" in "60 people were
+  // killed", "depth" in "at a depth of 18 km"): two mentions of one unit are the same quantity
+  // only when something of what they measure is shared ("11 people were arrested" is no other toll
+  // of "60 people were killed"; a depth is no distance).
+  std::vector<std::string> context;
 };
 
 struct Quantities {
   std::vector<NumberMention> numbers;  // not counting those that are part of a date
-  std::vector<std::string> dates;      // "MM-DD" (day and month), or "MM" for a month alone
+  // "MM-DD" (day and month), or "MM" for a month alone; a range ("23-24 August") gives each day.
+  std::vector<std::string> dates;
   std::vector<int> years;
 };
 
-Quantities find_quantities(const std::vector<MatchToken>& tokens);
+// Clock times ("4:18 p.m.", "15:30") are left out: accounts give them in different time zones.
+// Tokens that mix letters into digits ("epa11238438", "A320") are codes, not numbers.
+// `text` is the text the tokens were made from (their spans index it).
+Quantities find_quantities(const std::vector<MatchToken>& tokens, std::string_view text);
 
 }  // namespace parallax

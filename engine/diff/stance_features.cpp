@@ -100,9 +100,8 @@ std::vector<double> StanceFeaturizer::features(const std::string& claim_text,
     f[5] = s.negations > 0;
     f[6] = (claim.negations > 0) != (s.negations > 0);
     const Judgement j = judge_pair(claim, s, 0.0, JudgeThresholds{});
+    f[10] = numbers_or_dates_differ(claim, s);
     for (const auto& reason : j.reasons) {
-      if (reason.rfind("different numbers", 0) == 0 || reason.rfind("different dates", 0) == 0)
-        f[10] = 1;
       if (reason.rfind("denial", 0) == 0) f[11] = 1;
       if (reason.rfind("different characterization", 0) == 0) f[12] = 1;
     }

@@ -6,7 +6,7 @@ Run at build time (by CMake):
     extract_antonyms.py OUTFILE [--wordnet-dir /usr/share/wordnet]
 
 Writes OUTFILE (antonyms.tsv): lines `pair<TAB>lemma<TAB>lemma` for WordNet's direct antonyms
-(the `!` pointers of verbs, adjectives, nouns and adverbs, multi-word lemmas left out), then
+of verbs and adjectives (the `!` pointers; multi-word lemmas left out), then
 `form<TAB>inflected<TAB>lemma` for the irregular forms WordNet's exception lists give for those
 lemmas ("rose" -> "rise", "won" -> "win"): the engine stems regular forms itself. A few predicate
 pairs that reports of statements turn on and WordNet does not link (confirm / deny, support /
@@ -20,6 +20,13 @@ import re
 import sys
 
 PARTS = {"verb": "v", "adj": "a", "noun": "n", "adv": "r"}
+# Opposite predicates are what a claim asserts (rose / fell, accepted / rejected, possible /
+# impossible). Noun antonyms name things, not assertions: "war" / "peace", "question" / "answer",
+# "beginning" / "middle" (of "Middle East") opposed accounts that said nothing opposite.
+PREDICATE_PARTS = ("v", "a")
+# Ordinal adjectives give a position in a series, not an assertion: "the first call since 2022"
+# and "the last call was in 2022" say the same thing.
+ORDINALS = {"first", "second", "last", "former", "latter"}
 # Opposite predicates of reported statements that WordNet has no antonym pointer for.
 EXTRA_PAIRS = [("confirm", "deny"), ("support", "oppose"), ("condemn", "welcome"), ("condemn", "praise"),
                ("rise", "drop"), ("increase", "cut"), ("agree", "refuse"), ("accept", "refuse")]
@@ -48,18 +55,20 @@ def read_synsets(wordnet, part):
 def antonym_pairs(wordnet):
     by_pos = {pos: read_synsets(wordnet, part) for part, pos in PARTS.items()}
     pairs = set()
-    for synsets in by_pos.values():
-        for lemmas, pointers in synsets.values():
+    for pos_of_synsets in PREDICATE_PARTS:
+        for lemmas, pointers in by_pos[pos_of_synsets].values():
             for source, pos, offset, target in pointers:
                 a, b = lemmas[source - 1], by_pos[pos][offset][0][target - 1]
-                if "_" not in a and "_" not in b and a != b:
+                if "_" not in a and "_" not in b and a != b and not {a, b} & ORDINALS:
                     pairs.add(tuple(sorted((a, b))))
     return pairs
 
 
 def irregular_forms(wordnet, lemmas):
     forms = set()
-    for part in PARTS:
+    for part, pos in PARTS.items():
+        if pos not in PREDICATE_PARTS:
+            continue
         path = os.path.join(wordnet, part + ".exc")
         if not os.path.exists(path):
             continue
