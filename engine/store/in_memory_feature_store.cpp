@@ -22,9 +22,7 @@ std::string InMemoryFeatureStore::feature_version() const {
 }
 
 std::optional<std::size_t> InMemoryFeatureStore::index_of(const std::string& id) const {
-  const auto it = index_of_id_.find(id);
-  if (it == index_of_id_.end()) return std::nullopt;
-  return it->second;
+  return index_of_id_.find(id, id_at());
 }
 
 std::optional<DocumentKey> InMemoryFeatureStore::find(const std::string& id) const {
@@ -37,7 +35,7 @@ DocumentKey InMemoryFeatureStore::append(DocumentFeatures&& f, DocumentKey key) 
   if (key == 0) key = next_key_;
   if (key < next_key_) throw std::invalid_argument("a feature store's keys ascend: key " + std::to_string(key) + " comes too late");
   next_key_ = key + 1;
-  index_of_id_.emplace(f.record.id, records_.size());
+  index_of_id_.insert(f.record.id, records_.size(), id_at());
   keys_.push_back(key);
   f.record.date_days = parse_iso_date_days(f.record.date);
   records_.push_back(std::move(f.record));
@@ -55,7 +53,7 @@ std::vector<std::optional<DocumentKey>> InMemoryFeatureStore::put(const std::vec
   std::vector<std::optional<DocumentKey>> keys;
   keys.reserve(batch.size());
   for (const DocumentFeatures& f : batch) {
-    if (index_of_id_.count(f.record.id)) {
+    if (index_of(f.record.id)) {
       keys.emplace_back();
       continue;
     }
@@ -109,12 +107,14 @@ std::size_t InMemoryFeatureStore::remove_at(const std::vector<std::size_t>& indi
     removed[d] = true;
     ++count;
     first = std::min(first, d);
-    index_of_id_.erase(records_[d].id);
   }
   if (count == 0) return 0;
+  // Every record from the first removed one moves (or goes): its entry is dropped while the
+  // positions are still the old ones, and the records that stay are entered at their new ones.
+  for (std::size_t i = first; i < records_.size(); ++i) index_of_id_.erase(records_[i].id, id_at());
   close_up(keys_, removed);
   close_up(records_, removed);
-  for (std::size_t i = first; i < records_.size(); ++i) index_of_id_[records_[i].id] = i;
+  for (std::size_t i = first; i < records_.size(); ++i) index_of_id_.insert(records_[i].id, i, id_at());
   terms_.remove_documents(removed);
   close_up(signatures_, removed);
   if (layout_.shingle_counts) close_up(shingle_counts_, removed);

@@ -10,11 +10,11 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "pipeline/sentence_spill.hpp"
 #include "store/feature_store.hpp"
+#include "store/id_index.hpp"
 #include "store/term_table.hpp"
 
 namespace parallax {
@@ -75,6 +75,10 @@ class InMemoryFeatureStore final : public FeatureStore {
   void shrink_to_fit();
 
  private:
+  // The id at a position of records_, for index_of_id_.
+  auto id_at() const {
+    return [this](std::size_t index) -> const std::string& { return records_[index].id; };
+  }
   std::size_t position(DocumentKey key) const;  // size() when the key is not held
   DocumentFeatures features_at(std::size_t index) const;
 
@@ -84,7 +88,7 @@ class InMemoryFeatureStore final : public FeatureStore {
   DocumentKey next_key_ = 1;
   std::vector<DocumentKey> keys_;  // ascending, parallel to records_
   std::deque<DocumentRecord> records_;  // grows without moving what it holds (1M records)
-  std::unordered_map<std::string, std::size_t> index_of_id_;
+  IdIndex index_of_id_;  // positions in records_ by id
   TermTable terms_;
   std::vector<MinHashSignature> signatures_;
   std::vector<std::uint32_t> shingle_counts_;  // when the layout keeps them
