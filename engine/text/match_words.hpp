@@ -1,9 +1,10 @@
 #pragma once
 // Words for near-duplicate matching (MinHash shingles), read straight from raw UTF-8 at table
 // speed. Every code point is folded exactly as normalize_for_matching() folds it (ICU NFKC case
-// folding, then the Arabic pass), but through a per-code-point table that ICU fills once, so a
-// document costs one pass over its bytes instead of an ICU normalization plus an ICU word break
-// (those two were 3/4 of `parallax dedup`'s time). A document containing a code point whose
+// folding, then the Arabic pass), but through a per-code-point table that ICU fills 64 code
+// points at a time, when a text first holds one of them, so a document costs one pass over its
+// bytes instead of an ICU normalization plus an ICU word break (those two were 3/4 of `parallax
+// dedup`'s time). A document containing a code point whose
 // normalization depends on its neighbours (a combining mark that could compose, a Hangul jamo) is
 // normalized by ICU first, then read the same way, so the words never depend on which path ran.
 //
@@ -23,7 +24,7 @@
 namespace parallax {
 
 // Reads the matching words of texts; reuses its buffers across calls. Not thread-safe: one per
-// thread (the shared fold table is built once, thread-safely).
+// thread (the shared fold table fills its blocks thread-safely).
 class MatchWordReader {
  public:
   // Which readers may take a run of text. Fastest: the SSE2 block reader for plain ASCII prose and
