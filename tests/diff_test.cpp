@@ -632,3 +632,20 @@ TEST_CASE("across languages, claims that share only a date say nothing alike: tw
   REQUIRE(dated.alignments.size() == 1);
   CHECK(dated.alignments[0].judgement.reasons == std::vector<std::string>{"different dates: 06-16 vs 06-17"});
 }
+
+TEST_CASE("two accounts that characterize the talks with a word in common agree, in any two languages") {
+  static const ConceptTable concepts = load_concept_table({});
+  CompareOptions options;
+  options.concepts = &concepts;
+  // Each says much else, so the pair scores under the cross-language agree threshold (0.08).
+  const auto r = compare_texts(
+      {make_document("en", "Blinken, who flew in from Berlin after meeting European allies and will brief NATO ministers in "
+                           "Brussels on Monday, said the talks were frank and substantive.", "en"),
+       make_document("ru", "Лавров назвал переговоры откровенными и полезными и добавил, что Россия ждёт письменного ответа "
+                           "на свои предложения по гарантиям безопасности до конца месяца.", "ru")},
+      options);
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].similarity < options.thresholds.cross_language_agree);
+  CHECK(r.alignments[0].judgement.label == PairLabel::Agree);
+  CHECK(r.alignments[0].judgement.reasons.empty());
+}

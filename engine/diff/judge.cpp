@@ -184,10 +184,15 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
     j.reasons.push_back("different characterization: " + join(a.characterizations) + " vs " +
                         join(b.characterizations));
   }
+  // The converse of a different characterization: two accounts that characterize the talk with a
+  // word in common agree on it, however many other words they hold ("the talks were 'frank and
+  // substantive'" / "the talks were frank and useful", in any two languages: the names are the
+  // alias table's canonical ones).
+  const bool same_characterization = shares_any(a.characterizations, b.characterizations);
   if (!j.reasons.empty()) {
     j.label = PairLabel::Conflict;
   } else {
-    j.label = similarity >= thresholds.agree ? PairLabel::Agree : PairLabel::Related;
+    j.label = similarity >= thresholds.agree || same_characterization ? PairLabel::Agree : PairLabel::Related;
   }
   return j;
 }
