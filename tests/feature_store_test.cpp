@@ -133,6 +133,38 @@ TEST_CASE("feature stores: the same scenario over memory and SQLite gives the ba
   CHECK(test::results_of(from_file) == got);
 }
 
+TEST_CASE("feature stores: extra fields are read back from SQLite verbatim, a damaged column is a StoreError") {
+  const EngineOptions options = scenario_options();
+  InMemoryFeatureStore memory(feature_version(options), feature_layout(options));
+  std::vector<Document> docs = test::example_documents();
+  docs.resize(1);
+  docs[0].extra_fields = {
+      {"meta", R"({"z": 1, "a": [1.50, "\u0041"]})"}, {"tag", R"("quote \" é")"}, {"meta", "null"}};
+  {
+    CorpusEngine engine(options, memory);
+    engine.add_batch(docs);
+  }
+  std::vector<DocumentFeatures> analyzed;
+  memory.read_all({}, [&](DocumentKey, DocumentFeatures&& f) { analyzed.push_back(std::move(f)); });
+  REQUIRE(analyzed.size() == 1);
+  REQUIRE(analyzed[0].record.extra_fields == docs[0].extra_fields);
+
+  SqliteStoreFile file(feature_version(options));
+  SqliteFeatureStore sqlite(file.db);
+  const std::vector<std::optional<DocumentKey>> keys = sqlite.put(analyzed);
+  REQUIRE(keys.size() == 1);
+  REQUIRE(keys[0]);
+  const std::optional<DocumentFeatures> back = sqlite.get(*keys[0]);
+  REQUIRE(back);
+  CHECK(back->record.extra_fields == docs[0].extra_fields);
+  for (const char* damaged : {"UPDATE documents SET extra = '[[\"k\"]]'", "UPDATE documents SET extra = '[[\"k\", 1]]'",
+                              "UPDATE documents SET extra = '{}'", "UPDATE documents SET extra = '[[\"k\", \"v\"'"}) {
+    CAPTURE(damaged);
+    file.db.execute(damaged);
+    CHECK_THROWS_AS(sqlite.get(*keys[0]), StoreError);
+  }
+}
+
 TEST_CASE("feature stores: features put are read back unchanged, by key and in key order") {
   const EngineOptions options = scenario_options();
   InMemoryFeatureStore memory(feature_version(options), feature_layout(options));

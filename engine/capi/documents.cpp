@@ -1,7 +1,6 @@
 // Adding documents, building, and reading documents back: the engine half of the C ABI.
 #include <filesystem>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -12,6 +11,8 @@
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
 #include "io/utf8_validation.hpp"
+#include "report/json_text.hpp"
+#include "report/json_writer.hpp"
 
 using namespace parallax::capi;
 using parallax::Document;
@@ -30,12 +31,21 @@ void add_checked(parallax_engine& engine, Document&& document) {
 
 const char* item(const char* const* array, size_t i) { return array == nullptr ? nullptr : array[i]; }
 
-nlohmann::json document_json(const parallax::CorpusEngine& engine, std::size_t index) {
+// Members sorted by key, extra fields' nested objects too: the order of the nlohmann::json this
+// was once dumped from, which users already compare against.
+void write_document(parallax::JsonWriter& w, const parallax::CorpusEngine& engine, std::size_t index) {
   const parallax::DocumentRecord& d = engine.document(index);
-  nlohmann::json out = {{"index", index}, {"id", d.id},     {"title", d.title}, {"source", d.source},
-                        {"lang", d.lang},   {"date", d.date}, {"url", d.url},     {"text_bytes", d.text_bytes}};
-  for (const auto& [key, raw] : d.extra_fields) out["extra"][key] = nlohmann::json::parse(raw, nullptr, false);
-  return out;
+  w.begin_object();
+  w.key("date").value(d.date);
+  if (!d.extra_fields.empty()) write_json_fields(w.key("extra"), d.extra_fields, parallax::JsonKeyOrder::Sorted);
+  w.key("id").value(d.id);
+  w.key("index").value(index);
+  w.key("lang").value(d.lang);
+  w.key("source").value(d.source);
+  w.key("text_bytes").value(d.text_bytes);
+  w.key("title").value(d.title);
+  w.key("url").value(d.url);
+  w.end_object();
 }
 
 void require_index(const parallax_engine& engine, size_t index) {
@@ -211,7 +221,10 @@ PARALLAX_API int32_t parallax_engine_document_json(const parallax_engine* engine
     require(engine, "engine");
     require(out_json, "out_json");
     require_built_index(*engine, index);
-    *out_json = copy_out(document_json(engine->engine, index).dump());
+    std::string text;
+    parallax::JsonWriter writer(text);
+    write_document(writer, engine->engine, index);
+    *out_json = copy_out(text);
   });
 }
 
@@ -220,9 +233,12 @@ PARALLAX_API int32_t parallax_engine_documents_json(const parallax_engine* engin
     require(engine, "engine");
     require(out_json, "out_json");
     require_built(*engine);
-    nlohmann::json all = nlohmann::json::array();
-    for (size_t i = 0; i < engine->engine.size(); ++i) all.push_back(document_json(engine->engine, i));
-    *out_json = copy_out(all.dump());
+    std::string text;
+    parallax::JsonWriter writer(text);
+    writer.begin_array();
+    for (size_t i = 0; i < engine->engine.size(); ++i) write_document(writer, engine->engine, i);
+    writer.end_array();
+    *out_json = copy_out(text);
   });
 }
 

@@ -1,9 +1,9 @@
 #include "report/cluster_report.hpp"
 
 #include "report/html.hpp"
+#include "report/json_text.hpp"
+#include "report/json_writer.hpp"
 #include "report/safe_text.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <iomanip>
@@ -12,8 +12,6 @@
 
 namespace parallax {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 // Index of the near-duplicate group of each document, or -1.
 std::vector<long> group_of_documents(const CorpusEngine& engine) {
@@ -24,61 +22,85 @@ std::vector<long> group_of_documents(const CorpusEngine& engine) {
   return group;
 }
 
-json optional_day(const std::optional<int>& days) { return days ? json(format_day(*days)) : json(nullptr); }
+void write_optional_day(JsonWriter& w, const std::optional<int>& days) {
+  if (days) {
+    w.value(format_day(*days));
+  } else {
+    w.null();
+  }
+}
 
-json parameters_json(const CorpusEngine& engine, bool include_events) {
+void write_parameters(JsonWriter& w, const CorpusEngine& engine, bool include_events) {
   const EngineOptions& o = engine.options();
   const LshBanding banding = near_duplicate_banding(o.near_duplicates, o.minhash.num_hashes);
-  json p = {{"shingle_size", o.minhash.shingle_size},
-            {"hashes", o.minhash.num_hashes},
-            {"bands", banding.bands},
-            {"rows", banding.rows},
-            {"dup_threshold", o.near_duplicates.jaccard_threshold},
-            {"containment", o.near_duplicates.containment}};
+  w.begin_object();
+  w.key("shingle_size").value(o.minhash.shingle_size);
+  w.key("hashes").value(o.minhash.num_hashes);
+  w.key("bands").value(banding.bands);
+  w.key("rows").value(banding.rows);
+  w.key("dup_threshold").value(o.near_duplicates.jaccard_threshold);
+  w.key("containment").value(o.near_duplicates.containment);
   if (include_events) {
-    p["event_threshold"] = o.events.threshold;
-    p["neighbors"] = o.knn.neighbors;
-    p["date_window_days"] = o.events.date_window_days;
-    p["projection"] = projection_kind_name(o.projection);
-    p["dimensions"] = o.dimensions;
-    p["cross_lingual"] = o.cross_lingual;
-    p["cross_lingual_threshold"] = o.events.cross_language_threshold;
-    p["cross_lingual_evidence"] = o.events.cross_language_evidence;
-    p["lexicons"] = o.lexicons;
-    p["translations"] = o.cross_lingual && o.translations;
-    p["translation_threshold"] = o.translation.threshold;
+    w.key("event_threshold").value(o.events.threshold);
+    w.key("neighbors").value(o.knn.neighbors);
+    w.key("date_window_days").value(o.events.date_window_days);
+    w.key("projection").value(projection_kind_name(o.projection));
+    w.key("dimensions").value(o.dimensions);
+    w.key("cross_lingual").value(o.cross_lingual);
+    w.key("cross_lingual_threshold").value(o.events.cross_language_threshold);
+    w.key("cross_lingual_evidence").value(o.events.cross_language_evidence);
+    w.key("lexicons").array(o.lexicons);
+    w.key("translations").value(o.cross_lingual && o.translations);
+    w.key("translation_threshold").value(o.translation.threshold);
   }
-  return p;
+  w.end_object();
 }
 
-json member_json(const CorpusEngine& engine, std::size_t index, long group) {
+void write_member(JsonWriter& w, const CorpusEngine& engine, std::size_t index, long group) {
   const DocumentRecord& d = engine.document(index);
-  json m = {{"id", d.id}, {"title", d.title}, {"source", d.source}, {"lang", d.lang}, {"date", d.date}};
-  if (!d.url.empty()) m["url"] = d.url;
-  m["near_duplicate_group"] = group < 0 ? json(nullptr) : json(group);
-  for (const auto& [key, raw] : d.extra_fields) m["extra"][key] = json::parse(raw, nullptr, false);
-  return m;
+  w.begin_object();
+  w.key("id").value(d.id).key("title").value(d.title).key("source").value(d.source);
+  w.key("lang").value(d.lang).key("date").value(d.date);
+  if (!d.url.empty()) w.key("url").value(d.url);
+  w.key("near_duplicate_group");
+  if (group < 0) {
+    w.null();
+  } else {
+    w.value(group);
+  }
+  if (!d.extra_fields.empty()) write_json_fields(w.key("extra"), d.extra_fields, JsonKeyOrder::AsWritten);
+  w.end_object();
 }
 
-json event_json(const CorpusEngine& engine, std::size_t e, const std::vector<long>& group) {
+void write_event_fields(JsonWriter& w, const CorpusEngine& engine, std::size_t e, const std::vector<long>& group) {
   const EventCluster& c = engine.event_clusters()[e];
-  json members = json::array();
-  for (std::size_t m : c.members) members.push_back(member_json(engine, m, group[m]));
-  return {{"event", e},
-          {"size", c.members.size()},
-          {"representative", engine.document(c.representative).id},
-          {"label", c.label},
-          {"languages", c.languages},
-          {"sources", c.sources},
-          {"top_terms", c.top_terms},
-          {"first_date", optional_day(c.first_date_days)},
-          {"last_date", optional_day(c.last_date_days)},
-          {"members", std::move(members)}};
+  w.key("event").value(e);
+  w.key("size").value(c.members.size());
+  w.key("representative").value(engine.document(c.representative).id);
+  w.key("label").value(c.label);
+  w.key("languages").array(c.languages);
+  w.key("sources").array(c.sources);
+  w.key("top_terms").array(c.top_terms);
+  write_optional_day(w.key("first_date"), c.first_date_days);
+  write_optional_day(w.key("last_date"), c.last_date_days);
+  w.key("members").begin_array();
+  for (std::size_t m : c.members) write_member(w, engine, m, group[m]);
+  w.end_array();
 }
 
-json translation_json(const CorpusEngine& engine, const TranslationPair& pair) {
+void write_event(JsonWriter& w, const CorpusEngine& engine, std::size_t e, const std::vector<long>& group) {
+  w.begin_object();
+  write_event_fields(w, engine, e, group);
+  w.end_object();
+}
+
+void write_translation(JsonWriter& w, const CorpusEngine& engine, const TranslationPair& pair) {
   const DocumentRecord &a = engine.document(pair.first), &b = engine.document(pair.second);
-  return {{"documents", {a.id, b.id}}, {"languages", {a.lang, b.lang}}, {"score", pair.score}};
+  w.begin_object();
+  w.key("documents").begin_array().value(a.id).value(b.id).end_array();
+  w.key("languages").begin_array().value(a.lang).value(b.lang).end_array();
+  w.key("score").value(pair.score);
+  w.end_object();
 }
 
 // The ids of the documents each document is a translation of (in either direction).
@@ -91,11 +113,13 @@ std::vector<std::vector<std::size_t>> translations_of_documents(const CorpusEngi
   return of;
 }
 
-json partial_copy_json(const CorpusEngine& engine, const PartialCopy& copy) {
-  return {{"contained", engine.document(copy.contained).id},
-          {"container", engine.document(copy.container).id},
-          {"containment", copy.containment},
-          {"jaccard", copy.jaccard}};
+void write_partial_copy(JsonWriter& w, const CorpusEngine& engine, const PartialCopy& copy) {
+  w.begin_object();
+  w.key("contained").value(engine.document(copy.contained).id);
+  w.key("container").value(engine.document(copy.container).id);
+  w.key("containment").value(copy.containment);
+  w.key("jaccard").value(copy.jaccard);
+  w.end_object();
 }
 
 // The ids of the documents each document is a partial copy of (it is the contained one).
@@ -113,48 +137,69 @@ std::string partial_copy_note(const CorpusEngine& engine, const std::vector<std:
   return note;
 }
 
-json near_duplicate_group_json(const CorpusEngine& engine, std::size_t g) {
+void write_near_duplicate_group(JsonWriter& w, const CorpusEngine& engine, std::size_t g) {
   const NearDuplicateGroup& dup = engine.near_duplicate_groups()[g];
-  json members = json::array();
-  for (std::size_t i = 0; i < dup.members.size(); ++i)
-    members.push_back({{"id", engine.document(dup.members[i]).id}, {"jaccard", dup.jaccard_to_representative[i]}});
-  return {{"group", g},
-          {"size", dup.members.size()},
-          {"representative", engine.document(dup.members[0]).id},
-          {"members", std::move(members)}};
+  w.begin_object();
+  w.key("group").value(g);
+  w.key("size").value(dup.members.size());
+  w.key("representative").value(engine.document(dup.members[0]).id);
+  w.key("members").begin_array();
+  for (std::size_t i = 0; i < dup.members.size(); ++i) {
+    w.begin_object();
+    w.key("id").value(engine.document(dup.members[i]).id);
+    w.key("jaccard").value(dup.jaccard_to_representative[i]);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
 }
 
-// Writes one array element by element: a million-document report is never one JSON tree in
-// memory (that tree alone took about 1.1 GB at 1M documents).
+// Writes one array element by element, each compact on its own line, and hands the text to `out`
+// after each: a million-document report is never whole in memory (its JSON tree alone took about
+// 1.1 GB at 1M documents).
 template <typename ElementFn>
-void write_json_array(std::ostream& out, const char* key, std::size_t count, ElementFn element) {
-  out << ",\n  \"" << key << "\": [";
-  for (std::size_t i = 0; i < count; ++i) out << (i ? "," : "") << "\n    " << element(i).dump();
-  out << (count ? "\n  ]" : "]");
+void write_json_array(JsonWriter& w, std::string& text, std::ostream& out, const char* key, std::size_t count,
+                      ElementFn element) {
+  w.key(key).begin_array();
+  std::string compact;
+  for (std::size_t i = 0; i < count; ++i) {
+    compact.clear();
+    JsonWriter element_writer(compact);
+    element(element_writer, i);
+    w.raw(compact);
+    out << text;
+    text.clear();
+  }
+  w.end_array();
 }
 
 void write_report_json(const CorpusEngine& engine, const ClusterReportContext& ctx, std::ostream& out) {
-  const json head = {{"schema_version", kClusterSchemaVersion},
-                     {"command", ctx.command},
-                     {"parameters", parameters_json(engine, ctx.include_events)},
-                     {"input", {{"documents", engine.size()}, {"rejected", ctx.rejected_records}}}};
-  std::string text = head.dump(2);
-  text.erase(text.find_last_of('}'));  // reopen the object to stream the arrays into it
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  out << text;
+  std::string text;
+  JsonWriter w(text, 2);
+  w.begin_object();
+  w.key("schema_version").value(kClusterSchemaVersion);
+  w.key("command").value(ctx.command);
+  write_parameters(w.key("parameters"), engine, ctx.include_events);
+  w.key("input").begin_object();
+  w.key("documents").value(engine.size()).key("rejected").value(ctx.rejected_records);
+  w.end_object();
   if (ctx.include_events) {
     const auto group = group_of_documents(engine);
-    write_json_array(out, "events", engine.event_clusters().size(),
-                     [&](std::size_t e) { return event_json(engine, e, group); });
+    write_json_array(w, text, out, "events", engine.event_clusters().size(),
+                     [&](JsonWriter& ew, std::size_t e) { write_event(ew, engine, e, group); });
   }
-  write_json_array(out, "near_duplicate_groups", engine.near_duplicate_groups().size(),
-                   [&](std::size_t g) { return near_duplicate_group_json(engine, g); });
-  write_json_array(out, "partial_copies", engine.partial_copies().size(),
-                   [&](std::size_t p) { return partial_copy_json(engine, engine.partial_copies()[p]); });
-  if (ctx.include_events)
-    write_json_array(out, "translations", engine.translations().size(),
-                     [&](std::size_t t) { return translation_json(engine, engine.translations()[t]); });
-  out << "\n}\n";
+  write_json_array(w, text, out, "near_duplicate_groups", engine.near_duplicate_groups().size(),
+                   [&](JsonWriter& ew, std::size_t g) { write_near_duplicate_group(ew, engine, g); });
+  const auto& copies = engine.partial_copies();
+  write_json_array(w, text, out, "partial_copies", copies.size(),
+                   [&](JsonWriter& ew, std::size_t p) { write_partial_copy(ew, engine, copies[p]); });
+  if (ctx.include_events) {
+    const auto& translations = engine.translations();
+    write_json_array(w, text, out, "translations", translations.size(),
+                     [&](JsonWriter& ew, std::size_t t) { write_translation(ew, engine, translations[t]); });
+  }
+  w.end_object();
+  out << text << "\n";
 }
 
 std::string label_of(const DocumentRecord& d) {
@@ -281,25 +326,34 @@ void render_html(const CorpusEngine& engine, const ClusterReportContext& ctx, st
 
 std::string events_json(const CorpusEngine& engine) {
   const auto group = group_of_documents(engine);
-  json events = json::array();
-  for (std::size_t e = 0; e < engine.event_clusters().size(); ++e) events.push_back(event_json(engine, e, group));
-  return events.dump();
+  std::string text;
+  JsonWriter w(text);
+  w.begin_array();
+  for (std::size_t e = 0; e < engine.event_clusters().size(); ++e) write_event(w, engine, e, group);
+  w.end_array();
+  return text;
 }
 
-std::string event_json(const CorpusEngine& engine, std::size_t event) {
-  return event_json(engine, event, group_of_documents(engine)).dump();
+void write_event_fields(JsonWriter& writer, const CorpusEngine& engine, std::size_t event) {
+  write_event_fields(writer, engine, event, group_of_documents(engine));
 }
 
 std::string translations_json(const CorpusEngine& engine) {
-  json pairs = json::array();
-  for (const TranslationPair& t : engine.translations()) pairs.push_back(translation_json(engine, t));
-  return pairs.dump();
+  std::string text;
+  JsonWriter w(text);
+  w.begin_array();
+  for (const TranslationPair& t : engine.translations()) write_translation(w, engine, t);
+  w.end_array();
+  return text;
 }
 
 std::string partial_copies_json(const CorpusEngine& engine) {
-  json pairs = json::array();
-  for (const PartialCopy& p : engine.partial_copies()) pairs.push_back(partial_copy_json(engine, p));
-  return pairs.dump();
+  std::string text;
+  JsonWriter w(text);
+  w.begin_array();
+  for (const PartialCopy& p : engine.partial_copies()) write_partial_copy(w, engine, p);
+  w.end_array();
+  return text;
 }
 
 ReportFormat parse_report_format(std::string_view name) {

@@ -10,6 +10,8 @@
 
 namespace parallax {
 
+class JsonWriter;
+
 inline constexpr const char* kClusterSchemaVersion = "1.3";
 
 enum class ReportFormat { Text, Markdown, Json, Html };
@@ -27,9 +29,9 @@ void render_cluster_report(const CorpusEngine& engine, const ClusterReportContex
 // The events of an engine built with BuildScope::Everything as the JSON array the report holds
 // under "events" (for the C ABI and Python).
 std::string events_json(const CorpusEngine& engine);
-// One event as the JSON object the cluster report holds in "events" (label, languages, sources,
-// dates, members).
-std::string event_json(const CorpusEngine& engine, std::size_t event);
+// The members of one event's JSON object as the cluster report holds it in "events" (label,
+// languages, sources, dates, members), written into the object `writer` has open.
+void write_event_fields(JsonWriter& writer, const CorpusEngine& engine, std::size_t event);
 // The cross-language copies as the JSON array the cluster report prints under "translations".
 std::string translations_json(const CorpusEngine& engine);
 // The partial copies as the JSON array the cluster and dedup reports print under "partial_copies".

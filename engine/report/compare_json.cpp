@@ -1,99 +1,135 @@
-#include <nlohmann/json.hpp>
-
 #include "report/compare_report.hpp"
+#include "report/json_writer.hpp"
 
 namespace parallax {
 
 namespace {
 
-using nlohmann::ordered_json;
+void write_span(JsonWriter& w, const TextSpan& span) { w.begin_array().value(span.begin).value(span.end).end_array(); }
 
-ordered_json span_json(const TextSpan& span) { return ordered_json::array({span.begin, span.end}); }
-
-ordered_json claim_json(const CompareResult& r, std::size_t index) {
+void write_claim(JsonWriter& w, const CompareResult& r, std::size_t index) {
   const Claim& c = r.claims[index];
-  ordered_json j;
-  j["id"] = c.id;
-  j["document"] = c.document_id;
-  j["side"] = r.sides[r.side_of_claim[index]];
-  j["sentence"] = c.sentence;
-  j["clause"] = c.clause;
-  j["span"] = span_json(c.span);
-  j["lang"] = c.lang;
-  j["text"] = c.text;
-  j["speaker"] = c.speaker;
-  j["speaker_text"] = c.speaker_surface;
-  j["attribution"] = to_string(c.attribution);
+  w.begin_object();
+  w.key("id").value(c.id);
+  w.key("document").value(c.document_id);
+  w.key("side").value(r.sides[r.side_of_claim[index]]);
+  w.key("sentence").value(c.sentence);
+  w.key("clause").value(c.clause);
+  write_span(w.key("span"), c.span);
+  w.key("lang").value(c.lang);
+  w.key("text").value(c.text);
+  w.key("speaker").value(c.speaker);
+  w.key("speaker_text").value(c.speaker_surface);
+  w.key("attribution").value(to_string(c.attribution));
+  w.key("cue");
   if (c.has_cue) {
-    j["cue"] = {{"text", c.cue.text}, {"kind", c.cue.kind}, {"span", span_json(c.cue.span)}};
+    w.begin_object();
+    w.key("text").value(c.cue.text);
+    w.key("kind").value(c.cue.kind);
+    write_span(w.key("span"), c.cue.span);
+    w.end_object();
   } else {
-    j["cue"] = nullptr;
+    w.null();
   }
-  return j;
+  w.end_object();
+}
+
+void write_document(JsonWriter& w, const CompareDocument& d) {
+  w.begin_object();
+  w.key("id").value(d.id);
+  w.key("source").value(d.source);
+  w.key("lang").value(d.lang);
+  w.key("origin").value(d.origin);
+  w.key("copy_of");
+  if (d.copy_of) {
+    w.value(*d.copy_of);
+  } else {
+    w.null();
+  }
+  w.key("date").value(d.date);
+  w.key("url").value(d.url);
+  w.end_object();
 }
 
 double rounded(double v) { return static_cast<double>(static_cast<long long>(v * 10000 + 0.5)) / 10000; }
 
+void write_alignment(JsonWriter& w, const CompareResult& r, const Alignment& a) {
+  w.begin_object();
+  w.key("left").value(r.claims[a.left].id);
+  w.key("right").value(r.claims[a.right].id);
+  w.key("left_side").value(r.sides[r.side_of_claim[a.left]]);
+  w.key("right_side").value(r.sides[r.side_of_claim[a.right]]);
+  w.key("score").value(rounded(a.similarity));
+  w.key("label").value(to_string(a.judgement.label));
+  w.key("reasons").array(a.judgement.reasons);
+  w.key("covers_several").value(a.covers_several);
+  w.end_object();
+}
+
+void write_topic(JsonWriter& w, const CompareResult& r, const ClaimTopic& t) {
+  w.begin_object();
+  w.key("claims").begin_array();
+  for (std::size_t c : t.claims) w.value(r.claims[c].id);
+  w.end_array();
+  w.key("sides").begin_array();
+  for (std::size_t s : t.sides) w.value(r.sides[s]);
+  w.end_array();
+  w.key("alignments").array(t.alignments);
+  w.key("conflicts").value(t.conflicts);
+  w.key("agreements").value(t.agreements);
+  w.key("related").value(t.related);
+  w.end_object();
+}
+
 }  // namespace
 
-std::string render_compare_json(const CompareResult& r) {
-  ordered_json out;
-  out["schema_version"] = kCompareSchemaVersion;
-  out["command"] = "compare";
-  out["by"] = to_string(r.options.by);
-  out["thresholds"] = {{"align", r.options.thresholds.align},
-                       {"agree", r.options.thresholds.agree},
-                       {"max_cover_overlap", r.options.max_cover_overlap}};
-  out["documents"] = ordered_json::array();
-  for (const CompareDocument& d : r.documents) {
-    out["documents"].push_back({{"id", d.id},
-                                {"source", d.source},
-                                {"lang", d.lang},
-                                {"origin", d.origin},
-                                {"copy_of", d.copy_of ? ordered_json(*d.copy_of) : ordered_json(nullptr)},
-                                {"date", d.date},
-                                {"url", d.url}});
-  }
-  out["sides"] = ordered_json::array();
+void write_compare_json(JsonWriter& w, const CompareResult& r) {
+  w.begin_object();
+  w.key("schema_version").value(kCompareSchemaVersion);
+  w.key("command").value("compare");
+  w.key("by").value(to_string(r.options.by));
+  w.key("thresholds").begin_object();
+  w.key("align").value(r.options.thresholds.align);
+  w.key("agree").value(r.options.thresholds.agree);
+  w.key("max_cover_overlap").value(r.options.max_cover_overlap);
+  w.end_object();
+  w.key("documents").begin_array();
+  for (const CompareDocument& d : r.documents) write_document(w, d);
+  w.end_array();
+  w.key("sides").begin_array();
   for (std::size_t s = 0; s < r.sides.size(); ++s) {
     std::size_t n = 0;
     for (std::size_t side : r.side_of_claim) n += side == s;
-    out["sides"].push_back(
-        {{"name", r.sides[s]}, {"claims", n}, {"author", static_cast<bool>(r.side_is_author[s])}});
+    w.begin_object();
+    w.key("name").value(r.sides[s]).key("claims").value(n).key("author").value(static_cast<bool>(r.side_is_author[s]));
+    w.end_object();
   }
-  out["claims"] = ordered_json::array();
-  for (std::size_t c = 0; c < r.claims.size(); ++c) out["claims"].push_back(claim_json(r, c));
-  out["alignments"] = ordered_json::array();
-  for (const Alignment& a : r.alignments) {
-    out["alignments"].push_back({{"left", r.claims[a.left].id},
-                                 {"right", r.claims[a.right].id},
-                                 {"left_side", r.sides[r.side_of_claim[a.left]]},
-                                 {"right_side", r.sides[r.side_of_claim[a.right]]},
-                                 {"score", rounded(a.similarity)},
-                                 {"label", to_string(a.judgement.label)},
-                                 {"reasons", a.judgement.reasons},
-                                 {"covers_several", a.covers_several}});
-  }
-  out["topics"] = ordered_json::array();
-  for (const ClaimTopic& t : r.topics) {
-    ordered_json claims = ordered_json::array(), sides = ordered_json::array(), alignments = ordered_json::array();
-    for (std::size_t c : t.claims) claims.push_back(r.claims[c].id);
-    for (std::size_t s : t.sides) sides.push_back(r.sides[s]);
-    for (std::size_t a : t.alignments) alignments.push_back(a);
-    out["topics"].push_back({{"claims", claims},
-                             {"sides", sides},
-                             {"alignments", alignments},
-                             {"conflicts", t.conflicts},
-                             {"agreements", t.agreements},
-                             {"related", t.related}});
-  }
-  out["unaligned"] = ordered_json::array();
+  w.end_array();
+  w.key("claims").begin_array();
+  for (std::size_t c = 0; c < r.claims.size(); ++c) write_claim(w, r, c);
+  w.end_array();
+  w.key("alignments").begin_array();
+  for (const Alignment& a : r.alignments) write_alignment(w, r, a);
+  w.end_array();
+  w.key("topics").begin_array();
+  for (const ClaimTopic& t : r.topics) write_topic(w, r, t);
+  w.end_array();
+  w.key("unaligned").begin_array();
   for (std::size_t c : r.unaligned) {
     const std::string& side = r.sides[r.side_of_claim[c]];
-    out["unaligned"].push_back(
-        {{"claim", r.claims[c].id}, {"side", side}, {"label", "only-in-" + side}});
+    w.begin_object();
+    w.key("claim").value(r.claims[c].id).key("side").value(side).key("label").value("only-in-" + side);
+    w.end_object();
   }
-  return out.dump(2) + "\n";
+  w.end_array();
+  w.end_object();
+}
+
+std::string render_compare_json(const CompareResult& r) {
+  std::string text;
+  JsonWriter writer(text, 2);
+  write_compare_json(writer, r);
+  return text + "\n";
 }
 
 }  // namespace parallax

@@ -8,10 +8,14 @@
 
 namespace parallax {
 
+class JsonWriter;
+
 inline constexpr int kCompareSchemaVersion = 2;
 
-// Versioned JSON (schema_version 1).
+// Versioned JSON (schema_version kCompareSchemaVersion), pretty-printed as `compare --format json`.
 std::string render_compare_json(const CompareResult& result);
+// The same object through `writer`, in its layout (the report embeds it compact).
+void write_compare_json(JsonWriter& writer, const CompareResult& result);
 // Terminal text: aligned side-by-side columns; total_width is the terminal width in columns.
 std::string render_compare_text(const CompareResult& result, int total_width = 120);
 // Markdown tables, one per pair of sides.

@@ -1,7 +1,5 @@
 #include "report/event_report.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <sstream>
 #include <tuple>
@@ -9,12 +7,11 @@
 
 #include "report/compare_report.hpp"
 #include "report/html.hpp"
+#include "report/json_writer.hpp"
 #include "report/safe_text.hpp"
 
 namespace parallax {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 struct Counts {
   std::size_t conflicts = 0, agreements = 0;
@@ -51,13 +48,28 @@ std::string copy_note(const EventComparison& c, const std::string& id) {
 
 // ---- one event's section, per format -----------------------------------------------------
 
+// One event compact, as an element of the report's "events" array.
 std::string json_section(const CorpusEngine& engine, const EventComparison& c, const Counts& n) {
-  json event = json::parse(event_json(engine, c.event));
-  event["conflicts"] = n.conflicts;
-  event["agreements"] = n.agreements;
-  event["comparison"] = c.result ? json::parse(render_compare_json(*c.result)) : json(nullptr);
-  event["comparison_note"] = c.result ? json(nullptr) : json(c.note);
-  return event.dump();
+  std::string text;
+  JsonWriter w(text);
+  w.begin_object();
+  write_event_fields(w, engine, c.event);
+  w.key("conflicts").value(n.conflicts);
+  w.key("agreements").value(n.agreements);
+  w.key("comparison");
+  if (c.result) {
+    write_compare_json(w, *c.result);
+  } else {
+    w.null();
+  }
+  w.key("comparison_note");
+  if (c.result) {
+    w.null();
+  } else {
+    w.value(c.note);
+  }
+  w.end_object();
+  return text;
 }
 
 std::string md_cell(const std::string& s) {
@@ -177,17 +189,7 @@ void EventReportWriter::order_sections() {
 void EventReportWriter::write_head(std::ostream& out) const {
   const auto& events = engine_.event_clusters();
   switch (format_) {
-    case ReportFormat::Json: {
-      const json head = {{"schema_version", kReportSchemaVersion},
-                         {"command", "report"},
-                         {"by", context_.by},
-                         {"input", {{"documents", engine_.size()}, {"rejected", context_.rejected_records}}}};
-      std::string text = head.dump(2);
-      text.erase(text.find_last_of('}'));
-      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-      out << text << ",\n  \"events\": [";
-      break;
-    }
+    case ReportFormat::Json: break;  // write_json() writes it all
     case ReportFormat::Markdown:
       out << "# parallax report\n\n" << engine_.size() << " documents (" << context_.rejected_records << " rejected), "
           << events.size() << " events; claims compared by " << context_.by << ", events with conflicts first.\n\n"
@@ -226,10 +228,8 @@ void EventReportWriter::write_head(std::ostream& out) const {
 
 void EventReportWriter::write_tail(std::ostream& out) const {
   switch (format_) {
-    case ReportFormat::Json:
-      out << (sections_.empty() ? "]" : "\n  ]") << ",\n  \"translations\": " << translations_json(engine_) << "\n}\n";
-      break;
     case ReportFormat::Html: out << "</body>\n</html>\n"; break;
+    case ReportFormat::Json:  // write_json() writes it all
     case ReportFormat::Markdown:
     case ReportFormat::Text: break;
   }
@@ -237,15 +237,41 @@ void EventReportWriter::write_tail(std::ostream& out) const {
 
 void EventReportWriter::write(std::ostream& out) {
   order_sections();
+  if (format_ == ReportFormat::Json) return write_json(out);
   write_head(out);
   std::string text;
-  for (std::size_t i = 0; i < sections_.size(); ++i) {
-    text.resize(sections_[i].bytes);
-    spill_.read_at(sections_[i].offset, text.data(), text.size());
-    if (format_ == ReportFormat::Json) out << (i ? "," : "") << "\n    ";
+  for (const Section& s : sections_) {
+    text.resize(s.bytes);
+    spill_.read_at(s.offset, text.data(), text.size());
     out << text;
   }
   write_tail(out);
+}
+
+// The head pretty-printed, each event's section compact on its own line, as they were spilled.
+void EventReportWriter::write_json(std::ostream& out) const {
+  std::string text;
+  JsonWriter w(text, 2);
+  w.begin_object();
+  w.key("schema_version").value(kReportSchemaVersion);
+  w.key("command").value("report");
+  w.key("by").value(context_.by);
+  w.key("input").begin_object();
+  w.key("documents").value(engine_.size()).key("rejected").value(context_.rejected_records);
+  w.end_object();
+  w.key("events").begin_array();
+  std::string section;
+  for (const Section& s : sections_) {
+    section.resize(s.bytes);
+    spill_.read_at(s.offset, section.data(), section.size());
+    w.raw(section);
+    out << text;
+    text.clear();
+  }
+  w.end_array();
+  w.key("translations").raw(translations_json(engine_));
+  w.end_object();
+  out << text << "\n";
 }
 
 }  // namespace parallax

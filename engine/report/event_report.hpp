@@ -50,6 +50,7 @@ class EventReportWriter {
   void order_sections();
   void write_head(std::ostream& out) const;
   void write_tail(std::ostream& out) const;
+  void write_json(std::ostream& out) const;  // the whole JSON report: head, sections, tail
 
   const CorpusEngine& engine_;
   EventReportContext context_;

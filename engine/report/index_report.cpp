@@ -1,23 +1,43 @@
 #include "report/index_report.hpp"
 
-#include <nlohmann/json.hpp>
+#include <map>
+#include <string_view>
 
+#include "report/json_writer.hpp"
 #include "report/safe_text.hpp"
 
 namespace parallax {
 
+// Both outputs keep the member order of the nlohmann::json objects they were once dumped from:
+// sorted by key. A store's text is not checked UTF-8, so invalid bytes are replaced, not thrown on.
 std::string index_query_json(const std::string& store, const std::vector<IndexQueryResult>& results) {
-  nlohmann::json documents = nlohmann::json::array();
+  std::string text;
+  JsonWriter w(text, 2, JsonWriter::ErrorHandler::replace);
+  w.begin_object();
+  w.key("documents").begin_array();
   for (const auto& r : results) {
-    nlohmann::json near = nlohmann::json::array();
-    for (const auto& m : r.near_duplicates) near.push_back({{"id", m.id}, {"jaccard", m.jaccard}});
-    nlohmann::json event = nullptr;
-    if (!r.event_members.empty())
-      event = {{"label", r.event_label}, {"top_terms", r.event_top_terms}, {"members", r.event_members}};
-    documents.push_back({{"id", r.id}, {"near_duplicates", near}, {"event", event}});
+    w.begin_object();
+    w.key("event");
+    if (r.event_members.empty()) {
+      w.null();
+    } else {
+      w.begin_object();
+      w.key("label").value(r.event_label);
+      w.key("members").array(r.event_members);
+      w.key("top_terms").array(r.event_top_terms);
+      w.end_object();
+    }
+    w.key("id").value(r.id);
+    w.key("near_duplicates").begin_array();
+    for (const auto& m : r.near_duplicates)
+      w.begin_object().key("id").value(m.id).key("jaccard").value(m.jaccard).end_object();
+    w.end_array();
+    w.end_object();
   }
-  return nlohmann::json{{"index", store}, {"documents", documents}}.dump(2, ' ', false,
-                                                                          nlohmann::json::error_handler_t::replace);
+  w.end_array();
+  w.key("index").value(store);
+  w.end_object();
+  return text;
 }
 
 void render_index_query_text(const std::vector<IndexQueryResult>& results, std::ostream& out) {
@@ -38,20 +58,26 @@ void render_index_query_text(const std::vector<IndexQueryResult>& results, std::
 }
 
 std::string index_stats_json(const std::string& store, const IndexStats& st) {
-  nlohmann::json options = nlohmann::json::object();
+  std::map<std::string_view, std::string_view> options;  // by key, the last value of a repeated one
   for (const auto& [key, value] : st.options) options[key] = value;
-  return nlohmann::json{{"index", store},
-                        {"documents", st.documents},
-                        {"batches", st.batches},
-                        {"terms", st.terms},
-                        {"near_duplicate_groups", st.near_duplicate_groups},
-                        {"events", st.events},
-                        {"assignments_current", st.assignments_current},
-                        {"generation", st.generation},
-                        {"feature_version", st.feature_version},
-                        {"created_by", st.created_by},
-                        {"options", options}}
-      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text;
+  JsonWriter w(text, 2, JsonWriter::ErrorHandler::replace);
+  w.begin_object();
+  w.key("assignments_current").value(st.assignments_current);
+  w.key("batches").value(st.batches);
+  w.key("created_by").value(st.created_by);
+  w.key("documents").value(st.documents);
+  w.key("events").value(st.events);
+  w.key("feature_version").value(st.feature_version);
+  w.key("generation").value(st.generation);
+  w.key("index").value(store);
+  w.key("near_duplicate_groups").value(st.near_duplicate_groups);
+  w.key("options").begin_object();
+  for (const auto& [key, value] : options) w.key(key).value(value);
+  w.end_object();
+  w.key("terms").value(st.terms);
+  w.end_object();
+  return text;
 }
 
 void render_index_stats_text(const std::string& store, const IndexStats& st, std::ostream& out) {

@@ -49,15 +49,60 @@ std::vector<T> read_array(std::string_view blob, const std::string& path) {
   return values;
 }
 
+// The extra column's JSON is written and read without a nlohmann::json tree: a tree's destructor
+// allocates (it reserves a stack), and a std::bad_alloc escaping it would end the process instead
+// of becoming a status (report/json_writer.hpp says more). Only scalars go through nlohmann.
 std::string extra_json(const std::vector<std::pair<std::string, std::string>>& fields) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& [key, raw] : fields) array.push_back({key, raw});
-  return array.dump();
+  std::string text = "[";
+  for (const auto& [key, raw] : fields) {
+    text += text.size() > 1 ? ",[" : "[";
+    text += nlohmann::json(key).dump() + "," + nlohmann::json(raw).dump() + "]";
+  }
+  return text + "]";
 }
 
-std::vector<std::pair<std::string, std::string>> extra_fields(const std::string& json) {
+// Reads [[key, raw JSON value], ...] as nlohmann's SAX events; anything else stops the parse.
+class ExtraFieldsReader {
+ public:
+  using json = nlohmann::json;
+  explicit ExtraFieldsReader(std::vector<std::pair<std::string, std::string>>& fields) : fields_(fields) {}
+
+  bool start_array(std::size_t) {
+    if (depth_ == 1) strings_ = 0;
+    return ++depth_ <= 2;
+  }
+  bool end_array() { return --depth_ != 1 || strings_ == 2; }
+  bool string(std::string& value) {
+    if (depth_ != 2 || strings_ == 2) return false;
+    if (strings_++ == 0) {
+      fields_.emplace_back(std::move(value), std::string());
+    } else {
+      fields_.back().second = std::move(value);
+    }
+    return true;
+  }
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(json::number_integer_t) { return false; }
+  bool number_unsigned(json::number_unsigned_t) { return false; }
+  bool number_float(json::number_float_t, const std::string&) { return false; }
+  bool binary(json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool key(std::string&) { return false; }
+  bool end_object() { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>>& fields_;
+  int depth_ = 0;
+  int strings_ = 0;  // in the current pair
+};
+
+std::vector<std::pair<std::string, std::string>> extra_fields(const std::string& json, const std::string& path) {
   std::vector<std::pair<std::string, std::string>> fields;
-  for (const auto& pair : nlohmann::json::parse(json)) fields.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+  ExtraFieldsReader reader(fields);
+  if (!nlohmann::json::sax_parse(json, &reader))
+    throw StoreError(path + ": a document's extra fields are not [[key, JSON text], ...] (the store is damaged)");
   return fields;
 }
 
@@ -70,7 +115,7 @@ DocumentFeatures features_of_row(const Statement& s, const std::string& path) {
   f.record.lang = s.text(4);
   f.record.date = s.text(5);
   f.record.url = s.text(6);
-  f.record.extra_fields = extra_fields(s.text(7));
+  f.record.extra_fields = extra_fields(s.text(7), path);
   f.record.text_bytes = static_cast<std::size_t>(s.integer(8));
   f.signature = read_array<std::uint32_t>(s.blob(9), path);
   f.term_counts.terms = read_array<std::uint64_t>(s.blob(10), path);
