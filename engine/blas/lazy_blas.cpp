@@ -12,28 +12,40 @@
 //
 // The parameter lists are those FAISS declares (every argument a pointer, Fortran style); a
 // function FAISS starts to call that is missing here fails the link, not a run.
+#include "blas/lazy_blas.hpp"
+
 #include <dlfcn.h>
 
-#include <cstdio>
-#include <cstdlib>
+#include <mutex>
+#include <stdexcept>
+#include <string>
 
 namespace {
 
 using FortranInt = int;  // FAISS's FINTEGER on Debian (LP64 BLAS)
 
-// The function `name` of the library `soname`, or a message and exit: without BLAS a process that
-// needs it cannot go on (before, it would not have started at all).
-void* resolve(const char* soname, const char* name) {
+// The library `soname`, loaded (it stays loaded: its handle is never closed), or an exception
+// naming it. Loading under a memory limit can fail: that must be a message, not an exit, for a
+// program or a Python process that uses libparallax.
+void* open_library(const char* soname) {
   void* library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
-  void* function = library ? dlsym(library, name) : nullptr;
-  if (!function) {
-    std::fprintf(stderr, "parallax: cannot load %s from %s: %s\n", name, soname, dlerror());
-    std::exit(70);  // EX_SOFTWARE
+  if (!library) {
+    const char* why = dlerror();
+    throw std::runtime_error(std::string("cannot load ") + soname + ": " + (why ? why : "unknown error"));
   }
-  return function;  // the library stays loaded: its handle is never closed
+  return library;
 }
 
-// The real function, resolved on the first call (thread-safe: a function-local static).
+// The function `name` of the library `soname`. Throws as open_library does, or when the library
+// lacks the function.
+void* resolve(const char* soname, const char* name) {
+  void* function = dlsym(open_library(soname), name);
+  if (!function) throw std::runtime_error(std::string("cannot find ") + name + " in " + soname);
+  return function;
+}
+
+// The real function, resolved on the first call (thread-safe: a function-local static; one whose
+// initialization threw is tried again at the next call).
 template <typename Fn>
 Fn real(const char* soname, const char* name) {
   return reinterpret_cast<Fn>(resolve(soname, name));
@@ -43,6 +55,21 @@ constexpr const char* kBlas = "libblas.so.3";
 constexpr const char* kLapack = "liblapack.so.3";
 
 }  // namespace
+
+namespace parallax {
+
+void load_blas() {
+  // Once loaded, a library stays: later calls cost one lock. A failed load is tried again.
+  static std::mutex mutex;
+  static bool loaded = false;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (loaded) return;
+  open_library(kBlas);
+  open_library(kLapack);
+  loaded = true;
+}
+
+}  // namespace parallax
 
 extern "C" {
 

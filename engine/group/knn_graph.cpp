@@ -1,5 +1,7 @@
 #include "group/knn_graph.hpp"
 
+#include "blas/lazy_blas.hpp"
+
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexIVFFlat.h>
 #include <omp.h>
@@ -137,6 +139,7 @@ void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size
                          int threads, std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   const OpenMpThreads scoped(threads);
+  load_blas();  // here, where its failure is an exception: FAISS calls BLAS inside OpenMP regions
   std::unique_ptr<faiss::IndexFlatIP> quantizer;
   auto index = make_index(vectors, params, quantizer);
   index->add(static_cast<FaissId>(n), vectors.data());

@@ -1,5 +1,7 @@
 #include "group/near_duplicates.hpp"
 
+#include "core/worker_threads.hpp"
+
 // Inlined: one short hash per document and band.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -82,15 +84,6 @@ void sort_unique(std::vector<PackedPair>& pairs) {
   std::vector<std::uint64_t> scratch;
   radix_sort(pairs, scratch, 0);
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-}
-
-// Runs fn(worker) on `workers` threads, the calling thread being worker 0.
-template <typename Fn>
-void run_workers(int workers, Fn fn) {
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(fn, w);
-  fn(0);
-  for (auto& t : pool) t.join();
 }
 
 // Every band's candidates, each pair once: a near-duplicate pair shares most bands, and its

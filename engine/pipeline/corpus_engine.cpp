@@ -1,5 +1,7 @@
 #include "pipeline/corpus_engine.hpp"
 
+#include "core/worker_threads.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -88,24 +90,16 @@ class DocumentTopTerms {
 template <typename Fn>
 void parallel_for(std::size_t count, int threads, Fn fn) {
   const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(count, 1)));
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
   std::atomic<bool> failed{false};
-  auto work = [&](int w) {
+  // The calling thread is worker 0: one thread fewer to start per batch, none with one thread.
+  run_workers(workers, [&](int w) {
     try {
       for (std::size_t i = w; i < count && !failed.load(std::memory_order_relaxed); i += workers) fn(i, w);
     } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
       failed = true;
+      throw;
     }
-  };
-  // The calling thread is worker 0: one thread fewer to start per batch, none with one thread.
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-  work(0);
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  });
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "pipeline/event_comparisons.hpp"
 
+#include "core/worker_threads.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -45,13 +47,13 @@ void compare_events(const CorpusEngine& engine, const CompareSession& session,
   // stemmers); document_of and progress are called under one lock.
   std::mutex lock;
   std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  auto work = [&] {
+  std::atomic<bool> failed{false};
+  const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(n, 1)));
+  run_workers(workers, [&](int) {
     try {
-      for (std::size_t e = next++; e < n; e = next++) {
+      for (std::size_t e = next++; e < n && !failed; e = next++) {
         {
           const std::lock_guard<std::mutex> guard(lock);
-          if (failure) return;
           if (progress) progress(e, n);
         }
         EventComparison comparison = compare_event(engine, session, e, [&](std::size_t m) {
@@ -59,20 +61,14 @@ void compare_events(const CorpusEngine& engine, const CompareSession& session,
           return document_of(m);
         });
         const std::lock_guard<std::mutex> guard(lock);
-        if (failure) return;
+        if (failed) return;
         compared(std::move(comparison));
       }
     } catch (...) {
-      const std::lock_guard<std::mutex> guard(lock);
-      if (!failure) failure = std::current_exception();
+      failed = true;
+      throw;
     }
-  };
-  const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  });
 }
 
 }  // namespace parallax
