@@ -100,3 +100,18 @@ TEST_CASE("match words: an infix before a non-ASCII letter joins wherever the ph
     CHECK(std::find(words.begin(), words.end(), "l") == words.end());
   }
 }
+
+TEST_CASE("match words: supplementary-plane code points (musical and mathematical symbols, emoji) read safely") {
+  // fuzz_word_reader_diff's input: a supplementary code point whose fold was left to ICU was looked
+  // up in the per-block table past its end (UBSan: index 1861 out of bounds for 1024 blocks).
+  const std::string fuzzed = "\xf0\xdd\x85\xb6\xa1\xf0\x9d\x85\xf0\x9d\x85\xb6\xa1\x85\xf0\x9d";
+  Words fast, reference;
+  MatchWordReader(MatchWordReader::Path::Fastest).append_words(fuzzed, fast);
+  MatchWordReader(MatchWordReader::Path::PerCodePoint).append_words(fuzzed, reference);
+  CHECK(fast == reference);
+  const std::string news = "The \xF0\x9D\x90\x8D\xF0\x9D\x90\x9E\xF0\x9D\x90\xB0\xF0\x9D\x90\xAC desk \xF0\x9F\x8E\xB5 played "
+                           "\xF0\x9D\x85\x9E\xF0\x9D\x85\xA0 at the summit";  // math bold "News", a note emoji, notes
+  const Words words = match_words(news);
+  CHECK(words == match_words(normalize_for_matching(news)));
+  CHECK(std::find(words.begin(), words.end(), "news") != words.end());
+}

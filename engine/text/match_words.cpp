@@ -104,8 +104,11 @@ class FoldTable {
     return scratch;
   }
 
-  // The code points an Expansion entry of code point c stands for (e.length of them).
+  // The code points an Expansion entry of code point c stands for (e.length of them). A
+  // supplementary code point has no block: its expansion was left to ICU (length 0), and
+  // reading its block index ran past the table (found by fuzz_word_reader_diff).
   const UChar32* expansion(UChar32 c, const FoldEntry& e) const {
+    if (e.length == 0 || c >= 0x10000) return nullptr;
     std::uint32_t offset;
     static_assert(sizeof offset == sizeof e.bytes);
     std::memcpy(&offset, e.bytes.data(), sizeof offset);
