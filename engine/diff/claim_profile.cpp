@@ -59,12 +59,9 @@ std::vector<ClaimProfile::RoleTriple> role_triples(const std::string& text, cons
     const std::size_t words = runs[k + 1].first - between_first;
     if (words == 0 || words > kMaxPredicateWords) continue;
     // A stop word of any of the languages between the names ("and", "и") joins them: no predicate.
-    const auto stop_word = [](std::string_view word) {
-      return is_stop_word("en", word) || is_stop_word("ru", word) || is_stop_word("ar", word);
-    };
     bool predicate = true;
     for (std::size_t i = between_first; i <= between_last; ++i)
-      predicate = predicate && !tokens[i].gap_before.size() && !stop_word(tokens[i].normalized);
+      predicate = predicate && !tokens[i].gap_before.size() && !is_stop_word_in_ar_en_ru(tokens[i].normalized);
     if (!predicate || !tokens[runs[k + 1].first].gap_before.empty()) continue;
     triples.push_back({joined_keys(runs[k].first, runs[k].second), joined_keys(between_first, between_last),
                        joined_keys(runs[k + 1].first, runs[k + 1].second), span_text(runs[k].first, runs[k].second),

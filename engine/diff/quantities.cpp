@@ -146,8 +146,7 @@ bool is_age(const std::vector<MatchToken>& tokens, std::size_t number) {
 // A word that says nothing of what is counted: a stop word of any of the three languages, or a
 // word that only qualifies the number ("at least 60", "около 60", "نحو 60").
 bool is_filler(std::string_view normalized) {
-  for (std::string_view lang : {"en", "ru", "ar"})
-    if (is_stop_word(lang, normalized)) return true;
+  if (is_stop_word_in_ar_en_ru(normalized)) return true;
   for (std::string_view w : {"least", "than", "nearly", "almost", "around", "approximately", "roughly", "some",
                              "over", "up", "до", "около", "более", "менее", "почти", "порядка", "свыше",
                              "نحو", "قرابة", "حوالي", "اكثر", "اقل", "يقل", "ما"})

@@ -169,4 +169,9 @@ bool is_stop_word(std::string_view lang, std::string_view normalized_word) {
   return words != nullptr && words->contains(normalized_word);
 }
 
+bool is_stop_word_in_ar_en_ru(std::string_view normalized_word) {
+  return is_stop_word("ar", normalized_word) || is_stop_word("en", normalized_word) ||
+         is_stop_word("ru", normalized_word);
+}
+
 }  // namespace parallax
