@@ -267,7 +267,10 @@ TEST_CASE("opposite predicates: rose / fell, won / lost, confirmed / denied are 
 
 TEST_CASE("opposite predicates: a claim holding both, or names that happen to be antonyms, oppose nothing") {
   PredicateFinder finder(builtin_antonyms(), nullptr);
-  CHECK(finder.predicates("Prices rose in March.") == std::set<std::string>{"rise"});
+  const auto prices = finder.predicates("Prices rose in March.");
+  REQUIRE(prices.size() == 1);
+  CHECK(prices.begin()->first == "rise");
+  CHECK(prices.begin()->second == std::set<std::string>{"price", "march"});  // what it is said of
   CHECK(finder.predicates("Rising prices worried the bank.").count("rise") == 1);  // a first word counts
   CHECK(finder.predicates("They agreed to extend New START for five years.").count("start") == 0);
   CHECK(finder.predicates("The Rise party met in Kyiv.").empty());
@@ -648,4 +651,108 @@ TEST_CASE("two accounts that characterize the talks with a word in common agree,
   CHECK(r.alignments[0].similarity < options.thresholds.cross_language_agree);
   CHECK(r.alignments[0].judgement.label == PairLabel::Agree);
   CHECK(r.alignments[0].judgement.reasons.empty());
+}
+
+TEST_CASE("a characterization is the word itself, not another word of its stem") {
+  WordKeyer keyer;
+  const EntityAliases aliases = EntityAliases::defaults(keyer);
+  ClaimProfiler profiler(aliases);
+  const auto characterizations = [&](const char* text, const char* lang) {
+    return profiler.profile(text, lang).characterizations;
+  };
+  // "position" and "positive" are both "posit", "used" and "useful" "use", "friend" and "friendly" "friend".
+  CHECK(characterizations("Both sides now understand each other's position better.", "en").empty());
+  CHECK(characterizations("He said nuclear weapons must not be used.", "en").empty());
+  CHECK(characterizations("Xi welcomed his old friend to Beijing.", "en").empty());
+  CHECK(characterizations("The talks were positive and useful.", "en") == std::set<std::string>{"positive", "useful"});
+  CHECK(characterizations("They spoke frankly and in a friendly way.", "en") == std::set<std::string>{"cordial", "frank"});
+  // Inflected and prefixed forms still count.
+  CHECK(characterizations("Переговоры были откровенными.", "ru") == std::set<std::string>{"frank"});
+  CHECK(characterizations("ووصف الرئيس اللقاء بالودي.", "ar") == std::set<std::string>{"cordial"});
+  const auto r = compare_texts({make_document("a", "The ministry said both sides now understand each other's position on the talks.", "en"),
+                                make_document("b", "The ministry said the talks were frank.", "en")});
+  for (const Alignment& al : r.alignments) CHECK(al.judgement.label != PairLabel::Conflict);
+}
+
+TEST_CASE("negations written into the verb or as neither count, and both accounts negated do not conflict") {
+  const auto judge = [](const char* a, const char* b) {
+    const auto r = compare_texts({make_document("a", a, "en"), make_document("b", b, "en")});
+    REQUIRE(r.alignments.size() == 1);
+    return r.alignments[0].judgement;
+  };
+  auto j = judge("The parliament didn't approve the gas deal with Ankara on Friday.",
+                 "The parliament approved the gas deal with Ankara on Friday.");
+  CHECK(j.label == PairLabel::Conflict);
+  CHECK(j.reasons == std::vector<std::string>{"negation on one side only"});
+  j = judge("Officials said a solution to the conflict can't be found on the battlefield.",
+            "Officials said no solution to the conflict is possible on the battlefield.");
+  CHECK(j.label == PairLabel::Agree);
+  j = judge("Neither leader offered details of the plan after the meeting.",
+            "The leader did not offer details of the plan after the meeting.");
+  CHECK(j.label == PairLabel::Agree);
+  j = judge("The agreement covers not only grain but also fertilizer exports from the ports.",
+            "The agreement covers grain and fertilizer exports from the ports.");
+  CHECK(j.label == PairLabel::Agree);
+}
+
+TEST_CASE("a negation conflicts only when the other account says what it negates") {
+  const auto judge = [](const char* a, const char* b) {
+    const auto r = compare_texts({make_document("a", a, "en"), make_document("b", b, "en")});
+    REQUIRE(r.alignments.size() == 1);
+    return r.alignments[0].judgement;
+  };
+  // What is negated ("reaching" a deal) is not what the other account says (they met for talks).
+  auto j = judge("The two presidents met in Anchorage for talks on ending the war in Ukraine.",
+                 "The two presidents met in Anchorage for talks but left without reaching a deal on ending the war in Ukraine.");
+  CHECK(j.label != PairLabel::Conflict);
+  j = judge("The two presidents reached a deal on ending the war in Ukraine in Anchorage.",
+            "The two presidents left Anchorage without reaching a deal on ending the war in Ukraine.");
+  CHECK(j.label == PairLabel::Conflict);
+}
+
+TEST_CASE("a denial conflicts only with a claim that otherwise says the same thing") {
+  const auto labels = [](const char* a, const char* b) {
+    std::vector<PairLabel> out;
+    for (const Alignment& al : compare_texts({make_document("a", a, "en"), make_document("b", b, "en")}).alignments)
+      out.push_back(al.judgement.label);
+    return out;
+  };
+  CHECK(labels("Kyiv and its allies rejected the Chinese peace plan outright.",
+               "Xi presented the Chinese peace plan to Putin over a long dinner in the Kremlin on Monday evening.") ==
+        std::vector<PairLabel>{PairLabel::Related});
+  CHECK(labels("The ministry denied that troops crossed the border near Kharkiv on Monday.",
+               "Troops crossed the border near Kharkiv on Monday, the ministry said.") ==
+        std::vector<PairLabel>{PairLabel::Conflict});
+}
+
+TEST_CASE("opposite predicates must be said of something in common") {
+  PredicateFinder finder(builtin_antonyms(), nullptr);
+  const auto opposed = [&](const char* a, const char* b) {
+    return opposite_predicates(finder.predicates(a), finder.predicates(b), builtin_antonyms()).has_value();
+  };
+  CHECK(!opposed("Beijing agreed to keep rare earth exports flowing, and to cooperate on fentanyl.",
+                 "Beijing agreed to step up soybean imports, and to cooperate on fentanyl."));
+  CHECK(opposed("Soybean imports rose in March.", "Soybean exports rose in March."));
+  CHECK(opposed("The company said profits rose sharply.", "The company said profits fell sharply."));
+}
+
+TEST_CASE("dates conflict only when they date the same thing, as the words around them tell") {
+  WordKeyer keyer;
+  const EntityAliases aliases = EntityAliases::defaults(keyer);
+  ClaimProfiler profiler(aliases);
+  const auto p = profiler.profile("The two presidents will meet in Geneva on 16 June, the Kremlin said.", "en");
+  REQUIRE(p.date_contexts.size() == 1);
+  CHECK(p.date_contexts[0].count("geneva") == 1);
+  // Two steps of one visit, dated with nothing but time words around the dates.
+  const auto r = compare_texts(
+      {make_document("a", "Xi met Putin in the Kremlin on the afternoon of 20 March local time, the agency said.", "en"),
+       make_document("b", "On the afternoon of 21 March local time, Xi held talks with Putin in the Kremlin, the agency said.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  for (const std::string& reason : r.alignments[0].judgement.reasons) CHECK(!contains(reason, "different dates"));
+  // A date set off by commas says nothing of what it dates.
+  const auto steps = compare_texts(
+      {make_document("a", "On 17 August, the lander of the mission separated from the propulsion module near the Moon.", "en"),
+       make_document("b", "On 23 August, the lander of the mission touched down near the Moon's south pole.", "en")});
+  for (const Alignment& al : steps.alignments)
+    for (const std::string& reason : al.judgement.reasons) CHECK(!contains(reason, "different dates"));
 }

@@ -40,14 +40,27 @@ void EntityAliases::add(AliasSection section, const std::string& canonical, std:
                         WordKeyer& keyer) {
   std::vector<std::string> keys = keyer.phrase_keys(alias);
   if (keys.empty()) return;
+  std::vector<std::string> words;
+  for (const MatchToken& t : keyer.tokenize(alias)) words.push_back(t.normalized);
   auto& entries = index_[section][keys.front()];
   for (auto& entry : entries) {
     if (entry.keys == keys) {
       entry.canonical = canonical;
+      entry.forms.push_back(std::move(words));
       return;
     }
   }
-  entries.push_back({std::move(keys), canonical});
+  entries.push_back({std::move(keys), canonical, {std::move(words)}});
+}
+
+bool EntityAliases::holds_form(const Entry& entry, const std::vector<MatchToken>& tokens, std::size_t at) {
+  for (const auto& words : entry.forms) {
+    bool holds = words.size() == entry.keys.size();
+    for (std::size_t k = 0; k < words.size() && holds; ++k)
+      holds = tokens[at + k].normalized.find(words[k]) != std::string::npos;
+    if (holds) return true;
+  }
+  return false;
 }
 
 void EntityAliases::add_text(std::string_view text, std::string_view origin, WordKeyer& keyer) {
@@ -123,6 +136,7 @@ std::optional<AliasMatch> EntityAliases::longest_at(AliasSection section,
     for (std::size_t k = 1; k < length && matches; ++k) {
       matches = tokens[at + k].key == entry.keys[k];
     }
+    if (matches && section == AliasSection::Characterizations) matches = holds_form(entry, tokens, at);
     if (matches && (!best || length > best->end - best->begin)) {
       best = AliasMatch{entry.canonical, at, at + length};
     }

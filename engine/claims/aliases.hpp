@@ -65,7 +65,15 @@ class EntityAliases {
   struct Entry {
     std::vector<std::string> keys;
     std::string canonical;
+    // The alias as normalized words, one list per alias that has these keys. A characterization
+    // matches only a word that holds one of them (below).
+    std::vector<std::vector<std::string>> forms;
   };
+  // A characterization is an adjective, and English stems fold adjectives into nouns and verbs of
+  // other meaning: "positive" and "position" are both "posit", "useful" and "used" "use",
+  // "friendly" and "friend" "friend". So its words must also hold the alias's words as written:
+  // "frankly", "откровенными" (of "откровенным") and "بالودي" (of "ودي") do, "position" does not.
+  static bool holds_form(const Entry& entry, const std::vector<MatchToken>& tokens, std::size_t at);
   std::optional<AliasMatch> longest_at(AliasSection section, const std::vector<MatchToken>& tokens,
                                        std::size_t at, std::size_t end) const;
   // Per section: first key -> entries starting with it.

@@ -128,6 +128,15 @@ std::set<std::string> ClaimProfiler::part_terms(const std::string& text, const s
   return {terms.begin(), terms.end()};
 }
 
+std::string ClaimProfiler::negated_word(const std::string& text, const std::vector<MatchToken>& tokens,
+                                        std::size_t at, const std::string& lang) {
+  for (std::size_t i = at + 1; i < tokens.size() && !ends_part(tokens[i]); ++i) {
+    const auto terms = content_terms(std::string_view(text).substr(tokens[i].span.begin, tokens[i].span.end - tokens[i].span.begin), lang);
+    if (!terms.empty()) return terms.front();
+  }
+  return {};
+}
+
 namespace {
 
 // A term that only dates or counts: digits, a number word, a month ("april", or the English stem of
@@ -140,6 +149,23 @@ bool dates_or_counts(const std::string& term) {
 }
 
 }  // namespace
+
+std::set<std::string> ClaimProfiler::date_context(const std::string& text, const std::vector<MatchToken>& tokens,
+                                                  std::size_t month, const std::string& lang) {
+  constexpr std::size_t kReach = 3;
+  std::set<std::string> out;
+  const auto take = [&](std::size_t i) {
+    const std::string& w = tokens[i].normalized;
+    if (is_time_word(w) || month_number(w)) return;
+    const auto span = std::string_view(text).substr(tokens[i].span.begin, tokens[i].span.end - tokens[i].span.begin);
+    for (const std::string& term : content_terms(span, lang))
+      if (!dates_or_counts(term)) out.insert(term);
+  };
+  for (std::size_t i = month; i > 0 && month - i < kReach && !gap_is_boundary(tokens[i].gap_before); --i) take(i - 1);
+  for (std::size_t i = month + 1; i < tokens.size() && i <= month + kReach && !gap_is_boundary(tokens[i].gap_before); ++i)
+    take(i);
+  return out;
+}
 
 ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& lang) {
   ClaimProfile p;
@@ -163,13 +189,17 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
   p.quantities = find_quantities(tokens, text);
   for (const NumberMention& n : p.quantities.numbers) p.terms.push_back(number_term(n.value));
   for (const std::string& d : p.quantities.dates) p.terms.push_back("@date:" + d);
+  for (const std::size_t month : p.quantities.date_tokens) p.date_contexts.push_back(date_context(text, tokens, month, lang));
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const MatchToken& t = tokens[i];
     // "لا سيما" / "ولا سيما" means "especially", not a negation.
     if (i + 1 < tokens.size() && tokens[i + 1].normalized == "سيما") continue;
+    // "not only ... but also", "не только ..., но и" add, they do not negate.
+    if (i + 1 < tokens.size() && (tokens[i + 1].normalized == "only" || tokens[i + 1].normalized == "только")) continue;
     if (is_negation_word(t.normalized)) {
       ++p.negations;
       p.negated_parts.push_back(part_terms(text, tokens, i, lang));
+      p.negated_words.push_back(negated_word(text, tokens, i, lang));
     }
     if (is_denial_word(t.normalized)) p.denial = true;
     const bool negated_confirmation =

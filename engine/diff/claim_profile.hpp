@@ -2,6 +2,7 @@
 // What the diff stage knows about one claim: its content words, the named entities, numbers and
 // dates it mentions, whether it is negated or a denial, and how it characterizes the talk.
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string_view>
 #include <string>
@@ -29,6 +30,15 @@ struct ClaimProfile {
   // The content terms of each comma-delimited part that holds a negation: what is negated ("police
   // did not have any suspects", not the rest of "..., after the attack in which two died").
   std::vector<std::set<std::string>> negated_parts;
+  // For each negation, parallel to negated_parts: the content term of the first content word after
+  // it in its part, what it negates ("offer" in "did not offer specifics", "solution" in "no
+  // solution"); empty when none follows.
+  std::vector<std::string> negated_words;
+  // Parallel to quantities.dates: the content terms around each date (three words either side,
+  // inside its clause; not time words, numbers or months): what the date is the date of ("meet in
+  // Geneva on 16 June"). Empty for a date given with nothing but time words ("on the afternoon of
+  // 20 March local time") or set off by commas ("On 23 August, ...").
+  std::vector<std::set<std::string>> date_contexts;
   bool denial = false;     // a denial verb ("نفى", "denied", "опроверг")
   std::set<std::string> characterizations;  // canonical names ("frank", "business-like")
   // What the claim says of an agreement's status: the word that settles it ("reached", "signed")
@@ -36,7 +46,7 @@ struct ClaimProfile {
   std::string settled_word, tentative_word;
   // English keys of the words that have an opposite ("rise", "deni"): diff/opposite_predicates.
   // Empty unless the comparison was given antonyms.
-  std::set<std::string> predicates;
+  std::map<std::string, std::set<std::string>> predicates;  // key -> its context words' keys
   // "Chelsea beat Manchester City": two names (runs of capitalized words) with one or two
   // lower-case words between them, the predicate. "A beat B" and "B beat A" have the same
   // predicate with the roles swapped; a name that moves around elsewhere in the sentence ("On
@@ -69,6 +79,11 @@ class ClaimProfiler {
   // The content terms of the comma-delimited part of the text around token `at`.
   std::set<std::string> part_terms(const std::string& text, const std::vector<MatchToken>& tokens, std::size_t at,
                                    const std::string& lang);
+  // The content term of the first content word after token `at` in its comma-delimited part.
+  std::set<std::string> date_context(const std::string& text, const std::vector<MatchToken>& tokens, std::size_t month,
+                                     const std::string& lang);
+  std::string negated_word(const std::string& text, const std::vector<MatchToken>& tokens, std::size_t at,
+                           const std::string& lang);
   void add_segments(ClaimProfile& p, const std::string& text, const std::vector<MatchToken>& tokens,
                     const std::string& lang);
 

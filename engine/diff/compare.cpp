@@ -73,6 +73,9 @@ struct ClaimSpace {
   std::vector<ClaimVector> vectors;          // stems
   std::vector<ClaimVector> concept_vectors;  // concept terms; empty without a concept table
   std::vector<std::set<std::string>> concept_meaning;  // per claim: its concept terms that are not names
+  // Per claim: the concept terms around each date (ClaimProfile::date_contexts), which words in two
+  // languages can share.
+  std::vector<std::vector<std::set<std::string>>> concept_date_contexts;
   std::vector<std::string> languages;
 
   bool same_language(std::size_t a, std::size_t b) const { return languages[a] == languages[b]; }
@@ -119,7 +122,10 @@ ClaimSpace build_space(const std::vector<Claim>& claims, const EntityAliases& al
     std::vector<ClaimProfile> concept_profiles;
     for (const Claim& claim : claims) concept_profiles.push_back(concept_profiler.profile(claim.content, claim.lang));
     space.concept_vectors = claim_vectors(concept_profiles);
-    for (const ClaimProfile& p : concept_profiles) space.concept_meaning.push_back(p.meaning_terms);
+    for (ClaimProfile& p : concept_profiles) {
+      space.concept_meaning.push_back(p.meaning_terms);
+      space.concept_date_contexts.push_back(std::move(p.date_contexts));
+    }
   }
   return space;
 }
@@ -213,7 +219,15 @@ class SideAligner {
     if (!space_.same_language(a, b) && !space_.concept_meaning.empty() &&
         !shares_any(space_.concept_meaning[a], space_.concept_meaning[b]))
       pair_thresholds.agree = std::numeric_limits<double>::infinity();
-    al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, pair_thresholds, antonyms);
+    if (space_.same_language(a, b) || space_.concept_date_contexts.empty()) {
+      al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, pair_thresholds, antonyms);
+    } else {
+      // Across languages the words around two dates meet as concepts.
+      ClaimProfile pa = space_.profiles[a], pb = space_.profiles[b];
+      pa.date_contexts = space_.concept_date_contexts[a];
+      pb.date_contexts = space_.concept_date_contexts[b];
+      al.judgement = judge_pair(pa, pb, s, pair_thresholds, antonyms);
+    }
     if (options_.stance_model && al.judgement.label != PairLabel::Conflict) apply_model(al);
     al.covers_several = extra;
     return al;

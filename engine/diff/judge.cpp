@@ -40,13 +40,19 @@ std::optional<std::pair<std::string, std::string>> swapped_roles(const ClaimProf
 }
 
 // The negated part of the claim that has a negation says much of what the other claim says (half
-// of its terms or more): the negation bears on the aligned content, not on a clause beside it.
+// of its terms or more), and the other claim says what is negated: the negation bears on the
+// aligned content, not on a clause beside it ("..., but they did not have any suspects") or on
+// something the other account does not assert ("left without reaching a deal" beside "met for
+// talks on ending the war").
 bool negation_bears_on_other(const ClaimProfile& a, const ClaimProfile& b) {
   const ClaimProfile& negated = a.negations > 0 ? a : b;
   const ClaimProfile& plain = a.negations > 0 ? b : a;
   const std::set<std::string> other(plain.terms.begin(), plain.terms.end());
-  for (const auto& part : negated.negated_parts) {
+  for (std::size_t k = 0; k < negated.negated_parts.size(); ++k) {
+    const auto& part = negated.negated_parts[k];
     if (part.empty()) continue;
+    const std::string& what = negated.negated_words[k];
+    if (!what.empty() && !other.count(what)) continue;
     std::size_t shared = 0;
     for (const auto& t : part) shared += other.count(t);
     if (2 * shared >= part.size()) return true;
@@ -128,8 +134,12 @@ void number_conflicts(const ClaimProfile& a, const ClaimProfile& b, bool close, 
 }
 
 // Days of one month that the two accounts give, when they share none ("23-24 August" shares the
-// 23rd with "August 23").
-void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
+// 23rd with "August 23"). ByContext: only when a date of each is the date of the same thing, as far
+// as the words around them tell (ClaimProfile::date_contexts share a term: "meet in Geneva on 16
+// June" / "meet in Geneva on 17 June"); two steps of one event are dated with other words around
+// them, or with none but time words ("on the afternoon of 20 March local time, met" / "on the
+// afternoon of 21 March local time, held talks").
+void date_conflicts(const ClaimProfile& a, const ClaimProfile& b, Comparability mode,
                     std::vector<std::string>& reasons) {
   const auto days_by_month = [](const ClaimProfile& p) {
     std::map<std::string, std::set<std::string>> out;
@@ -137,10 +147,19 @@ void date_conflicts(const ClaimProfile& a, const ClaimProfile& b,
       if (d.size() == 5) out[d.substr(0, 2)].insert(d);
     return out;
   };
+  const auto said_of_the_same = [&](const std::string& month) {
+    if (mode == Comparability::AnyMention) return true;
+    for (std::size_t i = 0; i < a.quantities.dates.size() && i < a.date_contexts.size(); ++i)
+      for (std::size_t j = 0; j < b.quantities.dates.size() && j < b.date_contexts.size(); ++j)
+        if (a.quantities.dates[i].rfind(month, 0) == 0 && b.quantities.dates[j].rfind(month, 0) == 0 &&
+            shares_any(a.date_contexts[i], b.date_contexts[j]))
+          return true;
+    return false;
+  };
   const auto days_a = days_by_month(a), days_b = days_by_month(b);
   for (const auto& [month, in_a] : days_a) {
     const auto it = days_b.find(month);
-    if (it == days_b.end() || shares_any(in_a, it->second)) continue;
+    if (it == days_b.end() || shares_any(in_a, it->second) || !said_of_the_same(month)) continue;
     reasons.push_back("different dates: " + *in_a.begin() + " vs " + *it->second.begin());
   }
 }
@@ -170,8 +189,10 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
   }
   // Two dates of one month conflict only in claims that otherwise say the same thing: accounts
   // date different steps of one event (the separation on 17 August, the landing on the 23rd).
-  if (similarity >= thresholds.agree) date_conflicts(a, b, j.reasons);
-  if (a.denial != b.denial) j.reasons.push_back("denial on one side only");
+  if (similarity >= thresholds.agree) date_conflicts(a, b, Comparability::ByContext, j.reasons);
+  // A denial, like a negation, opposes only a claim that otherwise says the same thing: "the US and
+  // its allies rejected the plan" is no conflict with "the two leaders signed two statements".
+  if (similarity >= thresholds.agree && a.denial != b.denial) j.reasons.push_back("denial on one side only");
   if (similarity >= thresholds.agree && (a.negations > 0) != (b.negations > 0) && negation_bears_on_other(a, b)) {
     j.reasons.push_back("negation on one side only");
   }
@@ -200,7 +221,7 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
 bool numbers_or_dates_differ(const ClaimProfile& a, const ClaimProfile& b) {
   std::vector<std::string> reasons;
   number_conflicts(a, b, true, Comparability::AnyMention, reasons);
-  date_conflicts(a, b, reasons);
+  date_conflicts(a, b, Comparability::AnyMention, reasons);
   return !reasons.empty();
 }
 

@@ -1,9 +1,11 @@
 #include "diff/opposite_predicates.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
 #include "lexicon/concept_terms.hpp"
+#include "lexicon/stop_words.hpp"
 #include "text/language.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
@@ -50,24 +52,54 @@ std::string PredicateFinder::key_of(std::string_view raw, bool first_word) {
   }
 }
 
-std::set<std::string> PredicateFinder::predicates(const std::string& text) {
-  std::set<std::string> out;
-  bool first_word = true;
-  for (const TextSpan& span : word_spans(text)) {
-    std::string key = key_of(std::string_view(text).substr(span.begin, span.end - span.begin), first_word);
-    first_word = false;
-    if (!key.empty() && antonyms_.opposites(key)) out.insert(std::move(key));
+std::string PredicateFinder::context_key(std::string_view raw) {
+  const std::string word = normalize_for_matching(raw);
+  if (is_stop_word_in_ar_en_ru(word)) return {};
+  switch (word_script(word)) {
+    case Script::Arabic:
+      return arabic_.stem(word);
+    case Script::Cyrillic:
+      return russian_.stem(word);
+    default:
+      return english_.stem(word);
+  }
+}
+
+Predicates PredicateFinder::predicates(const std::string& text) {
+  constexpr std::size_t kReach = 3;
+  const std::vector<TextSpan> spans = word_spans(text);
+  const auto word = [&](std::size_t i) { return std::string_view(text).substr(spans[i].begin, spans[i].end - spans[i].begin); };
+  // A clause ends at punctuation between two words ("maintain rare earth exports, and cooperate").
+  const auto boundary_before = [&](std::size_t i) {
+    return std::string_view(text).substr(spans[i - 1].end, spans[i].begin - spans[i - 1].end).find_first_of(",;:.!?") !=
+               std::string_view::npos ||
+           std::string_view(text).substr(spans[i - 1].end, spans[i].begin - spans[i - 1].end).find("،") != std::string_view::npos;
+  };
+  Predicates out;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    std::string key = key_of(word(i), i == 0);
+    if (key.empty() || !antonyms_.opposites(key)) continue;
+    std::set<std::string>& context = out[std::move(key)];
+    for (std::size_t j = i; j > 0 && i - j < kReach && !boundary_before(j); --j)
+      if (std::string k = context_key(word(j - 1)); !k.empty()) context.insert(std::move(k));
+    for (std::size_t j = i + 1; j < spans.size() && j <= i + kReach && !boundary_before(j); ++j)
+      if (std::string k = context_key(word(j)); !k.empty()) context.insert(std::move(k));
   }
   return out;
 }
 
-std::optional<std::pair<std::string, std::string>> opposite_predicates(const std::set<std::string>& a,
-                                                                       const std::set<std::string>& b,
+std::optional<std::pair<std::string, std::string>> opposite_predicates(const Predicates& a, const Predicates& b,
                                                                        const Antonyms& antonyms) {
-  for (const std::string& x : a) {
+  const auto said_of_the_same = [](const std::set<std::string>& x, const std::set<std::string>& y) {
+    return std::any_of(x.begin(), x.end(), [&](const std::string& k) { return y.count(k) > 0; });
+  };
+  for (const auto& [x, x_context] : a) {
     if (b.count(x)) continue;
-    for (const std::string& y : *antonyms.opposites(x))
-      if (b.count(y) && !a.count(y)) return std::pair{antonyms.lemma(x), antonyms.lemma(y)};
+    for (const std::string& y : *antonyms.opposites(x)) {
+      const auto in_b = b.find(y);
+      if (in_b != b.end() && !a.count(y) && said_of_the_same(x_context, in_b->second))
+        return std::pair{antonyms.lemma(x), antonyms.lemma(y)};
+    }
   }
   return std::nullopt;
 }

@@ -265,9 +265,11 @@ Quantities find_quantities(const std::vector<MatchToken>& tokens, std::string_vi
     const std::string month_text = two_digits(*month);
     if (!day) {
       q.dates.push_back(month_text);
+      q.date_tokens.push_back(i);
       continue;
     }
     q.dates.push_back(month_text + "-" + two_digits(*day));
+    q.date_tokens.push_back(i);
     // "23-24 August", "23–24 августа" (hyphen, en or em dash): the first day of a range before the
     // day found.
     const std::string& gap = tokens[day_index].gap_before;
@@ -275,6 +277,7 @@ Quantities find_quantities(const std::vector<MatchToken>& tokens, std::string_vi
       if (const auto first = day_at(day_index - 1)) {
         used[day_index - 1] = true;
         q.dates.push_back(month_text + "-" + two_digits(*first));
+        q.date_tokens.push_back(i);
       }
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {

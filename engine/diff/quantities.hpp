@@ -31,6 +31,9 @@ struct Quantities {
   std::vector<NumberMention> numbers;  // not counting those that are part of a date
   // "MM-DD" (day and month), or "MM" for a month alone; a range ("23-24 August") gives each day.
   std::vector<std::string> dates;
+  // Parallel to dates: the index of the date's month word in the tokens (diff/claim_profile reads
+  // the words around it).
+  std::vector<std::size_t> date_tokens;
   std::vector<int> years;
 };
 

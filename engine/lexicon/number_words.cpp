@@ -34,6 +34,22 @@ const WordValues kMonths = {
     {"мая", 5},     {"июня", 6},     {"июля", 7},   {"августа", 8}, {"сентября", 9}, {"октября", 10},
     {"ноября", 11}, {"декабря", 12}};
 
+// Normalized as the other tables; "local" as in "local time" ("بالتوقيت المحلي", "по местному времени").
+const WordValues kTimeWords = {
+    {"morning", 1}, {"afternoon", 1}, {"evening", 1}, {"night", 1}, {"noon", 1}, {"midnight", 1},
+    {"today", 1}, {"yesterday", 1}, {"tomorrow", 1}, {"tonight", 1}, {"day", 1}, {"week", 1},
+    {"weekend", 1}, {"year", 1}, {"local", 1}, {"time", 1}, {"early", 1}, {"late", 1},
+    {"monday", 1}, {"tuesday", 1}, {"wednesday", 1}, {"thursday", 1}, {"friday", 1}, {"saturday", 1},
+    {"sunday", 1}, {"صباح", 1}, {"الصباح", 1}, {"ظهر", 1}, {"الظهر", 1}, {"مساء", 1}, {"المساء", 1},
+    {"ليل", 1}, {"ليله", 1}, {"الليله", 1}, {"فجر", 1}, {"الفجر", 1}, {"يوم", 1}, {"اليوم", 1},
+    {"امس", 1}, {"غدا", 1}, {"عام", 1}, {"العام", 1}, {"سنه", 1}, {"توقيت", 1}, {"التوقيت", 1},
+    {"المحلي", 1}, {"الاثنين", 1}, {"الثلاثاء", 1}, {"الاربعاء", 1}, {"الخميس", 1}, {"الجمعه", 1},
+    {"السبت", 1}, {"الاحد", 1}, {"утро", 1}, {"утром", 1}, {"днем", 1}, {"днём", 1}, {"день", 1},
+    {"дня", 1}, {"вечер", 1}, {"вечером", 1}, {"ночь", 1}, {"ночью", 1}, {"сегодня", 1}, {"вчера", 1},
+    {"завтра", 1}, {"время", 1}, {"времени", 1}, {"местному", 1}, {"год", 1}, {"года", 1}, {"г", 1},
+    {"понедельник", 1}, {"вторник", 1}, {"среду", 1}, {"среда", 1}, {"четверг", 1}, {"пятницу", 1},
+    {"пятница", 1}, {"субботу", 1}, {"суббота", 1}, {"воскресенье", 1}};
+
 std::optional<int> lookup(const WordValues& table, std::string_view word) {
   if (const auto it = table.find(word); it != table.end()) return it->second;
   // Attached conjunctions and prepositions: "وخمس", "لخمس", "بخمس".
@@ -55,6 +71,10 @@ std::optional<int> number_word_value(std::string_view normalized_word) {
 
 std::optional<int> month_number(std::string_view normalized_word) {
   return lookup(kMonths, normalized_word);
+}
+
+bool is_time_word(std::string_view normalized_word) {
+  return lookup(kTimeWords, normalized_word).has_value();
 }
 
 }  // namespace parallax

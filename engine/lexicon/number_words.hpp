@@ -16,4 +16,9 @@ std::optional<int> number_word_value(std::string_view normalized_word);
 // The month (1 to 12) a month name stands for.
 std::optional<int> month_number(std::string_view normalized_word);
 
+// A word that only places something in time without saying what happened: a part of the day
+// ("afternoon", "ظهر", "вечером"), a weekday, "today", "year", "local (time)". Two steps of one
+// event are dated with such words around them ("on the afternoon of 20 March local time").
+bool is_time_word(std::string_view normalized_word);
+
 }  // namespace parallax

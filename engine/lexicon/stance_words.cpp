@@ -16,7 +16,8 @@ using WordSet = std::set<std::string, std::less<>>;
 // still a negation of the word they govern.
 const WordSet kNegations = {"لا",  "لم",    "لن",    "ليس",  "ليست", "غير",  "عدم", "دون",
                             "بدون", "not",  "no",    "never", "none", "without", "nor",
-                            "cannot", "не",  "нет",   "ни",   "никогда", "без"};
+                            "cannot", "не",  "нет",   "ни",   "никогда", "без",
+                            "neither", "non"};
 const WordSet kDenials = {"نفي",  "نفت",  "ينفي",  "تنفي",  "نفوا",  "ونفي", "ونفت", "deny",
                           "denied", "denies", "denying", "dismissed", "rejected", "refuted",
                           "опроверг", "опровергла", "опровергли", "отрицает", "отрицают",
@@ -61,10 +62,18 @@ bool is_negation_with_conjunction(std::string_view word) {
   return false;
 }
 
+// "didn't", "can't", "won’t": English writes "not" into the auxiliary.
+bool is_english_contraction_of_not(std::string_view word) {
+  for (std::string_view suffix : {"n't", "n’t"})
+    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
 }  // namespace
 
 bool is_negation_word(std::string_view normalized_word) {
-  return kNegations.count(normalized_word) || is_negation_with_conjunction(normalized_word);
+  return kNegations.count(normalized_word) || is_negation_with_conjunction(normalized_word) ||
+         is_english_contraction_of_not(normalized_word);
 }
 
 bool is_denial_word(std::string_view normalized_word) {
