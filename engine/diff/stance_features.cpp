@@ -101,10 +101,11 @@ std::vector<double> StanceFeaturizer::features(const std::string& claim_text,
     f[6] = (claim.negations > 0) != (s.negations > 0);
     const Judgement j = judge_pair(claim, s, 0.0, JudgeThresholds{});
     f[10] = numbers_or_dates_differ(claim, s);
-    for (const auto& reason : j.reasons) {
-      if (reason.rfind("denial", 0) == 0) f[11] = 1;
+    // A denial on one side, whatever the similarity: the judge shows a reader only those of close
+    // pairs, the model weighs it against the rest (as numbers_or_dates_differ).
+    f[11] = claim.denial != s.denial;
+    for (const auto& reason : j.reasons)
       if (reason.rfind("different characterization", 0) == 0) f[12] = 1;
-    }
   }
   std::size_t refuting = 0, hedging = 0;
   for (const auto& w : evidence.words) {
