@@ -315,7 +315,7 @@ TEST_CASE("compare's threshold flags are the option table's rows: bad values are
   CHECK(contains(r.output, "--agree-threshold must lie in [align-threshold, 1]"));
   r = run_cli("--help");
   CHECK(contains(r.output, "--cross-agree-threshold"));
-  CHECK(contains(r.output, "(=0.108)"));
+  CHECK(contains(r.output, "(=0.16)"));
 }
 
 TEST_CASE("compare: an alias file with a byte-order mark reads, a folder given as one is named") {

@@ -1,11 +1,13 @@
-// Calibrates compare's thresholds for claims in different languages on SemEval-2017 STS: how the
+// Calibrates compare's thresholds for claims in different languages on SemEval-2017 STS and NTREX: how the
 // claim similarity (claim_vectors + claim_similarity, exactly as `parallax compare` aligns) tracks
 // human similarity scores on track 1 (ar-ar), 2 (ar-en) and 5 (en-en), with each language's stems
 // (what same-language pairs use) and with concept terms (what cross-language pairs use). Prints
 // Pearson / Spearman per track and, per track, the cosine threshold with the best F1 for two
 // readings of the gold scale: "same statement" (gold >= 4: mostly equivalent -> agree) and "same
 // topic" (gold >= 2: shares details -> aligned); then the factor that carries the same-language
-// thresholds to pairs in two languages (NTREX translations). Never fails on scores.
+// align threshold to pairs in two languages (NTREX translations), and the agree threshold across
+// languages: what best tells a sentence's translation from the closest other sentence of its
+// article (NTREX). Never fails on scores.
 //
 // Usage: parallax_sts_calibration STS_DIR [NTREX_DIR]   (shared/data/xling/sts2017, .../ntrex)
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <fstream>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -123,6 +126,82 @@ double mean_in(const std::vector<double>& sim, const std::vector<Pair>& pairs, d
   return n ? sum / n : 0.0;
 }
 
+// Within each NTREX article (DOCUMENT_IDS.tsv), with the term weights of the article's English and
+// translated sentences (one compared set, as an event's claims in two languages): each English
+// sentence against its translation (the same statement) and against the closest other translated
+// sentence of the article (the same topic, another statement: what the aligner pairs a claim with
+// when the other side does not make it). The threshold that best tells the two apart (balanced
+// accuracy, one of each per sentence) is where an aligned pair across languages is more likely the
+// same statement than the nearest different one: compare's agree threshold across languages.
+struct SameOrNearest {
+  std::vector<double> same, nearest;
+};
+
+SameOrNearest translation_or_nearest(const std::vector<std::string>& en, const std::vector<std::string>& other,
+                                     const std::string& lang, const std::vector<std::string>& document_of,
+                                     ClaimProfiler& profiler) {
+  SameOrNearest out;
+  const std::size_t size = std::min({en.size(), other.size(), document_of.size()});
+  for (std::size_t begin = 0; begin < size;) {
+    std::size_t end = begin;
+    while (end < size && document_of[end] == document_of[begin]) ++end;
+    const std::size_t n = end - begin;
+    std::vector<ClaimProfile> profiles;
+    for (std::size_t i = begin; i < end; ++i) profiles.push_back(profiler.profile(en[i], "en"));
+    for (std::size_t i = begin; i < end; ++i) profiles.push_back(profiler.profile(other[i], lang));
+    const auto vectors = claim_vectors(profiles);
+    for (std::size_t i = 0; i < n && n > 1; ++i) {
+      double closest = 0;
+      for (std::size_t j = 0; j < n; ++j)
+        if (j != i) closest = std::max(closest, claim_similarity(vectors[i], vectors[n + j]));
+      out.same.push_back(claim_similarity(vectors[i], vectors[n + i]));
+      out.nearest.push_back(closest);
+    }
+    begin = end;
+  }
+  return out;
+}
+
+double share_at_or_above(const std::vector<double>& v, double t) {
+  return static_cast<double>(std::count_if(v.begin(), v.end(), [&](double x) { return x >= t; })) /
+         static_cast<double>(v.size());
+}
+
+void print_same_or_nearest(const std::string& name, const SameOrNearest& s, const JudgeThresholds& defaults) {
+  std::pair<double, double> best{0, -1};
+  for (int step = 1; step < 100; ++step) {
+    const double t = step / 100.0;
+    const double accuracy = (share_at_or_above(s.same, t) + 1 - share_at_or_above(s.nearest, t)) / 2;
+    if (accuracy > best.second) best = {t, accuracy};
+  }
+  const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); };
+  std::printf("| %s (%zu sentences) | %.3f | %.3f | %.2f (%.1f%%) | %.1f%% / %.1f%% |\n", name.c_str(), s.same.size(),
+              mean(s.same), mean(s.nearest), best.first, 100 * best.second,
+              100 * share_at_or_above(s.same, defaults.cross_language_agree),
+              100 * share_at_or_above(s.nearest, defaults.cross_language_agree));
+}
+
+void same_statement_across_languages(const std::string& ntrex, const EntityAliases& aliases, const ConceptTable& concepts,
+                                     const JudgeThresholds& defaults) {
+  const auto en = read_lines(ntrex + "/newstest2019-src.eng.txt");
+  const auto document_of = read_lines(ntrex + "/DOCUMENT_IDS.tsv");
+  std::printf("\nSame statement or the closest other sentence of the same article (NTREX, %zu articles; "
+              "term weights within each article):\n\n",
+              std::set<std::string>(document_of.begin(), document_of.end()).size());
+  std::printf("| pairs | mean: translation | mean: closest other | best threshold (balanced accuracy) | "
+              "at or above the cross-language agree threshold %.3f: translations / closest others |\n|---|---|---|---|---|\n",
+              defaults.cross_language_agree);
+  ClaimProfiler profiler(aliases, &concepts);
+  SameOrNearest both;
+  for (const auto& [lang, file] : {std::pair{"ar", "newstest2019-ref.arb.txt"}, std::pair{"ru", "newstest2019-ref.rus.txt"}}) {
+    const SameOrNearest s = translation_or_nearest(en, read_lines(ntrex + "/" + file), lang, document_of, profiler);
+    print_same_or_nearest(std::string("en-") + lang, s, defaults);
+    both.same.insert(both.same.end(), s.same.begin(), s.same.end());
+    both.nearest.insert(both.nearest.end(), s.nearest.begin(), s.nearest.end());
+  }
+  print_same_or_nearest("en-ar and en-ru", both, defaults);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -183,10 +262,12 @@ int main(int argc, char** argv) {
     factor /= languages;
   }
   const JudgeThresholds defaults;
+  if (argc > 2) same_statement_across_languages(argv[2], aliases, concepts, defaults);
   if (languages > 0) {
-    std::printf("\n| threshold | same language | cross-language (x %.3f, the NTREX mean) |\n|---|---|---|\n", factor);
-    std::printf("| align | %.2f | %.3f |\n", defaults.align, defaults.align * factor);
-    std::printf("| agree | %.2f | %.3f |\n\n", defaults.agree, defaults.agree * factor);
+    std::printf("\n| threshold | same language | cross-language (x %.3f, the NTREX mean) | cross-language default |\n|---|---|---|---|\n", factor);
+    std::printf("| align | %.2f | %.3f | %.3f |\n", defaults.align, defaults.align * factor, defaults.cross_language_align);
+    std::printf("| agree | %.2f | %.3f | %.3f (translation or closest other, above) |\n\n", defaults.agree, defaults.agree * factor,
+                defaults.cross_language_agree);
   }
   return 0;
 }
