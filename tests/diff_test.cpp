@@ -665,7 +665,7 @@ TEST_CASE("a characterization is the word itself, not another word of its stem")
   CHECK(characterizations("He said nuclear weapons must not be used.", "en").empty());
   CHECK(characterizations("Xi welcomed his old friend to Beijing.", "en").empty());
   CHECK(characterizations("The talks were positive and useful.", "en") == std::set<std::string>{"positive", "useful"});
-  CHECK(characterizations("They spoke frankly and in a friendly way.", "en") == std::set<std::string>{"cordial", "frank"});
+  CHECK(characterizations("The talks went frankly and friendly.", "en") == std::set<std::string>{"cordial", "frank"});
   // Inflected and prefixed forms still count.
   CHECK(characterizations("Переговоры были откровенными.", "ru") == std::set<std::string>{"frank"});
   CHECK(characterizations("ووصف الرئيس اللقاء بالودي.", "ar") == std::set<std::string>{"cordial"});
@@ -755,4 +755,23 @@ TEST_CASE("dates conflict only when they date the same thing, as the words aroun
        make_document("b", "On 23 August, the lander of the mission touched down near the Moon's south pole.", "en")});
   for (const Alignment& al : steps.alignments)
     for (const std::string& reason : al.judgement.reasons) CHECK(!contains(reason, "different dates"));
+}
+
+TEST_CASE("a characterization counts when it is said of a talk, not of an idea or a condition") {
+  WordKeyer keyer;
+  const EntityAliases aliases = EntityAliases::defaults(keyer);
+  ClaimProfiler profiler(aliases);
+  const auto characterizations = [&](const char* text, const char* lang) {
+    return profiler.profile(text, lang).characterizations;
+  };
+  CHECK(characterizations("We considered your proposal to meet a useful idea that would help you prepare answers.", "en").empty());
+  CHECK(characterizations("The two countries have been tempered in difficult conditions over many years.", "en").empty());
+  CHECK(characterizations("He urged the capitals to accept these results constructively.", "en").empty());
+  CHECK(characterizations("The Kremlin described the conversation as frank and business-like.", "en") ==
+        std::set<std::string>{"business-like", "frank"});
+  CHECK(characterizations("Разговор носил деловой и откровенный характер.", "ru") == std::set<std::string>{"business-like", "frank"});
+  CHECK(characterizations("ووصف الجانبان المحادثات بأنها صريحة.", "ar") == std::set<std::string>{"frank"});
+  const auto r = compare_texts({make_document("a", "The ministry said the countries were tempered in difficult conditions over decades.", "en"),
+                                make_document("b", "The ministry said the talks between the countries were cordial.", "en")});
+  for (const Alignment& al : r.alignments) CHECK(al.judgement.label != PairLabel::Conflict);
 }

@@ -27,6 +27,25 @@ std::string fold_arabic_feminine_t(std::string term) {
   return term;
 }
 
+// A characterization counts when it is said of a talk: a talk word in its clause ("the talks were
+// “frank”", "Разговор носил деловой и откровенный характер", "بعد محادثات في جنيف ... وصفها بأنها
+// صريحة"). "We considered this a useful idea", "[relations], which span 75 years, have been tempered
+// in difficult conditions", "accept these results constructively" characterize other things, and
+// set against a readout's "frank" they are no conflict about the talk. Quotation marks do not end
+// the clause; commas, colons and full stops do.
+bool said_of_a_talk(const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
+  const auto ends_clause = [&](std::size_t i) {
+    const std::string& g = tokens[i].gap_before;
+    return g.find_first_of(",;:.!?") != std::string::npos || g.find("،") != std::string::npos ||
+           g.find("؛") != std::string::npos;
+  };
+  for (std::size_t i = begin; i > 0 && !ends_clause(i); --i)
+    if (is_talk_word(tokens[i - 1].normalized)) return true;
+  for (std::size_t i = end; i < tokens.size() && !ends_clause(i); ++i)
+    if (is_talk_word(tokens[i].normalized)) return true;
+  return false;
+}
+
 // Runs of capitalized words ("Manchester City") as [first, last] token indices.
 std::vector<std::pair<std::size_t, std::size_t>> name_runs(const std::vector<MatchToken>& tokens) {
   std::vector<std::pair<std::size_t, std::size_t>> runs;
@@ -181,9 +200,8 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
     p.entities.insert(m.canonical);
     p.terms.push_back("@entity:" + m.canonical);
   }
-  for (const AliasMatch& m : aliases_.find_all(AliasSection::Characterizations, tokens)) {
-    p.characterizations.insert(m.canonical);
-  }
+  for (const AliasMatch& m : aliases_.find_all(AliasSection::Characterizations, tokens))
+    if (said_of_a_talk(tokens, m.begin, m.end)) p.characterizations.insert(m.canonical);
   if (!p.characterizations.empty()) p.terms.push_back("@characterization");
   p.roles = role_triples(text, tokens);
   p.quantities = find_quantities(tokens, text);

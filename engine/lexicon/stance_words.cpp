@@ -80,6 +80,30 @@ bool is_denial_word(std::string_view normalized_word) {
   return kDenials.count(normalized_word) > 0;
 }
 
+bool is_talk_word(std::string_view word) {
+  static const WordSet english = {"talk", "talks", "conversation", "conversations", "discussion", "discussions", "meeting",
+                                  "meetings", "negotiation", "negotiations", "call", "exchange", "dialogue", "dialog",
+                                  "summit", "visit", "relations", "relationship", "atmosphere", "consultations"};
+  if (english.count(word)) return true;
+  // Russian and Arabic by stem, whatever the ending ("переговорах", "اجتماعا", "المحادثتين").
+  static const std::string_view stems[] = {
+      "разговор", "переговор", "бесед", "дискусс", "встреч", "обмен", "диалог", "саммит", "визит", "отношени",
+      "атмосфер", "консультац", "محادث", "مباحث", "مكالم", "اتصال", "لقاء", "اجتماع", "حوار", "نقاش", "مناقش",
+      "قمه", "زياره", "علاقات", "اجواء", "مشاورات"};
+  const auto starts_with_stem = [&](std::string_view w) {
+    for (std::string_view stem : stems)
+      if (w.substr(0, stem.size()) == stem) return true;
+    return false;
+  };
+  if (starts_with_stem(word)) return true;
+  if (word_script(word) != Script::Arabic) return false;
+  // Arabic clitics before the noun: a conjunction, a preposition, the article.
+  for (std::string_view prefix : {"وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"})
+    if (word.size() > prefix.size() && word.substr(0, prefix.size()) == prefix && starts_with_stem(word.substr(prefix.size())))
+      return true;
+  return false;
+}
+
 bool is_refuting_word(std::string_view normalized_word) {
   return kRefuting.count(normalized_word) > 0;
 }

@@ -22,6 +22,10 @@ bool is_refuting_word(std::string_view normalized_word);
 // A word of reporting without endorsing ("reportedly", "يزعم", "якобы").
 bool is_hedging_word(std::string_view normalized_word);
 
+// A word for a talk or what it builds, the things a readout characterizes: "talks", "conversation",
+// "meeting", "relations", "переговоры", "беседы", "المحادثات", "للقاء" (Arabic with its clitics).
+bool is_talk_word(std::string_view normalized_word);
+
 // The status a word gives an agreement or a decision: settled ("reached", "signed", "достигли",
 // "توصلا") or tentative ("proposed", "draft", "предложил", "اقترح"). "Agreed" is neither: accounts
 // use it for both. diff/judge calls a settled account against a tentative one a conflict.
