@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "features/minhash.hpp"
@@ -161,7 +162,7 @@ TEST_CASE("group: the approximate index finds the same neighbours on clustered d
   approximate.exact_search_limit = 100;
   const auto e1 = knn_graph(vectors, exact, 2);
   const auto e2 = knn_graph(vectors, approximate, 2);
-  // IVF may miss a few neighbours, but most edges must agree.
+  // The inverted file may miss a few neighbours, but most edges must agree.
   std::size_t shared = 0;
   std::size_t j = 0;
   for (const auto& e : e1) {
@@ -169,6 +170,72 @@ TEST_CASE("group: the approximate index finds the same neighbours on clustered d
     if (j < e2.size() && e2[j].a == e.a && e2[j].b == e.b) ++shared;
   }
   CHECK(static_cast<double>(shared) / e1.size() > 0.9);
+}
+
+namespace {
+
+// Share of the edges of `exact` that `approximate` also holds (both sorted by a, then b).
+double edge_recall(const std::vector<SimilarityEdge>& exact, const std::vector<SimilarityEdge>& approximate) {
+  std::size_t shared = 0, j = 0;
+  for (const auto& e : exact) {
+    while (j < approximate.size() && (approximate[j].a < e.a || (approximate[j].a == e.a && approximate[j].b < e.b))) ++j;
+    if (j < approximate.size() && approximate[j].a == e.a && approximate[j].b == e.b) ++shared;
+  }
+  return exact.empty() ? 1.0 : static_cast<double>(shared) / static_cast<double>(exact.size());
+}
+
+}  // namespace
+
+TEST_CASE("group: past the search limit, the inverted file keeps to the date windows") {
+  // 3,000 documents on 60 topics over 40 days, a topic's documents spread over all the days, and
+  // 50 undated ones: a window holds far more than the limit, so the inverted file searches it.
+  std::mt19937 rng(17);
+  const int n = 3050, dims = 64, days = 40, window = 3, topics = 60;
+  DenseMatrix vectors(n, dims);
+  std::vector<std::optional<int>> dates(n);
+  for (int i = 0; i < n; ++i) {
+    vectors.row(i) = noisy_unit(dims, i % topics, rng, 0.2f).transpose();
+    if (i < 3000) dates[i] = 18000 + static_cast<int>(rng() % days);
+  }
+  KnnParams exact;
+  exact.neighbors = 8;
+  KnnParams approximate = exact;
+  approximate.exact_search_limit = 100;
+  const auto e_exact = knn_graph_in_date_windows(vectors, dates, window, exact, 2);
+  const auto e_ivf = knn_graph_in_date_windows(vectors, dates, window, approximate, 2);
+  // No edge between two dated documents further apart than the window.
+  std::size_t outside = 0, with_undated = 0;
+  for (const auto& e : e_ivf) {
+    if (dates[e.a] && dates[e.b]) outside += std::abs(*dates[e.a] - *dates[e.b]) > window;
+    else ++with_undated;
+  }
+  CHECK(outside == 0);
+  CHECK(with_undated > 0);  // undated documents search, and are found, across all days
+
+  // Probing every list, the inverted file is an exact search of the same windows (the products
+  // are BLAS's instead of Eigen's: the same edges, similarities equal to rounding).
+  KnnParams every_list = approximate;
+  every_list.ivf_probe = n;
+  const auto e_all_lists = knn_graph_in_date_windows(vectors, dates, window, every_list, 2);
+  CHECK(edge_recall(e_exact, e_all_lists) > 0.999);
+  CHECK(edge_recall(e_all_lists, e_exact) > 0.999);
+
+  // With the default probes, the edges that join a topic (what clustering uses) are nearly all
+  // found; the weak edges to other topics, near the similarity floor, are a matter of chance.
+  std::vector<SimilarityEdge> exact_in_topic;
+  for (const auto& e : e_exact)
+    if (e.a % topics == e.b % topics) exact_in_topic.push_back(e);
+  CHECK(exact_in_topic.size() > 5000);
+  CHECK(edge_recall(exact_in_topic, e_ivf) > 0.95);
+
+  // The answer does not depend on the thread count.
+  const auto e_one_thread = knn_graph_in_date_windows(vectors, dates, window, approximate, 1);
+  REQUIRE(e_one_thread.size() == e_ivf.size());
+  for (std::size_t i = 0; i < e_ivf.size(); ++i) {
+    CHECK(e_one_thread[i].a == e_ivf[i].a);
+    CHECK(e_one_thread[i].b == e_ivf[i].b);
+    CHECK(e_one_thread[i].similarity == e_ivf[i].similarity);
+  }
 }
 
 // ---- cross-language copies (group/translations) ----
@@ -211,7 +278,7 @@ TEST_CASE("group: the approximate index takes any corpus size, and the caller's 
   DenseMatrix vectors(6, 16);
   for (int i = 0; i < 6; ++i) vectors.row(i) = noisy_unit(16, i % 2, rng).transpose();
   KnnParams approximate;
-  approximate.exact_search_limit = 1;  // an IVF index over 6 vectors: fewer vectors than 4 sqrt(n) lists
+  approximate.exact_search_limit = 1;  // an inverted file over 6 vectors
   const int before = omp_get_max_threads();
   omp_set_num_threads(3);
   std::vector<SimilarityEdge> edges;

@@ -71,6 +71,22 @@ void load_blas() {
 
 }  // namespace parallax
 
+extern "C" int sgemm_(const char* transa, const char* transb, FortranInt* m, FortranInt* n, FortranInt* k,
+                      const float* alpha, const float* a, FortranInt* lda, const float* b, FortranInt* ldb, float* beta,
+                      float* c, FortranInt* ldc);
+
+namespace parallax {
+
+void multiply_transposed(const float* a, int m, const float* b, int n, int k, float* c) {
+  if (m == 0 || n == 0) return;
+  // Column-major BLAS sees the row-major C (m x n) as C^T (n x m) = B A^T.
+  FortranInt rows = n, columns = m, inner = k, lda = k, ldb = k, ldc = n;
+  float one = 1.0f, zero = 0.0f;
+  sgemm_("T", "N", &rows, &columns, &inner, &one, b, &lda, a, &ldb, &zero, c, &ldc);
+}
+
+}  // namespace parallax
+
 extern "C" {
 
 int sgemm_(const char* transa, const char* transb, FortranInt* m, FortranInt* n, FortranInt* k, const float* alpha,

@@ -8,4 +8,10 @@ namespace parallax {
 
 void load_blas();
 
+// C = A B^T for row-major A (m x k), B (n x k) and C (m x n), by BLAS sgemm: OpenBLAS picks
+// this CPU's kernels at run time (AVX2 and FMA where present), where Eigen here is compiled for
+// the baseline SSE2; a large product also runs on BLAS's own threads. Call load_blas() first
+// wherever a failure to load must be an exception.
+void multiply_transposed(const float* a, int m, const float* b, int n, int k, float* c);
+
 }  // namespace parallax

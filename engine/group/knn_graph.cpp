@@ -1,9 +1,11 @@
 #include "group/knn_graph.hpp"
 
 #include "blas/lazy_blas.hpp"
+#include "core/openmp_threads.hpp"
+#include "group/inverted_file_search.hpp"
+#include "group/neighbour_edges.hpp"
 
 #include <faiss/IndexFlat.h>
-#include <faiss/IndexIVFFlat.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -19,46 +21,6 @@ namespace parallax {
 namespace {
 
 using FaissId = faiss::Index::idx_t;
-
-// FAISS runs its loops on OpenMP's thread count for the calling thread; set it for one search and
-// put the caller's back, so a program using the C ABI keeps its own OpenMP setting.
-class OpenMpThreads {
- public:
-  explicit OpenMpThreads(int threads) : before_(omp_get_max_threads()) { omp_set_num_threads(std::max(1, threads)); }
-  ~OpenMpThreads() { omp_set_num_threads(before_); }
-  OpenMpThreads(const OpenMpThreads&) = delete;
-  OpenMpThreads& operator=(const OpenMpThreads&) = delete;
-
- private:
-  int before_;
-};
-
-std::unique_ptr<faiss::Index> make_index(const DenseMatrix& vectors, const KnnParams& params,
-                                         std::unique_ptr<faiss::IndexFlatIP>& quantizer) {
-  const auto n = static_cast<std::size_t>(vectors.rows());
-  const int dims = static_cast<int>(vectors.cols());
-  if (n <= params.exact_search_limit) return std::make_unique<faiss::IndexFlatIP>(dims);
-  // IVF: about 4 sqrt(n) lists, trained on the vectors themselves; never more lists than vectors
-  // (FAISS refuses to train them: a small --exact-search-limit on a small corpus).
-  const auto lists = std::clamp<std::size_t>(static_cast<std::size_t>(4 * std::sqrt(static_cast<double>(n))), 1, n);
-  quantizer = std::make_unique<faiss::IndexFlatIP>(dims);
-  auto ivf = std::make_unique<faiss::IndexIVFFlat>(quantizer.get(), dims, lists, faiss::METRIC_INNER_PRODUCT);
-  ivf->train(static_cast<FaissId>(n), vectors.data());
-  ivf->nprobe = params.ivf_probe;
-  return ivf;
-}
-
-// Keeps the edges of one query's neighbour list (self matches and weak edges dropped).
-void add_query_edges(std::size_t q, const FaissId* labels, const float* similarities, int k, float min_similarity,
-                     std::vector<SimilarityEdge>& edges) {
-  for (int j = 0; j < k; ++j) {
-    const FaissId other = labels[j];
-    if (other < 0 || static_cast<std::size_t>(other) == q || similarities[j] < min_similarity) continue;
-    const auto o = static_cast<std::size_t>(other);
-    edges.push_back({static_cast<std::uint32_t>(std::min(q, o)), static_cast<std::uint32_t>(std::max(q, o)),
-                     similarities[j]});
-  }
-}
 
 // The value at quantile q of v (reordered).
 float quantile(std::vector<float>& v, double q) {
@@ -134,24 +96,28 @@ void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
               edges.end());
 }
 
-// kNN of the given query rows against the whole corpus, with the index chosen by corpus size.
+// kNN of the given query rows against the whole corpus: exact up to the search limit, an inverted
+// file past it.
 void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
                          int threads, std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
-  const OpenMpThreads scoped(threads);
-  load_blas();  // here, where its failure is an exception: FAISS calls BLAS inside OpenMP regions
-  std::unique_ptr<faiss::IndexFlatIP> quantizer;
-  auto index = make_index(vectors, params, quantizer);
-  index->add(static_cast<FaissId>(n), vectors.data());
-  const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
-  DenseMatrix query_rows(static_cast<Eigen::Index>(queries.size()), vectors.cols());
-  for (std::size_t i = 0; i < queries.size(); ++i)
-    query_rows.row(static_cast<Eigen::Index>(i)) = vectors.row(static_cast<Eigen::Index>(queries[i]));
-  std::vector<float> similarities(queries.size() * k);
-  std::vector<FaissId> labels(queries.size() * k);
-  index->search(static_cast<FaissId>(queries.size()), query_rows.data(), k, similarities.data(), labels.data());
-  for (std::size_t i = 0; i < queries.size(); ++i)
-    add_query_edges(queries[i], labels.data() + i * k, similarities.data() + i * k, k, params.min_similarity, edges);
+  if (n > params.exact_search_limit) {
+    inverted_file_search(vectors, {}, 0, queries, params, threads, edges);
+  } else {
+    const OpenMpThreads scoped(threads);
+    load_blas();  // here, where its failure is an exception: FAISS calls BLAS inside OpenMP regions
+    faiss::IndexFlatIP index(static_cast<FaissId>(vectors.cols()));
+    index.add(static_cast<FaissId>(n), vectors.data());
+    const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
+    DenseMatrix query_rows(static_cast<Eigen::Index>(queries.size()), vectors.cols());
+    for (std::size_t i = 0; i < queries.size(); ++i)
+      query_rows.row(static_cast<Eigen::Index>(i)) = vectors.row(static_cast<Eigen::Index>(queries[i]));
+    std::vector<float> similarities(queries.size() * k);
+    std::vector<FaissId> labels(queries.size() * k);
+    index.search(static_cast<FaissId>(queries.size()), query_rows.data(), k, similarities.data(), labels.data());
+    for (std::size_t i = 0; i < queries.size(); ++i)
+      add_query_edges(queries[i], labels.data() + i * k, similarities.data() + i * k, k, params.min_similarity, edges);
+  }
   if (background) background_in_whole_corpus(vectors, queries, threads, *background);
 }
 
@@ -265,8 +231,18 @@ std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors
   const auto blocks = date_blocks(sorted_days, window_days);
   std::size_t widest = 0;
   for (const auto& b : blocks) widest = std::max(widest, b.candidates_end - b.candidates_begin);
-  if (widest + undated.size() > params.exact_search_limit) return knn_graph(vectors, params, threads, background);
   prepare(background, n);
+  if (widest + undated.size() > params.exact_search_limit) {
+    // Past the limit, an inverted file whose lists are sliced by the same windows.
+    std::vector<std::size_t> all(n);
+    for (std::size_t i = 0; i < n; ++i) all[i] = i;
+    std::vector<SimilarityEdge> edges;
+    inverted_file_search(vectors, dates, window_days, all, params, threads, edges);
+    if (background) background_in_whole_corpus(vectors, all, threads, *background);
+    sort_and_deduplicate(edges);
+    edges.shrink_to_fit();
+    return edges;
+  }
 
   const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
   const int workers = std::max(1, threads);

@@ -1,6 +1,6 @@
 #pragma once
 // The k-nearest-neighbour graph of dense, L2-normalized document vectors, by FAISS inner-product
-// search: exact (IndexFlatIP) up to a size limit, IVF past it.
+// search: exact (IndexFlatIP) up to a size limit, an inverted file past it (group/inverted_file_search).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -13,8 +13,8 @@ namespace parallax {
 struct KnnParams {
   int neighbors = 20;                       // k, not counting the document itself
   float min_similarity = 0.05f;             // edges below this cosine are dropped
-  std::size_t exact_search_limit = 50000;   // above this many documents, use an IVF index
-  int ivf_probe = 16;                       // IVF lists probed per query
+  std::size_t exact_search_limit = 50000;   // above this many documents (in one window), use the inverted file
+  int ivf_probe = 16;                       // inverted-file lists probed per query
 };
 
 // 12 bytes: at 1M documents the graph holds about 20M edges before deduplication.

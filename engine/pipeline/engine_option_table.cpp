@@ -61,7 +61,7 @@ std::vector<EngineOptionSpec> make_table() {
                           "days apart beyond which dated documents never share an event (0: ignore dates)"),
       PARALLAX_INT_OPTION("dimensions", dimensions, "dense vector dimensions"),
       PARALLAX_INT_OPTION("exact_search_limit", knn.exact_search_limit,
-                          "documents in one date window (or an undated corpus) above which an IVF index replaces exact search"),
+                          "documents in one date window (or an undated corpus) above which an inverted file replaces exact search"),
       PARALLAX_INT_OPTION("top_terms", top_terms, "top terms listed per event cluster"),
       PARALLAX_INT_OPTION("seed", seed, "seed of the dense projection"),
   };
