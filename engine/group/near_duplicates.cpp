@@ -95,17 +95,21 @@ std::vector<PackedPair> lsh_candidates(const std::vector<MinHashSignature>& sign
   const int passes = (banding.bands + kBandsPerPass - 1) / kBandsPerPass;
   run_workers(workers, [&](int w) {
     std::vector<std::uint64_t> entries[kBandsPerPass], scratch;
+    // The worker's own vector until the end: the headers side by side in `found` share a cache
+    // line, which every push_back of either thread wrote.
+    std::vector<PackedPair> mine;
     std::size_t unique_size = 0;
     for (int pass = next_pass++; pass < passes; pass = next_pass++) {
       const int first_band = pass * kBandsPerPass;
       band_candidates(signatures, first_band, std::min(kBandsPerPass, banding.bands - first_band), banding.rows,
-                      params, entries, scratch, found[w]);
+                      params, entries, scratch, mine);
       // Repeats pile up band after band: drop them before they outgrow the distinct pairs.
-      if (found[w].size() > std::max<std::size_t>(1 << 20, 2 * unique_size)) {
-        sort_unique(found[w]);
-        unique_size = found[w].size();
+      if (mine.size() > std::max<std::size_t>(1 << 20, 2 * unique_size)) {
+        sort_unique(mine);
+        unique_size = mine.size();
       }
     }
+    found[w] = std::move(mine);
   });
   std::vector<PackedPair> all = std::move(found[0]);
   for (int w = 1; w < workers; ++w) {
@@ -124,13 +128,21 @@ std::size_t signature_length(const std::vector<MinHashSignature>& signatures) {
   return num_hashes;
 }
 
-// Marks the candidates for which holds(a, b) is true, each worker taking every workers-th one.
+// The share [begin, end) of `count` items that worker w of `workers` takes: contiguous, so that
+// two threads never write one cache line of a per-item result (every other item was one each,
+// and the line went back and forth between the cores at every write).
+std::pair<std::size_t, std::size_t> share_of(std::size_t count, int w, int workers) {
+  const auto part = [&](int k) { return count * static_cast<std::size_t>(k) / static_cast<std::size_t>(workers); };
+  return {part(w), part(w + 1)};
+}
+
+// Marks the candidates for which holds(a, b) is true.
 template <typename Predicate>
 std::vector<char> verify(const std::vector<PackedPair>& candidates, int workers, Predicate holds) {
   std::vector<char> verified(candidates.size(), 0);
   run_workers(workers, [&](int w) {
-    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers)
-      verified[c] = holds(first_of(candidates[c]), second_of(candidates[c]));
+    const auto [begin, end] = share_of(candidates.size(), w, workers);
+    for (std::size_t c = begin; c < end; ++c) verified[c] = holds(first_of(candidates[c]), second_of(candidates[c]));
   });
   return verified;
 }
@@ -210,10 +222,13 @@ std::vector<PartialCopy> find_partial_copies(const std::vector<MinHashSignature>
   };
   std::vector<std::vector<PartialCopy>> found(workers);
   run_workers(workers, [&](int w) {
-    for (std::size_t c = static_cast<std::size_t>(w); c < candidates.size(); c += workers) {
+    std::vector<PartialCopy> mine;  // not found[w] itself: see lsh_candidates
+    const auto [begin, end] = share_of(candidates.size(), w, workers);
+    for (std::size_t c = begin; c < end; ++c) {
       const PartialCopy p = judge(first_of(candidates[c]), second_of(candidates[c]));
-      if (p.containment >= params.containment) found[w].push_back(p);
+      if (p.containment >= params.containment) mine.push_back(p);
     }
+    found[w] = std::move(mine);
   });
   std::vector<PartialCopy> copies;
   for (const auto& f : found) copies.insert(copies.end(), f.begin(), f.end());
