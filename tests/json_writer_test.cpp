@@ -76,6 +76,20 @@ TEST_CASE("json writer: compact and pretty text is nlohmann's dump() of the same
   CHECK(written(2).find("\"empty_object\": {},\n") != std::string::npos);  // empty containers stay on their line
 }
 
+TEST_CASE("json writer: every ASCII byte in a string, as dump() escapes it or leaves it") {
+  // The writer copies printable ASCII without a quote or a backslash itself, and leaves the rest to nlohmann.
+  for (int b = 0; b < 0x80; ++b) {
+    for (const std::string& text : {std::string(1, static_cast<char>(b)), "id-" + std::string(1, static_cast<char>(b)) + "-7"}) {
+      std::string written_text;
+      JsonWriter(written_text).value(text);
+      CHECK(written_text == nlohmann::json(text).dump());
+    }
+  }
+  std::string empty;
+  JsonWriter(empty).value(std::string());
+  CHECK(empty == "\"\"");
+}
+
 TEST_CASE("json writer: a top-level scalar, and empty containers, as dump() prints them") {
   std::string text;
   JsonWriter(text).value(0.5);

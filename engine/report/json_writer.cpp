@@ -1,5 +1,6 @@
 #include "report/json_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -111,7 +112,19 @@ void JsonWriter::new_line(std::size_t depth) {
 }
 
 void JsonWriter::string(std::string_view text) {
-  out_ += nlohmann::json(text).dump(-1, ' ', false, strings_);
+  // Printable ASCII without " or \ is written as it is by dump() too: copied here without the two
+  // strings nlohmann makes (ids, dates and languages are; they were 2.5% of `dedup` on 10k
+  // documents). Anything else goes through nlohmann's escaping.
+  const bool verbatim = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+  });
+  if (!verbatim) {
+    out_ += nlohmann::json(text).dump(-1, ' ', false, strings_);
+    return;
+  }
+  out_ += '"';
+  out_ += text;
+  out_ += '"';
 }
 
 }  // namespace parallax
