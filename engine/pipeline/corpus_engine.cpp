@@ -89,16 +89,16 @@ class DocumentTopTerms {
 // are written to an array by index, and neighbours on two threads wrote to shared cache lines.
 constexpr std::size_t kIndicesPerChunk = 16;
 
-// Runs fn(i) for i in [0, count) on up to `threads` threads, each with its own analyzer; worker w
+// Runs fn(i) for i in [0, count) on up to `threads` threads of the pool, each with its own analyzer; worker w
 // takes the chunks w, w + workers, ... A worker's exception stops the workers and is rethrown on
 // the calling thread (never std::terminate).
 template <typename Fn>
-void parallel_for(std::size_t count, int threads, Fn fn) {
+void parallel_for(WorkerPool& pool, std::size_t count, int threads, Fn fn) {
   const std::size_t chunks = (count + kIndicesPerChunk - 1) / kIndicesPerChunk;
   const int workers = static_cast<int>(std::min<std::size_t>(std::max(1, threads), std::max<std::size_t>(chunks, 1)));
   std::atomic<bool> failed{false};
-  // The calling thread is worker 0: one thread fewer to start per batch, none with one thread.
-  run_workers(workers, [&](int w) {
+  // The calling thread is worker 0: one thread fewer to keep, none with one thread.
+  pool.run(workers, [&](int w) {
     try {
       for (std::size_t c = w; c < chunks && !failed.load(std::memory_order_relaxed); c += workers)
         for (std::size_t i = c * kIndicesPerChunk; i < std::min(count, (c + 1) * kIndicesPerChunk); ++i) fn(i, w);
@@ -186,6 +186,7 @@ struct CorpusEngine::State {
   std::vector<EventCluster> events;
   std::vector<TranslationPair> translations;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> translation_candidates;  // kNN edges across languages
+  WorkerPool workers;  // last: its threads stop before anything they work on goes
 
   const std::deque<DocumentRecord>& records() const { return features->records(); }
   const TermTable& terms() const { return features->terms(); }
@@ -288,7 +289,7 @@ struct CorpusEngine::State {
   // Analyzes documents on the worker threads; names are sent against the vocabulary as it is now.
   std::vector<DocumentFeatures> analyze_all(std::vector<Document>& documents) {
     std::vector<AnalyzedDocument> analyzed(documents.size());
-    parallel_for(documents.size(), options.threads,
+    parallel_for(workers, documents.size(), options.threads,
                  [&](std::size_t i, int worker) { analyzed[i] = analyze(documents[i], worker); });
     std::vector<DocumentFeatures> out;
     out.reserve(documents.size());
@@ -379,14 +380,14 @@ struct CorpusEngine::State {
     top_terms.resize(n);
     if (options.projection == ProjectionKind::Svd) {
       std::vector<SparseVector> tfidf(n);
-      parallel_for(n, options.threads, [&](std::size_t i, int) {
+      parallel_for(workers, n, options.threads, [&](std::size_t i, int) {
         tfidf[i] = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf[i]);
       });
       vectors = project_svd(tfidf, options.dimensions, options.seed);
     } else {
       vectors.resize(static_cast<Eigen::Index>(n), options.dimensions);
-      parallel_for(n, options.threads, [&](std::size_t i, int) {
+      parallel_for(workers, n, options.threads, [&](std::size_t i, int) {
         const SparseVector tfidf = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf);
         project_random(tfidf, options.dimensions, options.seed, vectors.row(static_cast<Eigen::Index>(i)).data());
@@ -428,7 +429,7 @@ struct CorpusEngine::State {
       if (!pairs.empty()) work.push_back(std::move(pairs));
     report("translations", 0, work.size());
     std::vector<std::vector<TranslationPair>> found(work.size());
-    parallel_for(work.size(), options.threads, [&](std::size_t k, int) {
+    parallel_for(workers, work.size(), options.threads, [&](std::size_t k, int) {
       std::unordered_map<std::uint32_t, SentenceIndex> index_of;  // each document read once
       auto sentences_of = [&](std::uint32_t d) -> const SentenceIndex& {
         auto it = index_of.find(d);

@@ -1,0 +1,66 @@
+// core/worker_threads: run_workers and the WorkerPool that keeps its threads between calls.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "core/worker_threads.hpp"
+
+using parallax::WorkerPool;
+
+TEST_CASE("worker pool: every worker runs once per call, the caller as worker 0, on threads kept between calls") {
+  WorkerPool pool;
+  std::mutex mutex;
+  std::set<std::thread::id> threads_seen;
+  for (int call = 0; call < 20; ++call) {
+    std::vector<int> runs(3, 0);
+    std::thread::id worker_0;
+    pool.run(3, [&](int w) {
+      ++runs[w];
+      const std::lock_guard<std::mutex> lock(mutex);
+      threads_seen.insert(std::this_thread::get_id());
+      if (w == 0) worker_0 = std::this_thread::get_id();
+    });
+    CHECK(runs == std::vector<int>{1, 1, 1});
+    CHECK(worker_0 == std::this_thread::get_id());
+  }
+  CHECK(threads_seen.size() == 3);  // the caller and two pool threads, the same ones every call
+  CHECK(threads_seen.count(std::this_thread::get_id()) == 1);
+}
+
+TEST_CASE("worker pool: a call with fewer workers leaves the other threads idle, one worker runs on the caller") {
+  WorkerPool pool;
+  std::atomic<int> total{0};
+  pool.run(4, [&](int) { ++total; });
+  CHECK(total == 4);
+  std::vector<int> runs(4, 0);
+  pool.run(2, [&](int w) { ++runs[w]; });
+  CHECK(runs == std::vector<int>{1, 1, 0, 0});
+  std::thread::id ran_on;
+  int worker = -1;
+  pool.run(1, [&](int w) {
+    worker = w;
+    ran_on = std::this_thread::get_id();
+  });
+  CHECK(worker == 0);
+  CHECK(ran_on == std::this_thread::get_id());
+}
+
+TEST_CASE("worker pool: the first failure is rethrown after every worker finished, and the pool stays usable") {
+  WorkerPool pool;
+  std::atomic<int> finished{0};
+  CHECK_THROWS_AS(pool.run(3,
+                           [&](int w) {
+                             if (w == 1) throw std::runtime_error("worker 1");
+                             ++finished;
+                           }),
+                  std::runtime_error);
+  CHECK(finished == 2);
+  std::atomic<int> total{0};
+  pool.run(3, [&](int) { ++total; });
+  CHECK(total == 3);
+}
