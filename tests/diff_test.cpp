@@ -775,3 +775,42 @@ TEST_CASE("a characterization counts when it is said of a talk, not of an idea o
                                 make_document("b", "The ministry said the talks between the countries were cordial.", "en")});
   for (const Alignment& al : r.alignments) CHECK(al.judgement.label != PairLabel::Conflict);
 }
+
+TEST_CASE("percentages are one unit however they are written") {
+  WordKeyer keyer;
+  for (const char* text : {"Tariffs were cut to 47% this year.", "Tariffs were cut to 47 per cent this year.",
+                           "Tariffs were cut to 47 percent this year.", "Пошлины снижены до 47 процентов.",
+                           "خفضت الرسوم إلى 47 بالمئة.", "خفضت الرسوم إلى 47 في المائة.", "خفضت الرسوم إلى 47٪."}) {
+    CAPTURE(text);
+    const auto q = quantities_of(keyer, text);
+    REQUIRE(q.numbers.size() == 1);
+    CHECK(q.numbers[0].unit == "percent");
+    CHECK(q.numbers[0].value == 47);
+  }
+  CHECK(quantities_of(keyer, "Tariffs were cut to 47% this year.").numbers[0].text == "47%");
+  CHECK(quantities_of(keyer, "Tariffs were cut to 47 per cent this year.").numbers[0].text == "47 per cent");
+  // The same share written two ways agrees; two shares of the same thing conflict.
+  auto r = compare_texts({make_document("a", "The ministry said tariffs on steel were cut to 47% on Monday.", "en"),
+                          make_document("b", "The ministry said tariffs on steel were cut to 47 per cent on Monday.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.label == PairLabel::Agree);
+  r = compare_texts({make_document("a", "The ministry said tariffs on steel were cut to 47% on Monday.", "en"),
+                     make_document("b", "The ministry said tariffs on steel were cut to 45 percent on Monday.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons == std::vector<std::string>{"different numbers: 47% vs 45 percent"});
+}
+
+TEST_CASE("an amount of change is not compared with a level") {
+  WordKeyer keyer;
+  CHECK(quantities_of(keyer, "Tariffs will be cut by 10% next year.").numbers.at(0).unit == "percent:change");
+  CHECK(quantities_of(keyer, "США снизят пошлины на 10%.").numbers.at(0).unit == "percent:change");
+  CHECK(quantities_of(keyer, "Путин приказал прекратить удары на 30 дней.").numbers.at(0).unit != "percent:change");
+  auto r = compare_texts({make_document("a", "The ministry said tariffs on Chinese goods will be cut by 10% next year.", "en"),
+                          make_document("b", "The ministry said tariffs on Chinese goods will be cut to 47% next year.", "en")});
+  for (const Alignment& al : r.alignments)
+    for (const std::string& reason : al.judgement.reasons) CHECK(!contains(reason, "different numbers"));
+  r = compare_texts({make_document("a", "The ministry said tariffs on Chinese goods will be cut by 10% next year.", "en"),
+                     make_document("b", "The ministry said tariffs on Chinese goods will be cut by 12% next year.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.reasons == std::vector<std::string>{"different numbers: 10% vs 12%"});
+}

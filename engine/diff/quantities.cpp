@@ -131,6 +131,24 @@ std::optional<std::pair<std::string, double>> measure_of_word(std::string_view n
   return std::nullopt;
 }
 
+// The sign or words of a percentage after the number at `at`: "47%", "47 ٪", "47 per cent",
+// "47 percent", "47 процентов", "47 بالمئة", "47 في المائة". Returns the index of the unit's last
+// token (`at` itself for a sign, which is no token), or nothing.
+std::optional<std::size_t> percent_after(const std::vector<MatchToken>& tokens, std::string_view text, std::size_t at) {
+  std::size_t i = tokens[at].span.end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (text.substr(i, 1) == "%" || text.substr(i, std::string_view("٪").size()) == "٪") return at;
+  if (at + 1 >= tokens.size()) return std::nullopt;
+  const std::string& next = tokens[at + 1].normalized;
+  // Arabic as normalized for matching: "بالمئة" -> "بالميه", "المائة" -> "المايه".
+  if (next == "percent" || next.rfind("процент", 0) == 0 || next == "بالميه" || next == "بالمايه") return at + 1;
+  if (at + 2 < tokens.size()) {
+    const std::string& after = tokens[at + 2].normalized;
+    if ((next == "per" && after == "cent") || (next == "في" && (after == "الميه" || after == "المايه"))) return at + 2;
+  }
+  return std::nullopt;
+}
+
 // An age rather than a length of time: "51-year-old", "aged 51", "в возрасте 51 года",
 // "51-летний", "البالغ من العمر 51 عاما".
 bool is_age(const std::vector<MatchToken>& tokens, std::size_t number) {
@@ -206,12 +224,17 @@ NumberMention number_mention(const std::vector<MatchToken>& tokens, std::string_
       ++next;
     }
   }
-  std::string symbol;
+  std::string symbol, suffix;
   if (is_age(tokens, at)) {
     n.unit = "age";
   } else if (const auto code = currency_of_symbol(tokens[at].gap_before)) {
     n.unit = "currency:" + *code;
     symbol = tokens[at].gap_before;
+  } else if (const auto percent = percent_after(tokens, text, at)) {
+    n.unit = "percent";
+    last_shown = *percent;
+    next = *percent;
+    if (*percent == at) suffix = "%";
   } else if (const auto word = next < tokens.size() ? currency_of_word(tokens[next].normalized) : std::nullopt) {
     n.unit = "currency:" + *word;
     last_shown = next;
@@ -225,9 +248,16 @@ NumberMention number_mention(const std::vector<MatchToken>& tokens, std::string_
     n.unit = tokens[next].key;
     last_shown = next;
   }
+  // An amount of change is another quantity than a level: "cut by 10%" / "снизят на 10%" against
+  // "cut to 47%" says nothing different (Russian "на" only before a percentage: "на 30 дней" is a
+  // duration).
+  if (!n.unit.empty() && at >= 1 &&
+      (tokens[at - 1].normalized == "by" || (n.unit == "percent" && tokens[at - 1].normalized == "на")))
+    n.unit += ":change";
   const std::size_t begin = tokens[at].span.begin, end = tokens[last_shown].span.end;
   const std::string_view written = begin < end && end <= text.size() ? text.substr(begin, end - begin) : tokens[at].normalized;
-  n.text = n.unit == "age" ? "age " + std::string(text.substr(begin, tokens[at].span.end - begin)) : symbol + std::string(written);
+  n.text = n.unit == "age" ? "age " + std::string(text.substr(begin, tokens[at].span.end - begin))
+                           : symbol + std::string(written) + suffix;
   if (!n.unit.empty()) n.context = count_context(tokens, text, at, std::min(next, tokens.size() - 1));
   return n;
 }

@@ -14,8 +14,10 @@ namespace parallax {
 struct NumberMention {
   double value = 0;  // scaled: "40 billion", "$40B" and "40 млрд" are 4e10
   // What is counted, so that only like quantities are compared: a currency ("currency:USD"), an
-  // age ("age": "51-year-old", "aged 51", "в возрасте 51 года", "البالغ من العمر 51 عاما"), else the
-  // matching key of the word after the number ("year", "سنو"); may be empty.
+  // age ("age": "51-year-old", "aged 51", "в возрасте 51 года", "البالغ من العمر 51 عاما"), a
+  // percentage ("percent": "47%", "47 per cent", "47 процентов", "47 بالمئة"), else the
+  // matching key of the word after the number ("year", "سنو"); may be empty. An amount of change
+  // ("by 10%", "на 10%") has ":change" after its unit: it is no level ("to 47%").
   std::string unit;
   // The number as a reader finds it in the claim, with its unit: "$40 billion", "40 км",
   // "115 people", "age 51" (an age reads the same whichever way it was written).
