@@ -1,5 +1,7 @@
 // core/worker_threads: run_workers and the WorkerPool that keeps its threads between calls.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <mutex>
@@ -63,4 +65,23 @@ TEST_CASE("worker pool: the first failure is rethrown after every worker finishe
   std::atomic<int> total{0};
   pool.run(3, [&](int) { ++total; });
   CHECK(total == 3);
+}
+
+TEST_CASE("worker pool: a forked child runs work on threads of its own, as the parent does after it") {
+  WorkerPool pool;
+  std::atomic<int> total{0};
+  pool.run(2, [&](int) { ++total; });  // the parent's pool thread is waiting now
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::atomic<int> in_child{0};
+    pool.run(2, [&](int) { ++in_child; });
+    _exit(in_child == 2 ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  pool.run(2, [&](int) { ++total; });
+  CHECK(total == 4);
 }

@@ -8,10 +8,13 @@
 //
 // Workers that share a stop flag should set it when they fail, so the others end early; the
 // result of a call that threw is incomplete and must be discarded.
+#include <unistd.h>
+
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -47,22 +50,31 @@ void run_workers(int workers, Work work) {
 }
 
 // run_workers on threads that are started once and then wait for the next call: for work handed
-// out many times, as an engine's analysis every 512 documents. A thread started per call cost its
-// start, its stack handed back and faulted in again, and an empty malloc cache and empty
+// out many times, as an engine's analysis every batch of documents. A thread started per call
+// cost its start, its stack handed back and faulted in again, and an empty malloc cache and empty
 // thread-local buffers each time. run() keeps run_workers' contract; it is not reentrant (work
 // must not call run() on the same pool). The destructor stops and joins the threads.
+//
+// Fork-safe as starting threads per call was: a forked child has none of the parent's threads,
+// and its copies of their mutex and condition variables may say they are held or waited on, so
+// a pool used in a child leaves that state behind (never destroyed: a small leak) and starts
+// threads of its own.
 class WorkerPool {
  public:
   WorkerPool() = default;
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
   ~WorkerPool() {
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      stopping_ = true;
+    if (!owned_here()) {
+      (void)threads_.release();  // none, or a parent's in a forked child: nothing to join
+      return;
     }
-    wake_.notify_all();
-    for (std::thread& t : threads_) t.join();
+    {
+      const std::lock_guard<std::mutex> lock(threads_->mutex);
+      threads_->stopping = true;
+    }
+    threads_->wake.notify_all();
+    for (std::thread& t : threads_->threads) t.join();
   }
 
   template <typename Work>
@@ -81,55 +93,68 @@ class WorkerPool {
         record();
       }
     };
+    if (!owned_here()) {
+      (void)threads_.release();  // a parent's, in a forked child: see above
+      threads_ = std::make_unique<Threads>();
+      owner_ = getpid();
+    }
+    Threads& t = *threads_;
     // A thread that cannot start throws here, before any work: the started ones stay idle.
-    while (static_cast<int>(threads_.size()) < workers - 1) {
-      const int index = static_cast<int>(threads_.size()) + 1;  // the calling thread is worker 0
-      threads_.emplace_back([this, index] { wait_for_work(index); });
+    while (static_cast<int>(t.threads.size()) < workers - 1) {
+      const int index = static_cast<int>(t.threads.size()) + 1;  // the calling thread is worker 0
+      t.threads.emplace_back([&t, index] { wait_for_work(t, index); });
     }
     {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      job_ = &guarded;
-      job_workers_ = workers;
-      running_ = workers - 1;
-      ++generation_;
+      const std::lock_guard<std::mutex> lock(t.mutex);
+      t.job = &guarded;
+      t.job_workers = workers;
+      t.running = workers - 1;
+      ++t.generation;
     }
-    wake_.notify_all();
+    t.wake.notify_all();
     guarded(0);
     {
-      std::unique_lock<std::mutex> lock(mutex_);
-      finished_.wait(lock, [&] { return running_ == 0; });
-      job_ = nullptr;
+      std::unique_lock<std::mutex> lock(t.mutex);
+      t.finished.wait(lock, [&] { return t.running == 0; });
+      t.job = nullptr;
     }
     if (failure) std::rethrow_exception(failure);
   }
 
  private:
-  void wait_for_work(int index) {
+  struct Threads {
+    std::mutex mutex;
+    std::condition_variable wake, finished;
+    std::vector<std::thread> threads;
+    const std::function<void(int)>* job = nullptr;
+    int job_workers = 0;
+    int running = 0;  // pool threads still working on the current job
+    std::uint64_t generation = 0;
+    bool stopping = false;
+  };
+
+  bool owned_here() const { return threads_ && owner_ == getpid(); }
+
+  static void wait_for_work(Threads& t, int index) {
     std::uint64_t seen = 0;
     while (true) {
       const std::function<void(int)>* job = nullptr;
       {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-        if (stopping_) return;
-        seen = generation_;
-        if (index >= job_workers_) continue;  // this call needs fewer workers
-        job = job_;
+        std::unique_lock<std::mutex> lock(t.mutex);
+        t.wake.wait(lock, [&] { return t.stopping || t.generation != seen; });
+        if (t.stopping) return;
+        seen = t.generation;
+        if (index >= t.job_workers) continue;  // this call needs fewer workers
+        job = t.job;
       }
       (*job)(index);  // guarded: never throws
-      const std::lock_guard<std::mutex> lock(mutex_);
-      if (--running_ == 0) finished_.notify_one();
+      const std::lock_guard<std::mutex> lock(t.mutex);
+      if (--t.running == 0) t.finished.notify_one();
     }
   }
 
-  std::mutex mutex_;
-  std::condition_variable wake_, finished_;
-  std::vector<std::thread> threads_;
-  const std::function<void(int)>* job_ = nullptr;
-  int job_workers_ = 0;
-  int running_ = 0;  // pool threads still working on the current job
-  std::uint64_t generation_ = 0;
-  bool stopping_ = false;
+  std::unique_ptr<Threads> threads_;
+  pid_t owner_ = 0;  // the process threads_ belongs to
 };
 
 }  // namespace parallax
