@@ -238,6 +238,72 @@ TEST_CASE("group: past the search limit, the inverted file keeps to the date win
   }
 }
 
+namespace {
+
+// Average linkage by brute force: while any two clusters joined by a kNN edge have an average
+// cosine over all their member pairs at or above the threshold, merges the two that stand highest.
+std::vector<std::vector<std::size_t>> naive_average_linkage(const DenseMatrix& vectors,
+                                                            const std::vector<SimilarityEdge>& edges,
+                                                            double threshold) {
+  const auto n = static_cast<std::size_t>(vectors.rows());
+  std::vector<std::size_t> cluster(n);
+  for (std::size_t i = 0; i < n; ++i) cluster[i] = i;
+  std::vector<Eigen::VectorXd> sums(n);
+  std::vector<double> sizes(n, 1.0);
+  for (std::size_t i = 0; i < n; ++i) sums[i] = vectors.row(static_cast<Eigen::Index>(i)).transpose().cast<double>();
+  for (;;) {
+    double best = -1;
+    std::size_t x = 0, y = 0;
+    for (const auto& e : edges) {
+      const std::size_t a = cluster[e.a], b = cluster[e.b];
+      if (a == b) continue;
+      const double margin = sums[a].dot(sums[b]) / (sizes[a] * sizes[b]) - threshold;
+      if (margin >= 0 && margin > best) {
+        best = margin;
+        x = a;
+        y = b;
+      }
+    }
+    if (best < 0) break;
+    sums[x] += sums[y];
+    sizes[x] += sizes[y];
+    for (auto& c : cluster)
+      if (c == y) c = x;
+  }
+  std::vector<std::vector<std::size_t>> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[cluster[i]].push_back(i);
+  out.erase(std::remove_if(out.begin(), out.end(), [](const auto& c) { return c.empty(); }), out.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("group: event clustering is exact average linkage, large clusters included") {
+  // 600 documents: 300 on one story (a cluster that grows by hundreds of merges, with many
+  // neighbours it must not take), the rest on 30 smaller stories, all noisy. The linkage skips
+  // recomputing a neighbour whose bound rules a merge out; the answer must be the brute force's.
+  std::mt19937 rng(23);
+  const int n = 600, dims = 24;
+  DenseMatrix vectors(n, dims);
+  for (int i = 0; i < n; ++i) vectors.row(i) = noisy_unit(dims, i < 300 ? 0 : 1 + i % 30 % (dims - 1), rng, 0.25f).transpose();
+  KnnParams knn;
+  knn.neighbors = 12;
+  const auto edges = knn_graph(vectors, knn, 1);
+  for (const double threshold : {0.15, 0.25, 0.35}) {
+    CAPTURE(threshold);
+    EventClusteringParams params;
+    params.threshold = threshold;
+    auto clusters = cluster_events(vectors, edges, std::vector<std::optional<int>>(n), params);
+    std::sort(clusters.begin(), clusters.end());
+    const auto expected = naive_average_linkage(vectors, edges, threshold);
+    CHECK(clusters == expected);
+    std::size_t largest = 0;
+    for (const auto& c : expected) largest = std::max(largest, c.size());
+    CHECK(largest >= 100);  // the case the bounds are for: one cluster grown by many steps
+  }
+}
+
 // ---- cross-language copies (group/translations) ----
 
 namespace {

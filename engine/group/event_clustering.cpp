@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <queue>
 #include <string>
 #include <unordered_map>
 
@@ -23,8 +22,19 @@ struct LanguagePart {
   double chance_sum = 0;
 };
 
+// A kNN neighbour of a cluster, with an upper bound on the sum of the cosines between the two:
+// `cosine_sum` over the `pairs` of members the two clusters had then, which bounds the sum between
+// any later clusters holding them, each pair added counting at most the largest cosine. `other`
+// may be a cluster since merged into another (root() gives the one holding it now). 12 bytes: at
+// 1M documents the links number about 40M.
+struct Link {
+  std::uint32_t other;
+  float pairs;        // rounded down, so that the pairs added since are never undercounted
+  float cosine_sum;   // rounded up
+};
+
 // Per cluster: its size, the vector sum of its members, date range, members per language and kNN
-// neighbours (other live clusters). The sum is the document's own row while the cluster is a
+// neighbours (other clusters). The sum is the document's own row while the cluster is a
 // single document, a slot of `sums_` once it has grown: memory stays near the size of the edge
 // list instead of one dense vector per document.
 struct ClusterState {
@@ -39,15 +49,22 @@ struct ClusterState {
   std::optional<int> last_date;
   // One per language; nearly always one, so it is held inline: no heap block per document.
   boost::container::small_vector<LanguagePart, 1> parts;
-  std::vector<std::uint32_t> neighbours;
+  std::vector<Link> neighbours;
 };
 
 struct MergeCandidate {
   float margin;  // how far the merged cluster's averages stay above their thresholds (>= 0)
   std::uint32_t a, b;
   std::uint32_t version_a, version_b;
-  bool operator<(const MergeCandidate& o) const { return margin < o.margin; }
 };
+
+// Merges by margin, the highest first; equal margins (copies of one text) by cluster numbers, so
+// that the order never depends on how the heap was laid out (it is rebuilt, see compact_queue).
+bool merges_later(const MergeCandidate& x, const MergeCandidate& y) {
+  if (x.margin != y.margin) return x.margin < y.margin;
+  if (x.a != y.a) return x.a > y.a;
+  return x.b > y.b;
+}
 
 class AverageLinkage {
  public:
@@ -55,7 +72,9 @@ class AverageLinkage {
                  const std::vector<std::uint16_t>& languages, const CrossLanguageBackground& cross_background,
                  const EventClusteringParams& params)
       : params_(params), vectors_(vectors), clusters_(static_cast<std::size_t>(vectors.rows())),
-        absorbed_into_(clusters_.size()) {
+        absorbed_into_(clusters_.size()), slot_of_root_(clusters_.size(), kNoPending) {
+    // No cosine exceeds the largest squared norm (Cauchy-Schwarz): 1 for the engine's unit vectors.
+    if (vectors.rows() > 0) largest_cosine_ = static_cast<double>(vectors.rowwise().squaredNorm().maxCoeff());
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
       clusters_[i].sum_norm2 = vectors.row(static_cast<Eigen::Index>(i)).squaredNorm();
@@ -79,20 +98,23 @@ class AverageLinkage {
     for (const auto& e : edges) {
       if (too_far_apart(clusters_[e.a], clusters_[e.b])) continue;
       const auto a = static_cast<std::uint32_t>(e.a), b = static_cast<std::uint32_t>(e.b);
-      clusters_[a].neighbours.push_back(b);
-      clusters_[b].neighbours.push_back(a);
+      clusters_[a].neighbours.push_back({b, 1.0f, e.similarity});
+      clusters_[b].neighbours.push_back({a, 1.0f, e.similarity});
       // A candidate under the threshold would never be merged (run() stops at the first one), so
       // it is not queued; the neighbour link stays, as a later merge can raise the average.
       const float margin = static_cast<float>(e.similarity - pair_bars(a, b));
       if (margin >= 0) initial.push_back({margin, a, b, 0, 0});
     }
-    queue_ = std::priority_queue<MergeCandidate>(std::less<MergeCandidate>(), std::move(initial));
+    queue_ = std::move(initial);
+    std::make_heap(queue_.begin(), queue_.end(), merges_later);
+    compact_at_ = std::max(kFirstCompaction, 2 * queue_.size());
   }
 
   void run() {
     while (!queue_.empty()) {
-      const MergeCandidate c = queue_.top();
-      queue_.pop();
+      std::pop_heap(queue_.begin(), queue_.end(), merges_later);
+      const MergeCandidate c = queue_.back();
+      queue_.pop_back();
       if (c.margin < 0) break;
       if (is_stale(c) || too_far_apart(clusters_[c.a], clusters_[c.b])) continue;
       merge(c.a, c.b);
@@ -135,14 +157,16 @@ class AverageLinkage {
     return ConstVector(sums_[c.sum_slot].data(), vectors_.cols());
   }
 
+  float cosine_sum(std::uint32_t x, std::uint32_t y) const { return sum_of(clusters_[x]).dot(sum_of(clusters_[y])); }
+
   // How far the pairs a merge of x and y would add stand, on average, above their bars (pair_bars).
   // Pooled, so that strong agreement across languages can carry a same-language pair a little
   // under its bar (and the reverse); on a corpus in one language it is the plain average linkage.
   // Pooling makes it one dot product whatever the languages: the added pairs' cosines sum to the
   // dot of the two clusters' sums, and their bars depend on sums kept per language part only.
-  float merge_margin(std::uint32_t x, std::uint32_t y) const {
+  float merge_margin(std::uint32_t x, std::uint32_t y, float cosines) const {
     const double pairs = static_cast<double>(clusters_[x].size) * clusters_[y].size;
-    return static_cast<float>((sum_of(clusters_[x]).dot(sum_of(clusters_[y])) - pair_bars(x, y)) / pairs);
+    return static_cast<float>((cosines - pair_bars(x, y)) / pairs);
   }
 
   // How many independent documents a cluster's members count for: size^2 / |sum|^2, 1 for copies
@@ -182,6 +206,16 @@ class AverageLinkage {
       cross = std::max(cross, background + params_.cross_language_evidence * chance / draws);
     }
     return params_.threshold * same_pairs + cross;
+  }
+
+  // What pair_bars cannot go under: each pair at its threshold, the evidence rule left out (it
+  // only raises the bar of pairs across languages).
+  double lowest_bars(std::uint32_t x, std::uint32_t y) const {
+    double same_pairs = 0, cross_pairs = 0;
+    for (const LanguagePart& p : clusters_[x].parts)
+      for (const LanguagePart& q : clusters_[y].parts)
+        (p.language == q.language ? same_pairs : cross_pairs) += static_cast<double>(p.count) * q.count;
+    return params_.threshold * same_pairs + params_.cross_language_threshold * cross_pairs;
   }
 
   static void widen_dates(ClusterState& into, const ClusterState& from) {
@@ -226,22 +260,11 @@ class AverageLinkage {
     if (from.sum_slot != ClusterState::kNoSlot) free_slots_.push_back(from.sum_slot);
   }
 
-  // In c's neighbour list, `old_id` becomes `new_id` (or disappears when new_id is already there).
-  static void rename_neighbour(std::vector<std::uint32_t>& list, std::uint32_t old_id, std::uint32_t new_id) {
-    const auto old_it = std::find(list.begin(), list.end(), old_id);
-    if (old_it == list.end()) return;
-    if (std::find(list.begin(), list.end(), new_id) != list.end()) {
-      *old_it = list.back();
-      list.pop_back();
-    } else {
-      *old_it = new_id;
-    }
-  }
-
   void merge(std::uint32_t a, std::uint32_t b) {
     if (clusters_[a].size < clusters_[b].size) std::swap(a, b);
     ClusterState& into = clusters_[a];
     ClusterState& from = clusters_[b];
+    const std::uint32_t size_a = into.size, size_b = from.size;
     add_sum(into, from);
     into.sum_norm2 = sums_[into.sum_slot].squaredNorm();
     for (const LanguagePart& part : from.parts) add_part(into, part);
@@ -252,19 +275,102 @@ class AverageLinkage {
     ++into.version;
     from.alive = false;
     absorbed_into_[b] = a;
-    for (std::uint32_t c : from.neighbours) {
-      if (c == a) continue;
-      rename_neighbour(clusters_[c].neighbours, b, a);
-      into.neighbours.push_back(c);
+    relink(a, b, size_a, size_b);
+  }
+
+  // A neighbour of a merged cluster, gathered from the links of both parts: the tightest bound on
+  // its cosine sum with each part (infinite: no link on that side).
+  struct PendingNeighbour {
+    std::uint32_t root;
+    double with_a, with_b;
+  };
+  static constexpr std::uint32_t kNoPending = 0xffffffffu;
+  // Bounds within this of the margin 0 are computed exactly: float rounding cannot hide a merge.
+  static constexpr double kBoundSlack = 1e-3;
+
+  // After a (of size_a) absorbed b (of size_b): a's neighbours become the current clusters of both
+  // parts' neighbours, each once. The margin of a pair can only be positive where the bound on its
+  // cosine sum allows it: only those pairs get a dot product of their sums (the exact margin, queued
+  // when >= 0, by neighbour number as before). A large cluster that grows by small steps so
+  // recomputes a far neighbour once per growth by a constant factor instead of at every step
+  // (at 33,000 documents a day, per-step recomputation made the linkage quadratic in a story's size).
+  void relink(std::uint32_t a, std::uint32_t b, std::uint32_t size_a, std::uint32_t size_b) {
+    pending_.clear();
+    gather_bounds(clusters_[a].neighbours, a, size_a, true);
+    gather_bounds(clusters_[b].neighbours, a, size_b, false);
+    std::vector<Link>().swap(clusters_[b].neighbours);
+    ClusterState& into = clusters_[a];
+    into.neighbours.clear();
+    queued_.clear();
+    for (const PendingNeighbour& p : pending_) {
+      slot_of_root_[p.root] = kNoPending;
+      const double other = clusters_[p.root].size;
+      const double with_a = std::isinf(p.with_a) ? largest_cosine_ * size_a * other : p.with_a;
+      const double with_b = std::isinf(p.with_b) ? largest_cosine_ * size_b * other : p.with_b;
+      float cosines = rounded_up(with_a + with_b);
+      const double pairs = static_cast<double>(into.size) * other;
+      if ((cosines - lowest_bars(a, p.root)) / pairs >= -kBoundSlack) {
+        cosines = cosine_sum(a, p.root);
+        const float margin = merge_margin(a, p.root, cosines);
+        if (margin >= 0) queued_.push_back({margin, p.root});
+      }
+      into.neighbours.push_back({p.root, rounded_down(static_cast<double>(into.size) * other), cosines});
     }
-    std::sort(into.neighbours.begin(), into.neighbours.end());
-    into.neighbours.erase(std::unique(into.neighbours.begin(), into.neighbours.end()), into.neighbours.end());
-    into.neighbours.erase(std::remove(into.neighbours.begin(), into.neighbours.end(), b), into.neighbours.end());
-    std::vector<std::uint32_t>().swap(from.neighbours);
-    for (std::uint32_t c : into.neighbours) {
-      const float margin = merge_margin(a, c);
-      if (margin >= 0) queue_.push({margin, a, c, into.version, clusters_[c].version});
+    std::sort(queued_.begin(), queued_.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    for (const auto& [margin, c] : queued_) {
+      queue_.push_back({margin, a, c, into.version, clusters_[c].version});
+      std::push_heap(queue_.begin(), queue_.end(), merges_later);
     }
+    if (queue_.size() > compact_at_) compact_queue();
+  }
+
+  // Every merge queues its cluster's candidates anew and leaves the old ones stale: where stories
+  // run to thousands of documents (a month of news at 33,000 a day) the stale ones filled
+  // gigabytes. Dropped once the queue has doubled since the last time, so it stays within twice
+  // its live size at a cost linear in what was pushed.
+  void compact_queue() {
+    queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const MergeCandidate& c) { return is_stale(c); }),
+                 queue_.end());
+    std::make_heap(queue_.begin(), queue_.end(), merges_later);
+    queue_.shrink_to_fit();
+    compact_at_ = std::max(kFirstCompaction, 2 * queue_.size());
+  }
+
+  // Adds to pending_ the bounds that the links of one part (of `part_size` members now) give on
+  // its cosine sums with the current clusters of their neighbours (a: the merged cluster, skipped).
+  void gather_bounds(const std::vector<Link>& links, std::uint32_t a, std::uint32_t part_size, bool part_is_a) {
+    for (const Link& link : links) {
+      const std::uint32_t r = root(link.other);
+      if (r == a) continue;
+      const double added_pairs = static_cast<double>(part_size) * clusters_[r].size - link.pairs;
+      const double bound = link.cosine_sum + largest_cosine_ * added_pairs;
+      std::uint32_t& slot = slot_of_root_[r];
+      if (slot == kNoPending) {
+        slot = static_cast<std::uint32_t>(pending_.size());
+        pending_.push_back({r, std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()});
+      }
+      double& side = part_is_a ? pending_[slot].with_a : pending_[slot].with_b;
+      side = std::min(side, bound);
+    }
+  }
+
+  // The float nearest to x from above, and from below: a stored bound must stay a bound.
+  static float rounded_up(double x) {
+    const auto f = static_cast<float>(x);
+    return static_cast<double>(f) >= x ? f : std::nextafter(f, std::numeric_limits<float>::infinity());
+  }
+  static float rounded_down(double x) {
+    const auto f = static_cast<float>(x);
+    return static_cast<double>(f) <= x ? f : std::nextafter(f, -std::numeric_limits<float>::infinity());
+  }
+
+  // The cluster holding cluster i now (path halving: later lookups are shorter).
+  std::uint32_t root(std::uint32_t i) {
+    while (absorbed_into_[i] != i) {
+      absorbed_into_[i] = absorbed_into_[absorbed_into_[i]];
+      i = absorbed_into_[i];
+    }
+    return i;
   }
 
   std::size_t find(std::size_t i) const {
@@ -277,8 +383,15 @@ class AverageLinkage {
   std::vector<ClusterState> clusters_;
   std::vector<Eigen::VectorXf> sums_;
   std::vector<std::uint32_t> free_slots_;
-  std::priority_queue<MergeCandidate> queue_;
+  std::vector<MergeCandidate> queue_;  // a heap by merges_later
+  static constexpr std::size_t kFirstCompaction = std::size_t{1} << 20;
+  std::size_t compact_at_ = kFirstCompaction;
   std::vector<std::uint32_t> absorbed_into_;
+  // Scratch of relink(): a root's place in pending_ (kNoPending when absent), the merges to queue.
+  std::vector<std::uint32_t> slot_of_root_;
+  std::vector<PendingNeighbour> pending_;
+  std::vector<std::pair<float, std::uint32_t>> queued_;
+  double largest_cosine_ = 1;   // no pair's cosine is higher
 };
 
 }  // namespace
