@@ -41,6 +41,11 @@ TEST_CASE("unknown keys and bad values are refused with the key in the message")
   CHECK_THROWS_WITH_AS(set_engine_option(options, "threads", "4x"), doctest::Contains("threads"), std::invalid_argument);
   CHECK_THROWS_AS(set_engine_option(options, "threads", ""), std::invalid_argument);
   CHECK_THROWS_AS(set_engine_option(options, "exact_search_limit", "-1"), std::invalid_argument);
+  set_engine_option(options, "search_probes", "64");
+  CHECK(options.knn.ivf_probe == 64);
+  options.knn.ivf_probe = 0;
+  CHECK_THROWS_AS(validate_engine_options(options), std::invalid_argument);
+  options.knn.ivf_probe = 16;
   CHECK_THROWS_AS(set_engine_option(options, "projection", "pca"), std::invalid_argument);
   CHECK_THROWS_WITH_AS(set_engine_option(options, "near_duplicates_only", "yes"), doctest::Contains("near_duplicates_only"),
                        std::invalid_argument);

@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view kNearDuplicateOptions[] = {"threads", "dup_threshold", "shingle_size", "hashes",
                                                       "bands", "rows", "containment"};
 constexpr std::string_view kEventOptions[] = {"event_threshold", "neighbors", "date_window", "projection",
-                                              "dimensions", "exact_search_limit", "top_terms", "seed", "cross_lingual",
+                                              "dimensions", "exact_search_limit", "search_probes", "top_terms", "seed", "cross_lingual",
                                               "cross_lingual_threshold", "cross_lingual_evidence", "translations",
                                               "translation_threshold"};
 // Options that take a list: the flag repeats (--lexicon A --lexicon B), each adding one value.

@@ -62,6 +62,9 @@ std::vector<EngineOptionSpec> make_table() {
       PARALLAX_INT_OPTION("dimensions", dimensions, "dense vector dimensions"),
       PARALLAX_INT_OPTION("exact_search_limit", knn.exact_search_limit,
                           "documents in one date window (or an undated corpus) above which an inverted file replaces exact search"),
+      PARALLAX_INT_OPTION("search_probes", knn.ivf_probe,
+                          "inverted-file lists a document searches past the exact search limit (more: closer to "
+                          "exact search, slower)"),
       PARALLAX_INT_OPTION("top_terms", top_terms, "top terms listed per event cluster"),
       PARALLAX_INT_OPTION("seed", seed, "seed of the dense projection"),
   };
@@ -147,6 +150,7 @@ void validate_engine_options(const EngineOptions& o) {
     throw std::invalid_argument("translation_threshold must lie in (0, 1]");
   if (o.dimensions < 1) throw std::invalid_argument("dimensions must be positive");
   if (o.knn.neighbors < 1) throw std::invalid_argument("neighbors must be positive");
+  if (o.knn.ivf_probe < 1) throw std::invalid_argument("search_probes must be positive");
   if (o.threads < 0) throw std::invalid_argument("threads must not be negative");
   if (o.events.date_window_days < 0) throw std::invalid_argument("date_window must not be negative");
   if (o.top_terms < 0) throw std::invalid_argument("top_terms must not be negative");
