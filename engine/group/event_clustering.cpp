@@ -93,8 +93,14 @@ class AverageLinkage {
   }
 
   void add_edges(const std::vector<SimilarityEdge>& edges) {
+    // Lists sized exactly first: grown by doubling, they would hold up to as much slack as links.
+    std::vector<std::uint32_t> degree(clusters_.size(), 0);
+    for (const auto& e : edges)
+      if (!too_far_apart(clusters_[e.a], clusters_[e.b])) ++degree[e.a], ++degree[e.b];
+    for (std::size_t i = 0; i < clusters_.size(); ++i) clusters_[i].neighbours.reserve(degree[i]);
+    std::vector<std::uint32_t>().swap(degree);
     std::vector<MergeCandidate> initial;
-    initial.reserve(edges.size());
+    initial.reserve(edges.size());  // pages never written are never backed by memory
     for (const auto& e : edges) {
       if (too_far_apart(clusters_[e.a], clusters_[e.b])) continue;
       const auto a = static_cast<std::uint32_t>(e.a), b = static_cast<std::uint32_t>(e.b);
