@@ -338,22 +338,27 @@ void write_event_fields(JsonWriter& writer, const CorpusEngine& engine, std::siz
   write_event_fields(writer, engine, event, group_of_documents(engine));
 }
 
-std::string translations_json(const CorpusEngine& engine) {
+namespace {
+
+// A JSON array of `items`, each written by write(writer, engine, item).
+template <typename Items, typename WriteItem>
+std::string json_array(const CorpusEngine& engine, const Items& items, WriteItem write) {
   std::string text;
   JsonWriter w(text);
   w.begin_array();
-  for (const TranslationPair& t : engine.translations()) write_translation(w, engine, t);
+  for (const auto& item : items) write(w, engine, item);
   w.end_array();
   return text;
 }
 
+}  // namespace
+
+std::string translations_json(const CorpusEngine& engine) {
+  return json_array(engine, engine.translations(), write_translation);
+}
+
 std::string partial_copies_json(const CorpusEngine& engine) {
-  std::string text;
-  JsonWriter w(text);
-  w.begin_array();
-  for (const PartialCopy& p : engine.partial_copies()) write_partial_copy(w, engine, p);
-  w.end_array();
-  return text;
+  return json_array(engine, engine.partial_copies(), write_partial_copy);
 }
 
 ReportFormat parse_report_format(std::string_view name) {
