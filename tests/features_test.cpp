@@ -1,10 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
 #include <cmath>
 #include <random>
 #include <set>
 
+#include "features/half_matrix.hpp"
 #include "features/minhash.hpp"
 #include "features/projection.hpp"
 #include "features/tfidf.hpp"
@@ -104,4 +108,63 @@ TEST_CASE("features: both dense projections keep related documents closer than u
     CHECK(m.row(2).dot(m.row(3)) > m.row(1).dot(m.row(3)) + 0.2f);
   }
   CHECK_THROWS_AS(parse_projection_kind("pca"), std::invalid_argument);
+}
+
+TEST_CASE("features: half-precision vectors round to nearest even, the same with and without F16C") {
+  // Every half value, both neighbours of it and the midpoints between neighbours (ties), the
+  // extremes: the processor's conversions and Eigen's portable ones must give the same bits.
+  std::vector<float> values;
+  for (std::uint32_t bits = 0; bits < 0x10000; ++bits) {
+    const float h = static_cast<float>(std::bit_cast<Eigen::half>(static_cast<std::uint16_t>(bits)));
+    if (std::isnan(h)) continue;
+    values.push_back(h);
+    values.push_back(std::nextafter(h, 1e9f));
+    values.push_back(std::nextafter(h, -1e9f));
+    const float next = static_cast<float>(std::bit_cast<Eigen::half>(static_cast<std::uint16_t>(bits + 1)));
+    if (std::isfinite(h) && std::isfinite(next)) values.push_back(h + (next - h) / 2);
+  }
+  values.insert(values.end(), {1e-9f, -1e-9f, 65520.0f, 1e6f, -1e6f, std::numeric_limits<float>::infinity()});
+  std::vector<std::uint16_t> fast(values.size()), portable(values.size());
+  narrow_to_half(values.data(), values.size(), fast.data());
+  narrow_to_half_portable(values.data(), values.size(), portable.data());
+  CHECK(fast == portable);
+  std::vector<float> widened_fast(values.size()), widened_portable(values.size());
+  widen_from_half(fast.data(), fast.size(), widened_fast.data());
+  widen_from_half_portable(portable.data(), portable.size(), widened_portable.data());
+  CHECK(std::memcmp(widened_fast.data(), widened_portable.data(), values.size() * sizeof(float)) == 0);
+  // Ties go to the even neighbour: 1 + 2^-11 lies halfway between 1 and 1 + 2^-10.
+  const float tie = 1.0f + std::ldexp(1.0f, -11);
+  std::uint16_t rounded = 0;
+  narrow_to_half(&tie, 1, &rounded);
+  CHECK(rounded == 0x3c00);
+}
+
+TEST_CASE("features: a half-precision matrix keeps unit vectors' cosines within 1e-3") {
+  std::mt19937 rng(41);
+  std::normal_distribution<float> normal;
+  DenseMatrix values(50, 768);
+  for (Eigen::Index r = 0; r < values.rows(); ++r) {
+    for (Eigen::Index c = 0; c < values.cols(); ++c) values(r, c) = normal(rng);
+    values.row(r).normalize();
+  }
+  values.row(1) = (values.row(0) + 0.5f * values.row(2)).normalized();  // a cosine near 0.9
+  const HalfMatrix half(values);
+  REQUIRE(half.rows() == 50);
+  REQUIRE(half.cols() == 768);
+  const DenseMatrix back = half.widened();
+  const Eigen::MatrixXf exact = values * values.transpose(), rounded = back * back.transpose();
+  CHECK((exact - rounded).cwiseAbs().maxCoeff() < 1e-3f);
+  CHECK((back - values).cwiseAbs().maxCoeff() <= values.cwiseAbs().maxCoeff() * std::ldexp(1.0f, -11));
+  // Rows read one at a time, in runs, and set from floats agree with the whole.
+  CHECK(half.row(7).transpose() == back.row(7));
+  DenseMatrix run(3, 768);
+  half.widen_rows(10, 3, run.data());
+  CHECK(run == back.middleRows(10, 3));
+  HalfMatrix copy(50, 768);
+  for (Eigen::Index r = 0; r < 50; ++r) copy.set_row(r, values.row(r).data());
+  CHECK(copy == half);
+  // Rounding in place gives exactly what the matrix holds (shards' vectors equal the engine's).
+  DenseMatrix in_place = values;
+  round_to_half(in_place.data(), static_cast<std::size_t>(in_place.size()));
+  CHECK(in_place == back);
 }

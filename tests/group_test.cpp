@@ -59,12 +59,13 @@ TEST_CASE("group: a bridge document does not chain two stories into one event") 
   // Ten documents on story A, ten on story B (orthogonal), one document that mixes both equally.
   std::mt19937 rng(3);
   const int dims = 32;
-  DenseMatrix vectors(21, dims);
-  for (int i = 0; i < 10; ++i) vectors.row(i) = noisy_unit(dims, 0, rng).transpose();
-  for (int i = 10; i < 20; ++i) vectors.row(i) = noisy_unit(dims, 1, rng).transpose();
+  DenseMatrix values(21, dims);
+  for (int i = 0; i < 10; ++i) values.row(i) = noisy_unit(dims, 0, rng).transpose();
+  for (int i = 10; i < 20; ++i) values.row(i) = noisy_unit(dims, 1, rng).transpose();
   Eigen::VectorXf bridge = Eigen::VectorXf::Zero(dims);
   bridge[0] = bridge[1] = 1.0f;
-  vectors.row(20) = bridge.normalized().transpose();
+  values.row(20) = bridge.normalized().transpose();
+  const HalfMatrix vectors(values);
 
   const auto edges = knn_graph(vectors, KnnParams{}, 1);
   const std::vector<std::optional<int>> no_dates(21);
@@ -79,8 +80,9 @@ TEST_CASE("group: a bridge document does not chain two stories into one event") 
 
 TEST_CASE("group: documents far apart in time do not share an event") {
   std::mt19937 rng(5);
-  DenseMatrix vectors(4, 16);
-  for (int i = 0; i < 4; ++i) vectors.row(i) = noisy_unit(16, 2, rng).transpose();
+  DenseMatrix values(4, 16);
+  for (int i = 0; i < 4; ++i) values.row(i) = noisy_unit(16, 2, rng).transpose();
+  const HalfMatrix vectors(values);
   const std::vector<std::optional<int>> dates = {18000, 18001, 18060, std::nullopt};
   const auto edges = knn_graph(vectors, KnnParams{}, 1);
   const auto clusters = cluster_events(vectors, edges, dates, EventClusteringParams{0.3f, 7});
@@ -111,12 +113,13 @@ TEST_CASE("group: across languages, the evidence rule keeps a true pair and reje
   // story is on a large corpus.
   std::mt19937 rng(17);
   const int dims = 400, unrelated = 80, n = 3 + unrelated;
-  DenseMatrix vectors(n, dims);
+  DenseMatrix values(n, dims);
   std::vector<std::uint16_t> languages(n, 1);
   languages[0] = languages[2] = 0;
-  vectors.row(0) = random_unit(dims, rng).transpose();
-  vectors.row(1) = (vectors.row(0).transpose() + random_unit(dims, rng)).normalized().transpose();
-  for (int i = 2; i < n; ++i) vectors.row(i) = random_unit(dims, rng).transpose();
+  values.row(0) = random_unit(dims, rng).transpose();
+  values.row(1) = (values.row(0).transpose() + random_unit(dims, rng)).normalized().transpose();
+  for (int i = 2; i < n; ++i) values.row(i) = random_unit(dims, rng).transpose();
+  const HalfMatrix vectors(values);
 
   EventClusteringParams fixed;
   fixed.threshold = 0.3;
@@ -154,8 +157,9 @@ TEST_CASE("group: across languages, the evidence rule keeps a true pair and reje
 TEST_CASE("group: the approximate index finds the same neighbours on clustered data") {
   std::mt19937 rng(9);
   const int n = 2000, dims = 32;
-  DenseMatrix vectors(n, dims);
-  for (int i = 0; i < n; ++i) vectors.row(i) = noisy_unit(dims, i % dims, rng, 0.2f).transpose();
+  DenseMatrix values(n, dims);
+  for (int i = 0; i < n; ++i) values.row(i) = noisy_unit(dims, i % dims, rng, 0.2f).transpose();
+  const HalfMatrix vectors(values);
   KnnParams exact;
   exact.neighbors = 5;
   KnnParams approximate = exact;
@@ -191,12 +195,13 @@ TEST_CASE("group: past the search limit, the inverted file keeps to the date win
   // 50 undated ones: a window holds far more than the limit, so the inverted file searches it.
   std::mt19937 rng(17);
   const int n = 3050, dims = 64, days = 40, window = 3, topics = 60;
-  DenseMatrix vectors(n, dims);
+  DenseMatrix values(n, dims);
   std::vector<std::optional<int>> dates(n);
   for (int i = 0; i < n; ++i) {
-    vectors.row(i) = noisy_unit(dims, i % topics, rng, 0.2f).transpose();
+    values.row(i) = noisy_unit(dims, i % topics, rng, 0.2f).transpose();
     if (i < 3000) dates[i] = 18000 + static_cast<int>(rng() % days);
   }
+  const HalfMatrix vectors(values);
   KnnParams exact;
   exact.neighbors = 8;
   KnnParams approximate = exact;
@@ -285,8 +290,9 @@ TEST_CASE("group: event clustering is exact average linkage, large clusters incl
   // recomputing a neighbour whose bound rules a merge out; the answer must be the brute force's.
   std::mt19937 rng(23);
   const int n = 600, dims = 24;
-  DenseMatrix vectors(n, dims);
-  for (int i = 0; i < n; ++i) vectors.row(i) = noisy_unit(dims, i < 300 ? 0 : 1 + i % 30 % (dims - 1), rng, 0.25f).transpose();
+  DenseMatrix values(n, dims);
+  for (int i = 0; i < n; ++i) values.row(i) = noisy_unit(dims, i < 300 ? 0 : 1 + i % 30 % (dims - 1), rng, 0.25f).transpose();
+  const HalfMatrix vectors(values);
   KnnParams knn;
   knn.neighbors = 12;
   const auto edges = knn_graph(vectors, knn, 1);
@@ -296,7 +302,7 @@ TEST_CASE("group: event clustering is exact average linkage, large clusters incl
     params.threshold = threshold;
     auto clusters = cluster_events(vectors, edges, std::vector<std::optional<int>>(n), params);
     std::sort(clusters.begin(), clusters.end());
-    const auto expected = naive_average_linkage(vectors, edges, threshold);
+    const auto expected = naive_average_linkage(vectors.widened(), edges, threshold);
     CHECK(clusters == expected);
     std::size_t largest = 0;
     for (const auto& c : expected) largest = std::max(largest, c.size());
@@ -341,8 +347,9 @@ TEST_CASE("translations: shared sentences out of order, or a few quotes, are not
 
 TEST_CASE("group: the approximate index takes any corpus size, and the caller's OpenMP setting is kept") {
   std::mt19937 rng(11);
-  DenseMatrix vectors(6, 16);
-  for (int i = 0; i < 6; ++i) vectors.row(i) = noisy_unit(16, i % 2, rng).transpose();
+  DenseMatrix values(6, 16);
+  for (int i = 0; i < 6; ++i) values.row(i) = noisy_unit(16, i % 2, rng).transpose();
+  const HalfMatrix vectors(values);
   KnnParams approximate;
   approximate.exact_search_limit = 1;  // an inverted file over 6 vectors
   const int before = omp_get_max_threads();

@@ -10,6 +10,7 @@
 
 #include "capi/abi_error.hpp"
 #include "capi/engine_handle.hpp"
+#include "features/half_matrix.hpp"
 #include "features/text_signature.hpp"
 #include "group/event_clustering.hpp"
 #include "group/near_duplicates.hpp"
@@ -268,6 +269,7 @@ PARALLAX_API int32_t parallax_engine_tfidf_vectors(const parallax_engine* engine
       document.counts.assign(counts + offsets[d], counts + offsets[d + 1]);
       parallax::project_random(parallax::tfidf_vector(document, frequencies->frequencies), options.dimensions,
                                options.seed, buffer + d * dims);
+      parallax::round_to_half(buffer + d * dims, dims);  // as the engine keeps its own
     }
   });
 }
@@ -294,17 +296,19 @@ PARALLAX_API int32_t parallax_engine_events_from_vectors(const parallax_engine* 
       }
       if (langs && langs[i]) codes[i] = checked_text(langs[i], "langs[" + std::to_string(i) + "]");
     }
-    parallax::DenseMatrix matrix(static_cast<Eigen::Index>(count), static_cast<Eigen::Index>(dimensions));
-    if (count > 0) std::memcpy(matrix.data(), vectors, count * dimensions * sizeof(float));
+    // Kept at half precision, as the engine keeps its own: its vectors, read back, give the same events.
+    parallax::HalfMatrix matrix(static_cast<Eigen::Index>(count), static_cast<Eigen::Index>(dimensions));
+    for (size_t i = 0; i < count; ++i) matrix.set_row(static_cast<Eigen::Index>(i), vectors + i * dimensions);
     const std::vector<std::uint16_t> languages =
         options.cross_lingual && langs ? parallax::number_languages(codes) : std::vector<std::uint16_t>();
     auto out = std::make_unique<parallax_groups>();
     for (const auto& members :
          parallax::find_events(matrix, days, languages, options.knn, options.events, threads_of(*engine))) {
       const std::size_t representative = parallax::nearest_to_centroid(matrix, members);
+      const Eigen::VectorXf centre = matrix.row(static_cast<Eigen::Index>(representative));
       for (std::size_t m : members) {
         out->members.push_back(name_of(ids, m));
-        out->scores.push_back(matrix.row(static_cast<Eigen::Index>(m)).dot(matrix.row(static_cast<Eigen::Index>(representative))));
+        out->scores.push_back(matrix.row(static_cast<Eigen::Index>(m)).dot(centre));
       }
       out->offsets.push_back(out->members.size());
       out->representatives.push_back(name_of(ids, representative));

@@ -73,7 +73,7 @@ PARALLAX_API int32_t parallax_engine_vector(const parallax_engine* engine, size_
     const auto& vectors = engine->engine.vectors();
     const size_t columns = static_cast<size_t>(vectors.cols());
     require_capacity(buffer, capacity, columns, out_written);
-    std::memcpy(buffer, vectors.row(static_cast<Eigen::Index>(index)).data(), columns * sizeof(float));
+    vectors.widen_row(static_cast<Eigen::Index>(index), buffer);
   });
 }
 
@@ -84,9 +84,9 @@ PARALLAX_API int32_t parallax_engine_vectors(const parallax_engine* engine, floa
     require(out_written, "out_written");
     require_built_scope(*engine, PARALLAX_BUILD_EVERYTHING);
     const auto& vectors = engine->engine.vectors();
-    const size_t count = static_cast<size_t>(vectors.size());
+    const size_t count = static_cast<size_t>(vectors.rows() * vectors.cols());
     require_capacity(buffer, capacity, count, out_written);
-    if (count > 0) std::memcpy(buffer, vectors.data(), count * sizeof(float));  // row-major already
+    vectors.widen_rows(0, vectors.rows(), buffer);  // row-major
   });
 }
 
@@ -115,7 +115,7 @@ PARALLAX_API int32_t parallax_engine_event_clusters(const parallax_engine* engin
     auto out = std::make_unique<parallax_groups>();
     for (const auto& cluster : engine->engine.event_clusters()) {
       append_group(*out, cluster.members, cluster.representative);
-      const auto representative = vectors.row(static_cast<Eigen::Index>(cluster.representative));
+      const Eigen::VectorXf representative = vectors.row(static_cast<Eigen::Index>(cluster.representative));
       for (std::size_t m : cluster.members)
         out->scores.push_back(vectors.row(static_cast<Eigen::Index>(m)).dot(representative));
     }

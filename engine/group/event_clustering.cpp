@@ -34,14 +34,13 @@ struct Link {
 };
 
 // Per cluster: its size, the vector sum of its members, date range, members per language and kNN
-// neighbours (other clusters). The sum is the document's own row while the cluster is a
-// single document, a slot of `sums_` once it has grown: memory stays near the size of the edge
-// list instead of one dense vector per document.
+// neighbours (other clusters). A small cluster's sum is added up from its members' rows when
+// needed (see kMembersWithoutSum); a larger one keeps it in a slot of `sums_`.
 struct ClusterState {
   std::uint32_t size = 1;
   std::uint32_t version = 0;
   bool alive = true;
-  std::uint32_t document = 0;  // the row, while size == 1
+  std::uint32_t document = 0;  // its first member, while it has no slot (the others follow in next_member_)
   std::uint32_t sum_slot = kNoSlot;
   float sum_norm2 = 1;  // |vector sum|^2: how redundant the members are (independent_members)
   static constexpr std::uint32_t kNoSlot = 0xffffffffu;
@@ -68,16 +67,20 @@ bool merges_later(const MergeCandidate& x, const MergeCandidate& y) {
 
 class AverageLinkage {
  public:
-  AverageLinkage(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates,
+  AverageLinkage(const HalfMatrix& vectors, const std::vector<std::optional<int>>& dates,
                  const std::vector<std::uint16_t>& languages, const CrossLanguageBackground& cross_background,
                  const EventClusteringParams& params)
       : params_(params), vectors_(vectors), clusters_(static_cast<std::size_t>(vectors.rows())),
-        absorbed_into_(clusters_.size()), slot_of_root_(clusters_.size(), kNoPending) {
-    // No cosine exceeds the largest squared norm (Cauchy-Schwarz): 1 for the engine's unit vectors.
-    if (vectors.rows() > 0) largest_cosine_ = static_cast<double>(vectors.rowwise().squaredNorm().maxCoeff());
+        absorbed_into_(clusters_.size()), next_member_(clusters_.size(), kNoMember),
+        slot_of_root_(clusters_.size(), kNoPending), sum_x_(vectors.cols()), sum_y_(vectors.cols()),
+        row_(vectors.cols()) {
+    // No cosine exceeds the largest squared norm (Cauchy-Schwarz): about 1 for the engine's unit vectors.
+    largest_cosine_ = 0;
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
       clusters_[i].first_date = clusters_[i].last_date = dates[i];
-      clusters_[i].sum_norm2 = vectors.row(static_cast<Eigen::Index>(i)).squaredNorm();
+      vectors.widen_row(static_cast<Eigen::Index>(i), sum_x_.data());
+      clusters_[i].sum_norm2 = sum_x_.squaredNorm();
+      largest_cosine_ = std::max(largest_cosine_, static_cast<double>(clusters_[i].sum_norm2));
       LanguagePart part;
       part.language = languages.empty() ? 0 : languages[i];
       if (i < cross_background.candidates.size() && cross_background.candidates[i] > 0) {
@@ -113,7 +116,6 @@ class AverageLinkage {
     }
     queue_ = std::move(initial);
     std::make_heap(queue_.begin(), queue_.end(), merges_later);
-    compact_at_ = std::max(kFirstCompaction, 2 * queue_.size());
   }
 
   void run() {
@@ -158,12 +160,16 @@ class AverageLinkage {
     return gap > params_.date_window_days;
   }
 
-  ConstVector sum_of(const ClusterState& c) const {
-    if (c.sum_slot == ClusterState::kNoSlot) return ConstVector(vectors_.row(c.document).data(), vectors_.cols());
-    return ConstVector(sums_[c.sum_slot].data(), vectors_.cols());
+  // The vector sum of c's members: its slot, or its members' rows added up in `scratch`.
+  ConstVector sum_of(const ClusterState& c, Eigen::VectorXf& scratch) {
+    if (c.sum_slot != ClusterState::kNoSlot) return ConstVector(sums_[c.sum_slot].data(), vectors_.cols());
+    vectors_.widen_row(c.document, scratch.data());
+    for (std::uint32_t m = next_member_[c.document]; m != kNoMember; m = next_member_[m]) {
+      vectors_.widen_row(m, row_.data());
+      scratch += row_;
+    }
+    return ConstVector(scratch.data(), vectors_.cols());
   }
-
-  float cosine_sum(std::uint32_t x, std::uint32_t y) const { return sum_of(clusters_[x]).dot(sum_of(clusters_[y])); }
 
   // How far the pairs a merge of x and y would add stand, on average, above their bars (pair_bars).
   // Pooled, so that strong agreement across languages can carry a same-language pair a little
@@ -235,7 +241,7 @@ class AverageLinkage {
     into.last_date = std::max(*into.last_date, *from.last_date);
   }
 
-  std::uint32_t take_slot(const ConstVector& initial) {
+  std::uint32_t take_slot(const Eigen::VectorXf& initial) {
     if (free_slots_.empty()) {
       sums_.push_back(initial);
       return static_cast<std::uint32_t>(sums_.size() - 1);
@@ -259,10 +265,17 @@ class AverageLinkage {
     }
   }
 
-  // Adds `from`'s vector sum to `into`'s (which gets a slot of its own once it holds two).
+  // Adds `from`'s members to `into`'s sum (into is the larger): to its member list while the two
+  // stay small, else to its slot, which it takes when it outgrows the list.
   void add_sum(ClusterState& into, const ClusterState& from) {
-    if (into.sum_slot == ClusterState::kNoSlot) into.sum_slot = take_slot(sum_of(into));
-    sums_[into.sum_slot] += sum_of(from);
+    if (into.sum_slot == ClusterState::kNoSlot && into.size + from.size <= kMembersWithoutSum) {
+      std::uint32_t last = into.document;
+      while (next_member_[last] != kNoMember) last = next_member_[last];
+      next_member_[last] = from.document;
+      return;
+    }
+    if (into.sum_slot == ClusterState::kNoSlot) into.sum_slot = take_slot(sum_of(into, sum_x_));
+    sums_[into.sum_slot] += sum_of(from, sum_y_);
     if (from.sum_slot != ClusterState::kNoSlot) free_slots_.push_back(from.sum_slot);
   }
 
@@ -272,11 +285,11 @@ class AverageLinkage {
     ClusterState& from = clusters_[b];
     const std::uint32_t size_a = into.size, size_b = from.size;
     add_sum(into, from);
-    into.sum_norm2 = sums_[into.sum_slot].squaredNorm();
+    into.size += from.size;
+    into.sum_norm2 = sum_of(into, sum_x_).squaredNorm();
     for (const LanguagePart& part : from.parts) add_part(into, part);
     from.parts.clear();
     from.parts.shrink_to_fit();
-    into.size += from.size;
     widen_dates(into, from);
     ++into.version;
     from.alive = false;
@@ -308,6 +321,7 @@ class AverageLinkage {
     ClusterState& into = clusters_[a];
     into.neighbours.clear();
     queued_.clear();
+    const ConstVector sum_a = sum_of(into, sum_x_);
     for (const PendingNeighbour& p : pending_) {
       slot_of_root_[p.root] = kNoPending;
       const double other = clusters_[p.root].size;
@@ -316,30 +330,31 @@ class AverageLinkage {
       float cosines = rounded_up(with_a + with_b);
       const double pairs = static_cast<double>(into.size) * other;
       if ((cosines - lowest_bars(a, p.root)) / pairs >= -kBoundSlack) {
-        cosines = cosine_sum(a, p.root);
+        cosines = sum_a.dot(sum_of(clusters_[p.root], sum_y_));
         const float margin = merge_margin(a, p.root, cosines);
         if (margin >= 0) queued_.push_back({margin, p.root});
       }
       into.neighbours.push_back({p.root, rounded_down(static_cast<double>(into.size) * other), cosines});
     }
     std::sort(queued_.begin(), queued_.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+    make_room(queued_.size());
     for (const auto& [margin, c] : queued_) {
       queue_.push_back({margin, a, c, into.version, clusters_[c].version});
       std::push_heap(queue_.begin(), queue_.end(), merges_later);
     }
-    if (queue_.size() > compact_at_) compact_queue();
   }
 
   // Every merge queues its cluster's candidates anew and leaves the old ones stale: where stories
   // run to thousands of documents (a month of news at 33,000 a day) the stale ones filled
-  // gigabytes. Dropped once the queue has doubled since the last time, so it stays within twice
-  // its live size at a cost linear in what was pushed.
-  void compact_queue() {
+  // gigabytes. They are dropped whenever the queue is full, before it grows (a vector that grows
+  // holds its old and new blocks at once: 1 GB at 1M documents); it then keeps room for as many
+  // pushes as it has live entries, so the cost stays linear in what is pushed.
+  void make_room(std::size_t more) {
+    if (queue_.size() + more <= queue_.capacity()) return;
     queue_.erase(std::remove_if(queue_.begin(), queue_.end(), [&](const MergeCandidate& c) { return is_stale(c); }),
                  queue_.end());
     std::make_heap(queue_.begin(), queue_.end(), merges_later);
-    queue_.shrink_to_fit();
-    compact_at_ = std::max(kFirstCompaction, 2 * queue_.size());
+    queue_.reserve(std::max({kFirstQueueRoom, 2 * queue_.size(), queue_.size() + more}));
   }
 
   // Adds to pending_ the bounds that the links of one part (of `part_size` members now) give on
@@ -385,24 +400,31 @@ class AverageLinkage {
   }
 
   EventClusteringParams params_;
-  const DenseMatrix& vectors_;
+  // Clusters of up to this many members keep no sum: their rows are added up when one is needed.
+  // At 1M documents in 30 days, 250,000 clusters of a few copies live at once early in the
+  // linkage; a sum of 768 floats each took 0.8 GB.
+  static constexpr std::uint32_t kMembersWithoutSum = 4;
+  static constexpr std::uint32_t kNoMember = 0xffffffffu;
+
+  const HalfMatrix& vectors_;
   std::vector<ClusterState> clusters_;
   std::vector<Eigen::VectorXf> sums_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<MergeCandidate> queue_;  // a heap by merges_later
-  static constexpr std::size_t kFirstCompaction = std::size_t{1} << 20;
-  std::size_t compact_at_ = kFirstCompaction;
+  static constexpr std::size_t kFirstQueueRoom = std::size_t{1} << 20;
   std::vector<std::uint32_t> absorbed_into_;
+  std::vector<std::uint32_t> next_member_;  // the member after a document in its sum-less cluster
   // Scratch of relink(): a root's place in pending_ (kNoPending when absent), the merges to queue.
   std::vector<std::uint32_t> slot_of_root_;
   std::vector<PendingNeighbour> pending_;
   std::vector<std::pair<float, std::uint32_t>> queued_;
   double largest_cosine_ = 1;   // no pair's cosine is higher
+  Eigen::VectorXf sum_x_, sum_y_, row_;  // scratch of sum_of()
 };
 
 }  // namespace
 
-std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
+std::vector<std::vector<std::size_t>> cluster_events(const HalfMatrix& vectors,
                                                      std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params,
@@ -416,7 +438,7 @@ std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
 }
 
 std::vector<std::vector<std::size_t>> find_events(
-    const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
+    const HalfMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
     const KnnParams& knn, const EventClusteringParams& params, int threads,
     const std::function<void(const std::vector<SimilarityEdge>&)>& on_edges) {
   // The background is needed only by the evidence rule, and only where languages meet.
@@ -442,12 +464,22 @@ std::vector<std::uint16_t> number_languages(const std::vector<std::string>& code
   return numbers;
 }
 
-std::size_t nearest_to_centroid(const DenseMatrix& vectors, const std::vector<std::size_t>& members) {
-  Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols());
-  for (std::size_t m : members) centroid += vectors.row(static_cast<Eigen::Index>(m)).transpose();
-  return *std::max_element(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
-    return vectors.row(static_cast<Eigen::Index>(x)).dot(centroid) < vectors.row(static_cast<Eigen::Index>(y)).dot(centroid);
-  });
+std::size_t nearest_to_centroid(const HalfMatrix& vectors, const std::vector<std::size_t>& members) {
+  Eigen::VectorXf centroid = Eigen::VectorXf::Zero(vectors.cols()), row(vectors.cols());
+  for (std::size_t m : members) {
+    vectors.widen_row(static_cast<Eigen::Index>(m), row.data());
+    centroid += row;
+  }
+  std::size_t nearest = members.front();  // the first of equals
+  float best = -std::numeric_limits<float>::infinity();
+  for (std::size_t m : members) {
+    vectors.widen_row(static_cast<Eigen::Index>(m), row.data());
+    if (const float score = row.dot(centroid); score > best) {
+      best = score;
+      nearest = m;
+    }
+  }
+  return nearest;
 }
 
 }  // namespace parallax

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "features/projection.hpp"
+#include "features/half_matrix.hpp"
 #include "group/knn_graph.hpp"
 
 namespace parallax {
@@ -45,7 +45,7 @@ struct EventClusteringParams {
 // ascending), the largest first; every document is in exactly one cluster. cross_background: each
 // document's background across languages (knn_graph), which the evidence rule needs; empty, only
 // the fixed cross-language threshold applies.
-std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
+std::vector<std::vector<std::size_t>> cluster_events(const HalfMatrix& vectors,
                                                      std::vector<SimilarityEdge> edges,
                                                      const std::vector<std::optional<int>>& dates,
                                                      const EventClusteringParams& params,
@@ -57,7 +57,7 @@ std::vector<std::vector<std::size_t>> cluster_events(const DenseMatrix& vectors,
 // projecting, and what the C ABI's parallax_engine_events_from_vectors runs on a caller's vectors
 // (a Dask worker's date window). on_edges, when set, sees the graph before clustering consumes it.
 std::vector<std::vector<std::size_t>> find_events(
-    const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
+    const HalfMatrix& vectors, const std::vector<std::optional<int>>& dates, const std::vector<std::uint16_t>& languages,
     const KnnParams& knn, const EventClusteringParams& params, int threads,
     const std::function<void(const std::vector<SimilarityEdge>&)>& on_edges = {});
 
@@ -67,6 +67,6 @@ std::vector<std::uint16_t> number_languages(const std::vector<std::string>& code
 
 // The member whose vector has the largest dot product with the members' vector sum (the first
 // such member on a tie): an event's representative.
-std::size_t nearest_to_centroid(const DenseMatrix& vectors, const std::vector<std::size_t>& members);
+std::size_t nearest_to_centroid(const HalfMatrix& vectors, const std::vector<std::size_t>& members);
 
 }  // namespace parallax

@@ -6,6 +6,7 @@
 
 #include <faiss/Clustering.h>
 #include <faiss/IndexFlat.h>
+#include <faiss/utils/random.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -50,20 +51,28 @@ struct InvertedLists {
   std::vector<int> days;               // members' days (kUndated for none)
 };
 
-// Spherical k-means centroids (lists x dims), trained by FAISS on a sample of at most 40 vectors
-// per list (its own seeded sample: the same centroids at every run), 10 iterations.
-DenseMatrix train_centroids(const DenseMatrix& vectors, std::size_t lists, int threads) {
+// Spherical k-means centroids (lists x dims), trained by FAISS on a seeded sample of at most 40
+// vectors per list (the same centroids at every run), 10 iterations. The sample is drawn here, as
+// FAISS would draw it, so that only it is widened to floats, not the whole corpus.
+DenseMatrix train_centroids(const HalfMatrix& vectors, std::size_t lists, int threads) {
   const auto dims = static_cast<std::size_t>(vectors.cols());
   faiss::ClusteringParameters parameters;
   parameters.niter = 10;
   parameters.spherical = true;
   parameters.max_points_per_centroid = 40;
   parameters.min_points_per_centroid = 1;  // no warning on a small corpus (a small --exact-search-limit)
+  const auto n = static_cast<std::size_t>(vectors.rows());
+  const std::size_t sample_size = std::min(n, lists * static_cast<std::size_t>(parameters.max_points_per_centroid));
+  std::vector<int> order(n);
+  faiss::rand_perm(order.data(), n, parameters.seed);
+  DenseMatrix sample(static_cast<Eigen::Index>(sample_size), static_cast<Eigen::Index>(dims));
+  for (std::size_t s = 0; s < sample_size; ++s) vectors.widen_row(order[s], sample.row(static_cast<Eigen::Index>(s)).data());
+  std::vector<int>().swap(order);
   faiss::Clustering clustering(static_cast<int>(dims), static_cast<int>(lists), parameters);
   faiss::IndexFlatIP assigner(static_cast<faiss::Index::idx_t>(dims));
   {
     const OpenMpThreads scoped(threads);
-    clustering.train(static_cast<faiss::Index::idx_t>(vectors.rows()), vectors.data(), assigner);
+    clustering.train(static_cast<faiss::Index::idx_t>(sample_size), sample.data(), assigner);
   }
   DenseMatrix centroids(static_cast<Eigen::Index>(lists), static_cast<Eigen::Index>(dims));
   std::memcpy(centroids.data(), clustering.centroids.data(), lists * dims * sizeof(float));
@@ -72,7 +81,7 @@ DenseMatrix train_centroids(const DenseMatrix& vectors, std::size_t lists, int t
 
 // The `probes` lists whose centroids are nearest to each document (its own list first):
 // document i's are probes[i * probes .. (i + 1) * probes).
-std::vector<std::uint32_t> nearest_lists(const DenseMatrix& vectors, const DenseMatrix& centroids, int probes,
+std::vector<std::uint32_t> nearest_lists(const HalfMatrix& vectors, const DenseMatrix& centroids, int probes,
                                          int threads) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   const auto lists = static_cast<std::size_t>(centroids.rows());
@@ -81,11 +90,13 @@ std::vector<std::uint32_t> nearest_lists(const DenseMatrix& vectors, const Dense
   constexpr std::size_t kChunk = 4096;
   std::vector<std::uint32_t> nearest(n * width);
   std::vector<float> scores(std::min(n, kChunk) * lists);
+  std::vector<float> rows_of_chunk(std::min(n, kChunk) * static_cast<std::size_t>(dims));
   const int workers = std::max(1, threads);
   std::vector<Scored> heaps(static_cast<std::size_t>(workers) * width);
   for (std::size_t begin = 0; begin < n; begin += kChunk) {
     const std::size_t rows = std::min(kChunk, n - begin);
-    multiply_transposed(vectors.row(static_cast<Eigen::Index>(begin)).data(), static_cast<int>(rows), centroids.data(),
+    vectors.widen_rows(static_cast<Eigen::Index>(begin), static_cast<Eigen::Index>(rows), rows_of_chunk.data());
+    multiply_transposed(rows_of_chunk.data(), static_cast<int>(rows), centroids.data(),
                         static_cast<int>(lists), dims, scores.data());
     // Nothing in the loop allocates or throws: no exception can reach the OpenMP region's end.
 #pragma omp parallel for schedule(static) num_threads(workers)
@@ -146,7 +157,7 @@ std::vector<QueryBlock> query_blocks(const std::vector<std::size_t>& sorted_quer
 // (one BLAS product per list) and appends each query's best as edges.
 class BlockSearch {
  public:
-  BlockSearch(const DenseMatrix& vectors, const InvertedLists& lists, const std::vector<std::uint32_t>& nearest,
+  BlockSearch(const HalfMatrix& vectors, const InvertedLists& lists, const std::vector<std::uint32_t>& nearest,
               std::size_t probes, int window_days, const KnnParams& params)
       : vectors_(vectors), lists_(lists), nearest_(nearest), probes_(probes), window_days_(window_days),
         keep_(static_cast<std::uint32_t>(std::min<std::size_t>(params.neighbors + 1, vectors.rows()))),
@@ -212,12 +223,10 @@ class BlockSearch {
     const std::size_t rows = last - first, columns = candidates_.size();
     query_rows_.resize(rows * dims);
     for (std::size_t r = 0; r < rows; ++r)
-      std::memcpy(query_rows_.data() + r * dims, vectors_.row(static_cast<Eigen::Index>(sorted_queries[block.begin + by_list_[first + r]])).data(),
-                  dims * sizeof(float));
+      vectors_.widen_row(static_cast<Eigen::Index>(sorted_queries[block.begin + by_list_[first + r]]), query_rows_.data() + r * dims);
     candidate_rows_.resize(columns * dims);
     for (std::size_t c = 0; c < columns; ++c)
-      std::memcpy(candidate_rows_.data() + c * dims, vectors_.row(static_cast<Eigen::Index>(candidates_[c])).data(),
-                  dims * sizeof(float));
+      vectors_.widen_row(static_cast<Eigen::Index>(candidates_[c]), candidate_rows_.data() + c * dims);
     scores_.resize(rows * columns);
     multiply_transposed(query_rows_.data(), static_cast<int>(rows), candidate_rows_.data(), static_cast<int>(columns),
                         static_cast<int>(dims), scores_.data());
@@ -229,7 +238,7 @@ class BlockSearch {
     }
   }
 
-  const DenseMatrix& vectors_;
+  const HalfMatrix& vectors_;
   const InvertedLists& lists_;
   const std::vector<std::uint32_t>& nearest_;
   std::size_t probes_;
@@ -245,7 +254,7 @@ class BlockSearch {
 
 }  // namespace
 
-void inverted_file_search(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, int window_days,
+void inverted_file_search(const HalfMatrix& vectors, const std::vector<std::optional<int>>& dates, int window_days,
                           const std::vector<std::size_t>& queries, const KnnParams& params, int threads,
                           std::vector<SimilarityEdge>& edges) {
   const auto n = static_cast<std::size_t>(vectors.rows());

@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "features/projection.hpp"
+#include "features/half_matrix.hpp"
 #include "group/knn_graph.hpp"
 
 namespace parallax {
@@ -25,7 +25,7 @@ namespace parallax {
 // from it plus undated ones; an undated query's are all documents, as are everyone's when `dates`
 // is empty or window_days <= 0. About 2 sqrt(N) lists, params.ivf_probe of them probed per query.
 // The result does not depend on `threads`.
-void inverted_file_search(const DenseMatrix& vectors, const std::vector<std::optional<int>>& dates, int window_days,
+void inverted_file_search(const HalfMatrix& vectors, const std::vector<std::optional<int>>& dates, int window_days,
                           const std::vector<std::size_t>& queries, const KnnParams& params, int threads,
                           std::vector<SimilarityEdge>& edges);
 

@@ -50,7 +50,7 @@ void set_background(CrossLanguageBackground& background, std::size_t document, s
 constexpr std::size_t kBackgroundSample = 512;
 
 // The background of the given queries against every document of the corpus in another language.
-void background_in_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, int threads,
+void background_in_whole_corpus(const HalfMatrix& vectors, const std::vector<std::size_t>& queries, int threads,
                                 CrossLanguageBackground& background) {
   const std::vector<std::uint16_t>& languages = *background.languages;
   std::vector<std::uint16_t> present;
@@ -64,7 +64,7 @@ void background_in_whole_corpus(const DenseMatrix& vectors, const std::vector<st
     if (others.empty()) continue;
     const std::size_t step = (others.size() + kBackgroundSample - 1) / kBackgroundSample;
     DenseMatrix sample(static_cast<Eigen::Index>((others.size() + step - 1) / step), vectors.cols());
-    for (Eigen::Index s = 0; s < sample.rows(); ++s) sample.row(s) = vectors.row(static_cast<Eigen::Index>(others[s * step]));
+    for (Eigen::Index s = 0; s < sample.rows(); ++s) vectors.widen_row(static_cast<Eigen::Index>(others[s * step]), sample.row(s).data());
     std::vector<std::size_t> mine;
     for (std::size_t q : queries)
       if (languages[q] == language) mine.push_back(q);
@@ -74,7 +74,7 @@ void background_in_whole_corpus(const DenseMatrix& vectors, const std::vector<st
       const std::size_t end = std::min(mine.size(), begin + kChunk);
       DenseMatrix rows(static_cast<Eigen::Index>(end - begin), vectors.cols());
       for (std::size_t r = begin; r < end; ++r)
-        rows.row(static_cast<Eigen::Index>(r - begin)) = vectors.row(static_cast<Eigen::Index>(mine[r]));
+        vectors.widen_row(static_cast<Eigen::Index>(mine[r]), rows.row(static_cast<Eigen::Index>(r - begin)).data());
       const DenseMatrix scores = rows * sample.transpose();
       std::vector<float> across(static_cast<std::size_t>(scores.cols()));
       for (Eigen::Index r = 0; r < scores.rows(); ++r) {
@@ -98,7 +98,7 @@ void sort_and_deduplicate(std::vector<SimilarityEdge>& edges) {
 
 // kNN of the given query rows against the whole corpus: exact up to the search limit, an inverted
 // file past it.
-void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
+void search_whole_corpus(const HalfMatrix& vectors, const std::vector<std::size_t>& queries, const KnnParams& params,
                          int threads, std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   if (n > params.exact_search_limit) {
@@ -107,11 +107,11 @@ void search_whole_corpus(const DenseMatrix& vectors, const std::vector<std::size
     const OpenMpThreads scoped(threads);
     load_blas();  // here, where its failure is an exception: FAISS calls BLAS inside OpenMP regions
     faiss::IndexFlatIP index(static_cast<FaissId>(vectors.cols()));
-    index.add(static_cast<FaissId>(n), vectors.data());
+    index.add(static_cast<FaissId>(n), vectors.widened().data());  // copied by the index anyway
     const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
     DenseMatrix query_rows(static_cast<Eigen::Index>(queries.size()), vectors.cols());
     for (std::size_t i = 0; i < queries.size(); ++i)
-      query_rows.row(static_cast<Eigen::Index>(i)) = vectors.row(static_cast<Eigen::Index>(queries[i]));
+      vectors.widen_row(static_cast<Eigen::Index>(queries[i]), query_rows.row(static_cast<Eigen::Index>(i)).data());
     std::vector<float> similarities(queries.size() * k);
     std::vector<FaissId> labels(queries.size() * k);
     index.search(static_cast<FaissId>(queries.size()), query_rows.data(), k, similarities.data(), labels.data());
@@ -148,7 +148,7 @@ std::vector<DateBlock> date_blocks(const std::vector<int>& sorted_days, int wind
 // One block: gathers queries and candidates, scores all pairs with one matrix product, keeps
 // each query's k best (and, with `background`, its background across languages: the scores are at
 // hand, so it costs one pass over them).
-void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& dated_order,
+void search_block(const HalfMatrix& vectors, const std::vector<std::size_t>& dated_order,
                   const std::vector<std::size_t>& undated, const DateBlock& block, int k, float min_similarity,
                   std::vector<SimilarityEdge>& edges, CrossLanguageBackground* background) {
   const Eigen::Index dims = vectors.cols();
@@ -157,11 +157,11 @@ void search_block(const DenseMatrix& vectors, const std::vector<std::size_t>& da
   DenseMatrix candidates(static_cast<Eigen::Index>(candidate_ids.size()), dims);
   for (std::size_t c = 0; c < candidate_ids.size(); ++c) {
     candidate_ids[c] = static_cast<FaissId>(c < window ? dated_order[block.candidates_begin + c] : undated[c - window]);
-    candidates.row(static_cast<Eigen::Index>(c)) = vectors.row(candidate_ids[c]);
+    vectors.widen_row(candidate_ids[c], candidates.row(static_cast<Eigen::Index>(c)).data());
   }
   DenseMatrix queries(static_cast<Eigen::Index>(block.end - block.begin), dims);
   for (std::size_t q = block.begin; q < block.end; ++q)
-    queries.row(static_cast<Eigen::Index>(q - block.begin)) = vectors.row(static_cast<Eigen::Index>(dated_order[q]));
+    vectors.widen_row(static_cast<Eigen::Index>(dated_order[q]), queries.row(static_cast<Eigen::Index>(q - block.begin)).data());
   DenseMatrix scores(queries.rows(), candidates.rows());
   scores.noalias() = queries * candidates.transpose();
 
@@ -201,7 +201,7 @@ void prepare(CrossLanguageBackground* background, std::size_t n) {
 
 }  // namespace
 
-std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads,
+std::vector<SimilarityEdge> knn_graph(const HalfMatrix& vectors, const KnnParams& params, int threads,
                                       CrossLanguageBackground* background) {
   const auto n = static_cast<std::size_t>(vectors.rows());
   prepare(background, n);
@@ -216,7 +216,7 @@ std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParam
   return edges;
 }
 
-std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
+std::vector<SimilarityEdge> knn_graph_in_date_windows(const HalfMatrix& vectors,
                                                       const std::vector<std::optional<int>>& dates,
                                                       int window_days, const KnnParams& params, int threads,
                                                       CrossLanguageBackground* background) {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "features/projection.hpp"
+#include "features/half_matrix.hpp"
 
 namespace parallax {
 
@@ -39,7 +39,7 @@ struct CrossLanguageBackground {
 
 // Undirected edges, each once, a < b. `threads` caps FAISS's OpenMP threads. With `background`,
 // also its similarities.
-std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParams& params, int threads,
+std::vector<SimilarityEdge> knn_graph(const HalfMatrix& vectors, const KnnParams& params, int threads,
                                       CrossLanguageBackground* background = nullptr);
 
 // The same graph restricted to what event clustering can use: a dated document's neighbours are
@@ -50,7 +50,7 @@ std::vector<SimilarityEdge> knn_graph(const DenseMatrix& vectors, const KnnParam
 // document is dated, or one window holds more than params.exact_search_limit documents.
 // dates[i]: days since 1970-01-01, or nullopt.
 // With `background`, also its similarities, over the same candidates.
-std::vector<SimilarityEdge> knn_graph_in_date_windows(const DenseMatrix& vectors,
+std::vector<SimilarityEdge> knn_graph_in_date_windows(const HalfMatrix& vectors,
                                                       const std::vector<std::optional<int>>& dates,
                                                       int window_days, const KnnParams& params, int threads,
                                                       CrossLanguageBackground* background = nullptr);

@@ -183,7 +183,7 @@ struct CorpusEngine::State {
   DocumentTopTerms top_terms;
   bool built_without_inputs = false;  // a build freed its inputs: no second build
 
-  DenseMatrix vectors;
+  HalfMatrix vectors;
   std::vector<NearDuplicateGroup> near_duplicates;
   std::vector<PartialCopy> partial_copies;
   std::vector<EventCluster> events;
@@ -372,7 +372,7 @@ struct CorpusEngine::State {
     partial_copies.clear();
     events.clear();
     translations.clear();
-    vectors.resize(0, 0);
+    vectors = HalfMatrix();
     return removed;
   }
 
@@ -387,13 +387,16 @@ struct CorpusEngine::State {
         tfidf[i] = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf[i]);
       });
-      vectors = project_svd(tfidf, options.dimensions, options.seed);
+      vectors = HalfMatrix(project_svd(tfidf, options.dimensions, options.seed));
     } else {
-      vectors.resize(static_cast<Eigen::Index>(n), options.dimensions);
+      vectors = HalfMatrix(static_cast<Eigen::Index>(n), options.dimensions);
       parallel_for(workers, n, options.threads, [&](std::size_t i, int) {
+        thread_local std::vector<float> row;
+        row.resize(static_cast<std::size_t>(options.dimensions));
         const SparseVector tfidf = terms().tfidf(i, idf);
         top_terms.keep(i, tfidf);
-        project_random(tfidf, options.dimensions, options.seed, vectors.row(static_cast<Eigen::Index>(i)).data());
+        project_random(tfidf, options.dimensions, options.seed, row.data());
+        vectors.set_row(static_cast<Eigen::Index>(i), row.data());
       });
     }
     report("project", n, n);
@@ -631,7 +634,7 @@ const MinHashSignature& CorpusEngine::signature(std::size_t index) const {
   if (!state_->options.keep_build_inputs) throw std::logic_error("signatures are not kept by this engine");
   return state_->features->signatures().at(index);
 }
-const DenseMatrix& CorpusEngine::vectors() const { return state_->vectors; }
+const HalfMatrix& CorpusEngine::vectors() const { return state_->vectors; }
 TermCounts CorpusEngine::term_counts(std::size_t index) const {
   if (state_->options.near_duplicates_only) throw std::logic_error("this engine analyzes documents for near-duplicates only: it has no terms");
   if (!state_->terms().holds_documents()) throw std::logic_error("term counts are not kept by this engine after its build");

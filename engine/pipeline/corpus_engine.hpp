@@ -145,7 +145,7 @@ class CorpusEngine {
   TermCounts term_counts(std::size_t index) const;
   DocumentFrequencies document_frequencies() const;
   // Rows are L2-normalized dense TF-IDF projections; valid after build(Everything).
-  const DenseMatrix& vectors() const;
+  const HalfMatrix& vectors() const;
   const std::vector<NearDuplicateGroup>& near_duplicate_groups() const;
   // Partial copies (near_duplicates.containment > 0), sorted; valid after a build of either scope.
   const std::vector<PartialCopy>& partial_copies() const;

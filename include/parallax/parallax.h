@@ -298,7 +298,9 @@ PARALLAX_API int32_t parallax_engine_vector_shape(const parallax_engine *engine,
 
 /*
  * Copies document `index`'s dense vector (L2-normalized, so a dot product is a cosine) into
- * buffer[0 .. columns). *out_written receives columns (also on BUFFER_TOO_SMALL).
+ * buffer[0 .. columns). The engine keeps its vectors at half precision (IEEE binary16, 11
+ * significant bits: half the memory): each value is the unit vector's rounded, so a norm or a
+ * cosine can be off by about 5e-4 (a cosine of a vector with itself can exceed 1 by that much). *out_written receives columns (also on BUFFER_TOO_SMALL).
  * Errors: NULL_ARGUMENT, NOT_BUILT, NOT_FOUND, BUFFER_TOO_SMALL.
  */
 PARALLAX_API int32_t parallax_engine_vector(const parallax_engine *engine, size_t index, float *buffer,
@@ -505,7 +507,8 @@ PARALLAX_API int32_t parallax_document_frequencies_deserialize(const uint8_t *by
  * seed; rows L2-normalized): document d's terms are terms[offsets[d] .. offsets[d+1]), ascending
  * and distinct, with counts[] parallel (as parallax_engine_term_counts gives them); offsets has
  * document_count + 1 entries. With the corpus's frequencies (shards' merged) a row equals
- * parallax_engine_vector of that document in an engine holding the whole corpus. Rows go into
+ * parallax_engine_vector of that document in an engine holding the whole corpus (rounded to half
+ * precision as the engine keeps its vectors, see parallax_engine_vector). Rows go into
  * buffer, row-major; *out_written receives document_count x dimensions (also on BUFFER_TOO_SMALL).
  * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (offsets not ascending, terms not ascending), BUFFER_TOO_SMALL,
  * UNAVAILABLE (projection "svd": it fits the whole corpus), OUT_OF_MEMORY.
@@ -518,8 +521,8 @@ PARALLAX_API int32_t parallax_engine_tfidf_vectors(const parallax_engine *engine
 
 /*
  * Event clusters of supplied vectors (`count` rows of `dimensions` floats, row-major,
- * L2-normalized): the kNN graph inside date windows and the language-aware average linkage of
- * parallax_engine_build. dates[i] is row i's date (ISO 8601 "YYYY-MM-DD[...]"; NULL or "" for an
+ * L2-normalized, rounded to half precision as the engine keeps its own: see parallax_engine_vector):
+ * the kNN graph inside date windows and the language-aware average linkage of parallax_engine_build. dates[i] is row i's date (ISO 8601 "YYYY-MM-DD[...]"; NULL or "" for an
  * undated row; dates NULL: all undated); langs[i] its language (langs NULL, or the option
  * cross_lingual false: one language for all). Groups as parallax_engine_event_clusters gives
  * them (every row in one; largest first; members ascending by row; representative nearest the

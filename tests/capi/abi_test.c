@@ -212,7 +212,7 @@ static void check_groups_partition(const parallax_groups *groups, size_t documen
       CHECK(members[i] < documents);
       if (members[i] < documents) ++seen[members[i]];
       if (members[i] == representatives[g]) representative_is_member = 1;
-      CHECK(scores[i] <= 1.0001);
+      CHECK(scores[i] <= 1.001); /* cosines of vectors kept at half precision */
     }
     CHECK(representative_is_member);
   }

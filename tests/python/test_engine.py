@@ -175,10 +175,10 @@ class EngineResultsTest(unittest.TestCase):
         self.assertEqual(vectors.dtype, np.float32)
         self.assertEqual(vectors.shape, self.engine.vector_shape())
         self.assertEqual(vectors.shape[0], 13)
-        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=5e-4)  # 11 significant bits
         np.testing.assert_array_equal(self.engine.vector(3), vectors[3])
         similarity = self.engine.similarity_matrix()
-        np.testing.assert_allclose(np.diag(similarity), 1.0, atol=1e-4)
+        np.testing.assert_allclose(np.diag(similarity), 1.0, atol=1e-3)  # kept at half precision
 
     def test_near_duplicates_share_most_of_their_signature(self):
         for group in self.engine.near_duplicate_groups():
