@@ -276,12 +276,15 @@ void read_jsonl_stream(std::FILE* input, RecordGate& gate, std::size_t chunk_siz
   Line line;
   while (lines.next(line)) {
     if (is_blank_line(line.text)) continue;
-    if (const auto bad_byte = find_invalid_utf8(line.text)) {
-      gate.reject(line.number, "invalid UTF-8", line.offset + *bad_byte);
-      continue;
-    }
     Document document;
     if (const auto error = parser.parse(line.text, document)) {
+      // Invalid UTF-8 is reported before any other problem of the line. A line that parses has
+      // none: simdjson's on-demand parser validates the UTF-8 of the whole line first (with the
+      // same check as find_invalid_utf8's), so only a line that fails is looked at again.
+      if (const auto bad_byte = find_invalid_utf8(line.text)) {
+        gate.reject(line.number, "invalid UTF-8", line.offset + *bad_byte);
+        continue;
+      }
       const auto offset =
           error->offset ? std::optional(line.offset + *error->offset) : std::nullopt;
       gate.reject(line.number, error->message, offset);
