@@ -55,6 +55,45 @@ TEST_CASE("group: near-duplicate groups join edited copies and leave unrelated d
   CHECK_THROWS_AS(find_near_duplicate_groups(sigs, NearDuplicateParams{0.5, 30}, 1), std::invalid_argument);
 }
 
+TEST_CASE("group: near-duplicate groups and partial copies do not depend on how many workers find them") {
+  // Enough documents that the candidate stage and the verification get several workers, with
+  // planted copies in random signatures: each tenth document is followed by a near-duplicate that
+  // keeps about 80% of its positions, and by an excerpt (half its size) that keeps about 40%.
+  std::mt19937 rng(29);
+  const std::size_t n = 20000;
+  std::vector<MinHashSignature> sigs(n, MinHashSignature(128));
+  std::vector<std::uint32_t> shingle_counts(n, 100);
+  for (std::size_t d = 0; d < n; ++d) {
+    for (auto& v : sigs[d]) v = static_cast<std::uint32_t>(rng() % 64);  // few values: many chance candidates
+    const std::size_t kept_in_five = d % 10 == 1 ? 4 : d % 10 == 2 ? 2 : 0;
+    for (std::size_t k = 0; k < 128; ++k)
+      if (rng() % 5 < kept_in_five) sigs[d][k] = sigs[d - d % 10][k];
+    if (d % 10 == 2) shingle_counts[d] = 50;
+  }
+  NearDuplicateParams params;
+  params.jaccard_threshold = 0.5;
+  params.containment = 0.8;
+  const auto one = find_near_duplicate_groups(sigs, params, 1);
+  CHECK(one.size() >= n / 20);
+  const auto copies_one = find_partial_copies(sigs, shingle_counts, one, params, 1);
+  CHECK(copies_one.size() >= n / 20);
+  for (const int threads : {2, 3, 8}) {
+    CAPTURE(threads);
+    const auto many = find_near_duplicate_groups(sigs, params, threads);
+    REQUIRE(many.size() == one.size());
+    for (std::size_t g = 0; g < one.size(); ++g) {
+      CHECK(many[g].members == one[g].members);
+      CHECK(many[g].jaccard_to_representative == one[g].jaccard_to_representative);
+    }
+    const auto copies_many = find_partial_copies(sigs, shingle_counts, many, params, threads);
+    REQUIRE(copies_many.size() == copies_one.size());
+    for (std::size_t c = 0; c < copies_one.size(); ++c) {
+      CHECK(copies_many[c].contained == copies_one[c].contained);
+      CHECK(copies_many[c].container == copies_one[c].container);
+    }
+  }
+}
+
 TEST_CASE("group: a bridge document does not chain two stories into one event") {
   // Ten documents on story A, ten on story B (orthogonal), one document that mixes both equally.
   std::mt19937 rng(3);

@@ -85,3 +85,14 @@ TEST_CASE("worker pool: a forked child runs work on threads of its own, as the p
   pool.run(2, [&](int) { ++total; });
   CHECK(total == 4);
 }
+
+TEST_CASE("workers_for: one worker per share of the work, at least one, at most the threads allowed") {
+  using parallax::workers_for;
+  CHECK(workers_for(0, 4096, 8) == 1);
+  CHECK(workers_for(1000, 4096, 2) == 1);   // less than one share: no thread is started for it
+  CHECK(workers_for(8191, 4096, 2) == 1);
+  CHECK(workers_for(8192, 4096, 2) == 2);
+  CHECK(workers_for(1000000, 4096, 2) == 2);  // never more than the threads allowed
+  CHECK(workers_for(1000000, 4096, 0) == 1);
+  CHECK(workers_for(10, 0, 4) == 4);          // a share of nothing: as many as allowed
+}

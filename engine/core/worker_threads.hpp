@@ -10,7 +10,9 @@
 // result of a call that threw is incomplete and must be discarded.
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -20,6 +22,16 @@
 #include <vector>
 
 namespace parallax {
+
+// How many workers `items` of work get: one per `items_per_worker` items, at least one, at most
+// `threads`. A thread started for a call costs about 0.15 ms of CPU before it pays (its start, a
+// malloc arena of its own, caches cold on its core): on 1k documents the near-duplicate stage's
+// two threads took 0.3 ms more CPU than one for 0.4 ms of work. A stage passes how many of its
+// items keep a thread busy ten times that long or more, so a thread's start adds under 10%.
+inline int workers_for(std::size_t items, std::size_t items_per_worker, int threads) {
+  const std::size_t by_work = items / std::max<std::size_t>(1, items_per_worker);
+  return static_cast<int>(std::clamp<std::size_t>(by_work, 1, static_cast<std::size_t>(std::max(1, threads))));
+}
 
 template <typename Work>
 void run_workers(int workers, Work work) {
