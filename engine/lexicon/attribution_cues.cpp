@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "lexicon/sorted_words.hpp"
+
 namespace parallax {
 
 namespace {
@@ -13,7 +15,7 @@ using WordSet = std::set<std::string, std::less<>>;
 // Perfect-tense speech verbs, masculine / feminine / dual / plural, after normalization (أ -> ا,
 // ة -> ه, ى -> ي). Present-tense forms are left out on purpose: they mostly occur negated or in
 // subordinate clauses ("لم يؤكد البيت الأبيض بعد" is not an attribution).
-const WordSet kArabicVerbs = {
+constexpr auto kArabicVerbs = sorted_words({
     "قال",   "قالت",  "قالوا",  "قالا",  "قالتا", "اكد",   "اكدت",  "اكدوا",  "اكدا",
     "اعلن",  "اعلنت", "اعلنوا", "اعلنا", "اشار",  "اشارت", "اشاروا", "اشارا", "ذكر",
     "ذكرت",  "ذكروا", "اعرب",   "اعربت", "اعربوا", "اعربا", "اضاف",  "اضافت", "اضافوا",
@@ -22,14 +24,14 @@ const WordSet kArabicVerbs = {
     "كشفت",  "لفت",   "لفتت",   "ابلغ",  "ابلغت", "رحب",   "رحبت",  "رحبوا",  "دعا",
     "دعت",   "دعوا",  "وصف",    "وصفت",  "وصفوا", "حذر",   "حذرت",  "حذروا",  "نوه",
     "نوهت",  "ابدي",  "ابدت",   "اشاد",  "اشادت", "جدد",   "جددت",  "طالب",   "طالبت",
-    "اتفق",  "اتفقا", "كرر",    "كررت",  "اردف",  "اردفت", "حث",    "حثت",   "شكر",   "شكرت"};
-const WordSet kArabicParticiples = {"قايلا", "مضيفا", "مشيرا", "موضحا", "موكدا",
-                                    "معتبرا", "مشددا", "لافتا", "معربا", "مبينا"};
-const WordSet kArabicSources = {"حسب", "بحسب", "وحسب", "وبحسب", "فحسب", "بحسبه"};
-const WordSet kArabicRelayVerbs = {"نقل", "نقلت", "نقلوا", "ونقل", "ونقلت", "ونقلوا"};
-const WordSet kArabicContinuations = {"كما", "وكما", "ايضا", "كذلك", "وكذلك"};
+    "اتفق",  "اتفقا", "كرر",    "كررت",  "اردف",  "اردفت", "حث",    "حثت",   "شكر",   "شكرت"});
+constexpr auto kArabicParticiples = sorted_words({"قايلا", "مضيفا", "مشيرا", "موضحا", "موكدا",
+                                    "معتبرا", "مشددا", "لافتا", "معربا", "مبينا"});
+constexpr auto kArabicSources = sorted_words({"حسب", "بحسب", "وحسب", "وبحسب", "فحسب", "بحسبه"});
+constexpr auto kArabicRelayVerbs = sorted_words({"نقل", "نقلت", "نقلوا", "ونقل", "ونقلت", "ونقلوا"});
+constexpr auto kArabicContinuations = sorted_words({"كما", "وكما", "ايضا", "كذلك", "وكذلك"});
 
-const WordSet kEnglishVerbs = {
+constexpr auto kEnglishVerbs = sorted_words({
     "said",      "says",      "stated",     "told",      "tells",
     "added",     "adds",      "announced",  "noted",     "stressed", "confirmed", "denied",
     "denies",    "claimed",   "insisted",   "warned",    "emphasized", "emphasised",
@@ -38,13 +40,13 @@ const WordSet kEnglishVerbs = {
     "welcomed",  "pledged",   "promised",   "vowed",     "assured", "conveyed",  "highlighted",
     "underlined", "accused",  "criticized", "criticised", "condemned", "demanded", "replied",
     "responded", "suggested", "proposed",   "evaluated", "expressed", "called",
-    "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted", "invited"};
-const WordSet kEnglishParticiples = {"adding",      "saying",   "noting",    "stressing", "insisting",
+    "posted",    "remarked",  "appealed",   "pointed",   "concluded", "related", "touted", "tweeted", "invited"});
+constexpr auto kEnglishParticiples = sorted_words({"adding",      "saying",   "noting",    "stressing", "insisting",
                                      "warning",     "explaining", "complaining", "arguing", "claiming",
-                                     "emphasizing", "emphasising", "asserting"};
-const WordSet kEnglishContinuations = {"also", "additionally", "moreover", "furthermore"};
+                                     "emphasizing", "emphasising", "asserting"});
+constexpr auto kEnglishContinuations = sorted_words({"also", "additionally", "moreover", "furthermore"});
 
-const WordSet kRussianVerbs = {
+constexpr auto kRussianVerbs = sorted_words({
     "заявил",  "заявила",  "заявили",  "сообщил",  "сообщила",  "сообщили",  "сказал",
     "сказала", "сказали",  "отметил",  "отметила", "отметили",  "подчеркнул", "подчеркнула",
     "подчеркнули", "добавил", "добавила", "добавили", "заверил", "заверила", "пояснил",
@@ -61,38 +63,38 @@ const WordSet kRussianVerbs = {
     "осудил", "осудила", "осудили", "обратил", "обратила", "раскритиковал", "раскритиковала", "оценил",
     "оценила", "оценили", "оценивает", "выражал", "выражала", "выражали", "требует", "процитировал",
     "процитировала", "процитировали", "подтверждает", "отмечает", "утверждает", "говорит", "пишут", "пишет", "пригласил", "пригласила",
-    "пригласили"};
-const WordSet kRussianParticiples = {"добавив", "отметив", "подчеркнув", "заявив", "пояснив"};
-const WordSet kRussianContinuations = {"также", "кроме", "помимо"};
+    "пригласили"});
+constexpr auto kRussianParticiples = sorted_words({"добавив", "отметив", "подчеркнув", "заявив", "пояснив"});
+constexpr auto kRussianContinuations = sorted_words({"также", "кроме", "помимо"});
 
-const WordSet kPronouns = {"he", "she", "they", "it", "we", "он", "она", "они", "оно", "هو", "هي",
-                           "هم", "هما"};
-const WordSet kAnaphoricNouns = {
+constexpr auto kPronouns = sorted_words({"he", "she", "they", "it", "we", "он", "она", "они", "оно", "هو", "هي",
+                           "هم", "هما"});
+constexpr auto kAnaphoricNouns = sorted_words({
     "statement", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "readout",
     "source", "president", "chancellor", "leader", "premier", "президент", "канцлер", "лидер",
     "заявлении", "заявление", "представитель", "источник", "государства", "الاعلان", "التصريح", "ذلك", "البيان", "بيان",
-    "المتحدث", "المتحدثه", "الناطق", "الناطقه", "المسوول", "المصدر", "هذا", "نفسه"};
-const WordSet kFillers = {"the", "a", "an", "also", "later", "further", "then", "and", "but", "however",
+    "المتحدث", "المتحدثه", "الناطق", "الناطقه", "المسوول", "المصدر", "هذا", "نفسه"});
+constexpr auto kFillers = sorted_words({"the", "a", "an", "also", "later", "further", "then", "and", "but", "however",
                           "однако", "но", "такие", "такой", "такая", "такое", "эти", "этот", "эта",
                           "had", "has", "have", "was", "were", "previously", "earlier", "ещё",
                           "еще", "также", "же", "и", "а", "و", "ايضا", "كذلك", "قد", "وقد", "كما",
                           "ان", "لقد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
-                          "جانبها"};
-const WordSet kRoleWords = {
+                          "جانبها"});
+constexpr auto kRoleWords = sorted_words({
     "المتحدث", "المتحدثه", "الناطق", "الناطقه", "باسم", "الرسمي", "الرسميه", "مستشار",
     "مستشاره", "وزير", "وزيره", "السكرتير", "السكرتيره", "الصحفي", "الصحفيه", "مدير", "مديره",
     "spokesman", "spokeswoman", "spokesperson", "press", "secretary", "adviser", "advisor",
     "minister", "director", "chief", "of", "staff", "пресс", "секретарь", "представитель",
-    "советник", "министр", "официальный", "помощник", "глава", "вице", "премьер"};
+    "советник", "министр", "официальный", "помощник", "глава", "вице", "премьер"});
 
 // Words that end a speaker phrase that follows its verb: complementizers, prepositions, time words.
-const WordSet kArabicSourcesWithConjunction = {"ووفقا", "ووفق", "وطبقا"};
-const WordSet kSpeakerStops = {
+constexpr auto kArabicSourcesWithConjunction = sorted_words({"ووفقا", "ووفق", "وطبقا"});
+constexpr auto kSpeakerStops = sorted_words({
     "ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "في", "خلال", "يوم", "امس",
     "اليوم", "لدي", "عن", "الي", "علي", "على", "بعد", "قبل", "مع", "عبر", "حول", "امام", "ايضا",
     "كذلك", "قوله", "قولها", "لنظيره", "ل", "به", "بها", "ما", "that", "on", "in", "at", "to", "during", "after",
     "before", "with", "from", "by", "late", "earlier", "while", "when", "as", "что", "в", "во", "на",
-    "по", "после", "о", "об", "с", "со", "к", "для", "от", "из", "при", "перед", "между", "журналистам", "reporters"};
+    "по", "после", "о", "об", "с", "со", "к", "для", "от", "из", "при", "перед", "между", "журналистам", "reporters"});
 
 std::string_view strip_arabic_conjunction(std::string_view word) {
   // و and ف are single two-byte letters in UTF-8.
@@ -102,7 +104,11 @@ std::string_view strip_arabic_conjunction(std::string_view word) {
   return word;
 }
 
-bool in(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+// A word of `words` (a SortedWords list or a WordSet).
+template <typename Words>
+bool in(const Words& words, std::string_view word) {
+  return words.count(word) > 0;
+}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "lexicon/sorted_words.hpp"
 #include "text/language.hpp"
 
 namespace parallax {
@@ -14,42 +15,42 @@ using WordSet = std::set<std::string, std::less<>>;
 
 // Normalized negation words. Arabic "غير" and "دون" also build compounds ("غير المشروط"), which is
 // still a negation of the word they govern.
-const WordSet kNegations = {"لا",  "لم",    "لن",    "ليس",  "ليست", "غير",  "عدم", "دون",
+constexpr auto kNegations = sorted_words({"لا",  "لم",    "لن",    "ليس",  "ليست", "غير",  "عدم", "دون",
                             "بدون", "not",  "no",    "never", "none", "without", "nor",
                             "cannot", "не",  "нет",   "ни",   "никогда", "без",
-                            "neither", "non"};
-const WordSet kDenials = {"نفي",  "نفت",  "ينفي",  "تنفي",  "نفوا",  "ونفي", "ونفت", "deny",
+                            "neither", "non"});
+constexpr auto kDenials = sorted_words({"نفي",  "نفت",  "ينفي",  "تنفي",  "نفوا",  "ونفي", "ونفت", "deny",
                           "denied", "denies", "denying", "dismissed", "rejected", "refuted",
                           "опроверг", "опровергла", "опровергли", "отрицает", "отрицают",
-                          "опроверг", "отверг", "отвергла"};
+                          "опроверг", "отверг", "отвергла"});
 
 // Words that signal refutation (after the FNC-1 baseline's list, with Arabic and Russian).
-const WordSet kRefuting = {
+constexpr auto kRefuting = sorted_words({
     "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "not", "despite", "nope",
     "doubt", "doubts", "bogus", "debunk", "debunked", "pranks", "retract", "retracted", "untrue",
     "misleading", "rumor", "rumour", "كاذب", "كاذبه", "مزيف", "مزيفه", "شائعه", "شايعه", "نفي",
     "نفت", "ينفي", "تنفي", "غير", "عار", "صحه", "фейк", "ложь", "ложная", "опроверг", "опровергла",
-    "слухи", "неправда"};
+    "слухи", "неправда"});
 // Words of reporting without endorsing.
-const WordSet kHedging = {
+constexpr auto kHedging = sorted_words({
     "reportedly", "allegedly", "alleged", "claims", "claimed", "according", "reports", "report",
     "purportedly", "apparently", "unconfirmed", "suggests", "may", "might", "could", "possibly",
     "rumored", "speculation", "يزعم", "مزاعم", "ادعاءات", "ادعي", "حسب", "بحسب", "وفقا", "ربما",
-    "قد", "يبدو", "якобы", "предположительно", "возможно", "сообщается", "по", "данным"};
+    "قد", "يبدو", "якобы", "предположительно", "возможно", "сообщается", "по", "данным"});
 
 // An agreement's status. Arabic as normalized for matching (alef forms as ا, ى as ي, ة as ه).
-const WordSet kSettled = {"reached", "signed", "sealed", "concluded", "finalized", "finalised", "clinched",
+constexpr auto kSettled = sorted_words({"reached", "signed", "sealed", "concluded", "finalized", "finalised", "clinched",
                           "достигли", "достигнуто", "достигнута", "достигнут", "подписали", "подписал",
                           "подписала", "подписано", "подписан", "заключили", "заключено", "заключен",
                           "توصل", "توصلا", "توصلوا", "توصلت", "وقع", "وقعا", "وقعوا", "وقعت", "ابرم",
-                          "ابرما", "ابرمت", "ابرموا"};
-const WordSet kTentative = {"proposed", "proposes", "proposal", "proposals", "offered", "suggested", "draft",
+                          "ابرما", "ابرمت", "ابرموا"});
+constexpr auto kTentative = sorted_words({"proposed", "proposes", "proposal", "proposals", "offered", "suggested", "draft",
                             "tentative", "unconfirmed", "considering", "mulling", "предложил", "предложила",
                             "предложили", "предложение", "предлагает", "предлагают", "проект", "рассматривает",
                             "рассматривают", "اقترح", "اقترحت", "اقتراح", "مقترح", "يقترح", "تقترح", "مسوده",
-                            "يدرس", "تدرس"};
-const WordSet kConfirming = {"confirmed", "confirm", "confirms", "подтвердил", "подтвердила", "подтвердили",
-                             "подтверждает", "подтверждено", "اكد", "اكدت", "اكدوا", "يؤكد", "تؤكد"};
+                            "يدرس", "تدرس"});
+constexpr auto kConfirming = sorted_words({"confirmed", "confirm", "confirms", "подтвердил", "подтвердила", "подтвердили",
+                             "подтверждает", "подтверждено", "اكد", "اكدت", "اكدوا", "يؤكد", "تؤكد"});
 
 // "ولم", "فلا", "ولن": Arabic attaches "and" / "so" to the negation particle.
 bool is_negation_with_conjunction(std::string_view word) {
