@@ -496,6 +496,36 @@ TEST_CASE("io: invalid UTF-8 is reported with its line and byte offset") {
             ":3: invalid UTF-8 at byte " + std::to_string(second.byte_offset) + "\n");
 }
 
+TEST_CASE("io: invalid UTF-8 is reported before any other problem of its line, wherever it is") {
+  // The UTF-8 of a line is checked where parsing it fails (a line that parses is valid UTF-8): a
+  // bad byte in a key, in a field kept verbatim, after broken JSON or in a line with no "text"
+  // must still be what is reported, at its byte.
+  TempFolder folder;
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {R"({"id": "k", ")", "\xFF" R"(key": "v", "text": "words here"})"},
+      {R"({"id": "e", "text": "words", "extra": {"a": ")", "\xC3" R"("}})"},
+      {R"({"id": "j", "text": oops ")", "\xFE" R"("})"},
+      {R"({"id": "t", "title": ")", "\xE2\x82" R"("})"},
+  };
+  std::string content;
+  std::vector<std::size_t> bad_bytes;
+  for (const auto& [head, tail] : lines) {
+    bad_bytes.push_back(content.size() + head.size());
+    content += head + tail + "\n";
+  }
+  const std::string file = folder.write("utf8-first.jsonl", content + record("ok", kEnglish) + "\n");
+  const auto result = read({file});
+  CHECK(result.ids() == std::vector<std::string>{"ok"});
+  REQUIRE(result.diagnostics.problems().size() == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(i);
+    const auto& problem = result.diagnostics.problems()[i];
+    CHECK(problem.line == i + 1);
+    CHECK(problem.message == "invalid UTF-8");
+    CHECK(problem.byte_offset == bad_bytes[i]);
+  }
+}
+
 TEST_CASE("io: invalid UTF-8 in a text file is reported with its line and byte offset") {
   TempFolder folder;
   folder.write("corpus/a.txt", kArabic);
