@@ -8,6 +8,7 @@
 #include "capi/engine_handle.hpp"
 #include "claims/aliases.hpp"
 #include "claims/match_tokens.hpp"
+#include "core/rethrowing_streams.hpp"
 #include "diff/compare.hpp"
 #include "pipeline/compare_session.hpp"
 #include "pipeline/event_comparisons.hpp"
@@ -112,7 +113,7 @@ PARALLAX_API int32_t parallax_engine_report(const parallax_engine* engine, int32
     parallax::compare_events(engine->engine, session, [&](std::size_t m) { return engine->kept.at(m); },
                              [&](parallax::EventComparison&& c) { report.add(c); }, {},
                              parallax::resolve_thread_count(engine->settings.engine.threads));
-    std::ostringstream out;
+    parallax::OutputText out;
     report.write(out);
     *out_text = copy_out(out.str());
   });

@@ -7,6 +7,7 @@
 
 #include "capi/abi_error.hpp"
 #include "capi/document_fields.hpp"
+#include "core/rethrowing_streams.hpp"
 #include "io/corpus_reader.hpp"
 #include "io/date.hpp"
 #include "io/utf8_validation.hpp"
@@ -155,7 +156,7 @@ PARALLAX_API int32_t parallax_index_events_json(parallax_index* index, char** ou
     require(index, "index");
     require(out_json, "out_json");
     const auto engine = index->index.built_engine();
-    std::ostringstream out;
+    parallax::OutputText out;
     const parallax::ClusterReportContext context{"index events", 0, !index->index.engine_options().near_duplicates_only};
     parallax::render_cluster_report(*engine, context, parallax::ReportFormat::Json, out);
     *out_json = copy_out(out.str());

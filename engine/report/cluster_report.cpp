@@ -1,5 +1,6 @@
 #include "report/cluster_report.hpp"
 
+#include "core/rethrowing_streams.hpp"
 #include "report/html.hpp"
 #include "report/json_text.hpp"
 #include "report/json_writer.hpp"
@@ -371,7 +372,7 @@ ReportFormat parse_report_format(std::string_view name) {
 
 std::string format_day(int days_since_epoch) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days_since_epoch}}};
-  std::ostringstream s;
+  OutputText s;
   s << static_cast<int>(ymd.year()) << '-' << std::setw(2) << std::setfill('0') << static_cast<unsigned>(ymd.month())
     << '-' << std::setw(2) << std::setfill('0') << static_cast<unsigned>(ymd.day());
   return s.str();

@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/rethrowing_streams.hpp"
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
 #include "report/html.hpp"
@@ -43,7 +44,7 @@ std::string bare(const std::string& word) {
 
 std::set<std::string> bare_words(const std::string& text) {
   std::set<std::string> words;
-  std::istringstream in(text);
+  InputText in(text);
   for (std::string w; in >> w;)
     if (!bare(w).empty()) words.insert(bare(w));
   return words;
@@ -79,7 +80,7 @@ std::string provenance(const CompareResult& r, const Claim& c) {
 // link_document: the claim's id links to its document's row in the report's coverage table.
 std::string claim_html(const CompareResult& r, const Claim& c, const char* tag, const char* css_class,
                        bool link_document, const Claim* conflicting = nullptr) {
-  std::ostringstream out;
+  OutputText out;
   out << "<" << tag << " class=\"" << css_class << "\" lang=\"" << escape_html(c.lang) << "\" dir=\""
       << direction(c) << "\"><span class=\"meta\" dir=\"ltr\">"
       << (link_document ? "<a href=\"#" + document_anchor(r.documents.at(c.document_index).id) + "\">" + escape_html(c.id) + "</a>"
@@ -101,7 +102,7 @@ const char* compare_html_style() { return kStyle; }
 std::string render_compare_html_section(const CompareResult& r, int level, bool link_documents) {
   const CompareLayout layout = layout_compare(r);
   const std::string h = "h" + std::to_string(level), h2 = "h" + std::to_string(level + 1);
-  std::ostringstream out;
+  OutputText out;
   out << "<p>" << r.documents.size() << " documents, compared by "
       << to_string(r.options.by) << ": " << r.claims.size() << " claims, " << r.alignments.size()
       << " aligned pairs (" << label_counts(r) << "), " << r.unaligned.size()
@@ -146,7 +147,7 @@ std::string render_compare_html_section(const CompareResult& r, int level, bool 
 }
 
 std::string render_compare_html(const CompareResult& r) {
-  std::ostringstream out;
+  OutputText out;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>parallax compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>Claim comparison</h1>\n"

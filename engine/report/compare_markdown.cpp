@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/rethrowing_streams.hpp"
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
 #include "report/safe_text.hpp"
@@ -32,7 +33,7 @@ std::string claim_cell(const Claim& c) {
 std::string render_compare_markdown_section(const CompareResult& r, int level) {
   const CompareLayout layout = layout_compare(r);
   const std::string h2(static_cast<std::size_t>(level + 1), '#');
-  std::ostringstream out;
+  OutputText out;
   out << r.documents.size() << " documents, compared by " << to_string(r.options.by) << ": "
       << r.claims.size() << " claims, " << r.alignments.size() << " aligned pairs ("
       << label_counts(r) << "), " << r.unaligned.size() << " on one side only.\n";

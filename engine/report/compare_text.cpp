@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/rethrowing_streams.hpp"
 #include "report/compare_layout.hpp"
 #include "report/compare_report.hpp"
 #include "report/safe_text.hpp"
@@ -38,7 +39,7 @@ int display_width(std::string_view s) {
 // Greedy word wrap to `width` columns; a word longer than a line gets a line of its own.
 std::vector<std::string> wrap(const std::string& text, int width) {
   std::vector<std::string> lines;
-  std::istringstream words(text);
+  InputText words(text);
   std::string word, line;
   int line_width = 0;
   while (words >> word) {
@@ -95,7 +96,7 @@ std::vector<std::string> claim_cell(const Claim& c, int column) {
 std::string render_compare_text(const CompareResult& r, int total_width) {
   const int column = std::max(20, (total_width - 5) / 2);
   const CompareLayout layout = layout_compare(r);
-  std::ostringstream out;
+  OutputText out;
   out << "parallax compare: " << r.documents.size() << " documents, by " << to_string(r.options.by)
       << ", " << r.sides.size() << " sides, " << r.claims.size() << " claims, "
       << r.alignments.size() << " aligned pairs (" << label_counts(r) << "), "

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/rethrowing_streams.hpp"
 #include "report/compare_report.hpp"
 #include "report/html.hpp"
 #include "report/json_writer.hpp"
@@ -83,7 +84,7 @@ std::string md_cell(const std::string& s) {
 
 std::string markdown_section(const CorpusEngine& engine, const EventComparison& c) {
   const EventCluster& e = engine.event_clusters()[c.event];
-  std::ostringstream out;
+  OutputText out;
   out << "\n<a id=\"event-" << c.event << "\"></a>\n\n## Event " << c.event << ": " << md_cell(e.label) << "\n\n"
       << date_range(e) << (e.first_date_days ? "; " : "") << "languages: " << join(e.languages, ", ")
       << "; sources: " << md_cell(join(e.sources, ", ")) << "\n\n| date | source | lang | title | note |\n|---|---|---|---|---|\n";
@@ -114,7 +115,7 @@ section.event { border-top: 3px solid #888; margin-top: 2.5em; padding-top: 0.5e
 
 std::string html_section(const CorpusEngine& engine, const EventComparison& c) {
   const EventCluster& e = engine.event_clusters()[c.event];
-  std::ostringstream out;
+  OutputText out;
   out << "<section class=\"event\" id=\"event-" << c.event << "\">\n<h2>Event " << c.event << ": <bdi>"
       << escape_html(e.label) << "</bdi></h2>\n<p>" << date_range(e) << (e.first_date_days ? "; " : "")
       << "languages: " << escape_html(join(e.languages, ", ")) << "; sources: <bdi>" << escape_html(join(e.sources, ", "))
@@ -137,7 +138,7 @@ std::string html_section(const CorpusEngine& engine, const EventComparison& c) {
 
 std::string text_section(const CorpusEngine& engine, const EventComparison& c, const Counts& n) {
   const EventCluster& e = engine.event_clusters()[c.event];
-  std::ostringstream out;
+  OutputText out;
   out << "\n######## Event " << c.event << ": \u2068" << terminal_safe(e.label) << "\u2069  (" << date_range(e) << "; "
       << join(e.languages, ", ") << "; " << e.sources.size() << " sources; " << e.members.size() << " documents; "
       << n.conflicts << " conflicts, "
