@@ -242,7 +242,8 @@ class Engine(_OwnedHandle):
         return rows.value, columns.value
 
     def vector(self, document):
-        """The L2-normalized dense vector of a document (float32)."""
+        """The L2-normalized dense vector of a document (float32; the engine keeps it at half precision,
+        so its norm is 1 within 5e-4)."""
         out = np.zeros(self.vector_shape()[1], dtype=np.float32)
         written = ctypes.c_size_t()
         _check(self._lib.parallax_engine_vector(self._h, self._index(document),
@@ -251,7 +252,8 @@ class Engine(_OwnedHandle):
         return out
 
     def vectors(self):
-        """All dense vectors, one row per document (float32, rows L2-normalized)."""
+        """All dense vectors, one row per document (float32, rows L2-normalized; kept at half precision,
+        so norms are 1 within 5e-4)."""
         out = np.zeros(self.vector_shape(), dtype=np.float32)
         written = ctypes.c_size_t()
         _check(self._lib.parallax_engine_vectors(self._h, out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)),
