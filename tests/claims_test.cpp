@@ -154,7 +154,7 @@ TEST_CASE("alias file parsing: sections / comments / errors name the file and li
 
   EntityAliases a;
   CHECK_THROWS_WITH_AS(a.add_file("/nonexistent/aliases.txt", keyer),
-                       "/nonexistent/aliases.txt: cannot read alias file", AliasFileError);
+                       "/nonexistent/aliases.txt: cannot read alias file (no such file or directory)", AliasFileError);
 }
 
 TEST_CASE("claims keep their byte span / cue span and original text") {

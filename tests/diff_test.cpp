@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <tuple>
@@ -215,7 +216,12 @@ TEST_CASE("stance model: trains deterministically / round-trips through its file
   const auto again = StanceModel::from_json(m.to_json("test"));
   CHECK(again.predict({0.9, 0})[0] == doctest::Approx(p[0]));
   CHECK_THROWS_AS(StanceModel::from_json("{\"format\": \"other\"}"), StanceModelError);
-  CHECK_THROWS_AS(StanceModel::load("/nonexistent/model.json"), StanceModelError);
+  CHECK_THROWS_WITH_AS(StanceModel::load("/nonexistent/model.json"),
+                       "/nonexistent/model.json: cannot read stance model (no such file or directory)", StanceModelError);
+  // A folder opens for reading on Linux; its read fails, which is said, not taken for an empty model.
+  const std::string folder = std::filesystem::temp_directory_path().string();
+  CHECK_THROWS_WITH_AS(StanceModel::load(folder), (folder + ": cannot read stance model (is a directory)").c_str(),
+                       StanceModelError);
 }
 
 TEST_CASE("stance model: a hidden layer without units is refused, not loaded") {

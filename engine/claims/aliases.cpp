@@ -1,9 +1,9 @@
 #include "claims/aliases.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
+#include "io/input_file.hpp"
 #include "lexicon/default_aliases.hpp"
 
 namespace parallax {
@@ -111,11 +111,9 @@ void EntityAliases::add_text(std::string_view text, std::string_view origin, Wor
 void EntityAliases::add_file(const std::string& path, WordKeyer& keyer) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) throw AliasFileError(path + ": is a folder, not an alias file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw AliasFileError(path + ": cannot read alias file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string text = content.str();
+  std::optional<std::string> content = read_small_file(path, error);
+  if (!content) throw AliasFileError(path + ": cannot read alias file (" + describe_error(error) + ")");
+  std::string text = std::move(*content);
   // Editors on some systems start UTF-8 files with a byte-order mark: it is not part of line 1.
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   add_text(text, path, keyer);

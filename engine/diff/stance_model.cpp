@@ -1,10 +1,11 @@
 #include "diff/stance_model.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+
+#include "io/input_file.hpp"
 
 namespace parallax {
 
@@ -209,12 +210,11 @@ StanceModel StanceModel::from_json(const std::string& text) {
 }
 
 StanceModel StanceModel::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw StanceModelError(path + ": cannot read stance model");
-  std::ostringstream content;
-  content << in.rdbuf();
+  std::error_code error;
+  const std::optional<std::string> content = read_small_file(path, error);
+  if (!content) throw StanceModelError(path + ": cannot read stance model (" + describe_error(error) + ")");
   try {
-    return from_json(content.str());
+    return from_json(*content);
   } catch (const StanceModelError& e) {
     throw StanceModelError(path + ": " + e.what());
   }

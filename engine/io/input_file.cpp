@@ -106,6 +106,23 @@ InputFile open_input_file(const std::filesystem::path& path, std::error_code& er
   return input;
 }
 
+std::optional<std::string> read_small_file(const std::filesystem::path& path, std::error_code& error) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    error = std::error_code(errno, std::generic_category());
+    return std::nullopt;
+  }
+  std::string content;
+  char buffer[1 << 16];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, got);
+  if (std::ferror(file.get())) {
+    error = std::error_code(errno, std::generic_category());
+    return std::nullopt;
+  }
+  return content;
+}
+
 std::string describe_error(const std::error_code& error) {
   std::string text = error.message();
   if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -38,6 +39,11 @@ class InputFile {
 
 // Opens `path` for binary reading; on failure returns a null InputFile and sets `error`.
 InputFile open_input_file(const std::filesystem::path& path, std::error_code& error);
+
+// The whole of a small file (an alias file, a stance model), as bytes. Returns nullopt and sets
+// `error` when it cannot be opened or read to its end (a folder included). Not through a stream
+// (`<< rdbuf()`), which turns a read error or running out of memory into a text cut short.
+std::optional<std::string> read_small_file(const std::filesystem::path& path, std::error_code& error);
 
 // The system's text for `error`, starting lower-case to sit after "file:line: " in a message,
 // e.g. "no such file or directory".
