@@ -468,6 +468,7 @@ def run(documents, events=True, *, window_days=90, overlap_days=None, shuffle_pa
     if int(options.get("date_window", _default_option("date_window"))) <= 0:
         days[:] = _UNDATED  # the engine ignores dates: one window holds everything
     windows = _date_windows(days, window_days, overlap_days)
+    stats.update(window_days=int(window_days), overlap_days=int(overlap_days))
     undated = np.flatnonzero(days == _UNDATED)
     if undated.size:
         owner = np.full(count, -1)
