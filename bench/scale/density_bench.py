@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 import metrics  # noqa: E402  (bench/metrics.py)
-from run_scale import OUT, load_gold, measure  # noqa: E402
+from run_scale import OUT, load_gold, log_log_axes, measure  # noqa: E402
 
 EXACT = ["--exact-search-limit", "100000000"]
 
@@ -93,12 +93,7 @@ def plot(rows, path):
     ax_mem.axhline(4096, color="grey", linestyle=":", label="4 GB (issue 13)")
     for ax, title, unit in ((ax_cpu, "CPU seconds vs documents", "CPU s (all threads)"),
                             (ax_mem, "peak memory vs documents", "MB (peak RSS)")):
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel("documents")
-        ax.set_ylabel(unit)
-        ax.set_title(title)
-        ax.grid(True, which="both", alpha=0.3)
+        log_log_axes(ax, title, "documents", unit)
         ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=120)

@@ -333,6 +333,16 @@ def write_outputs(rows, tuned, args):
     plot(rows)
 
 
+def log_log_axes(ax, title, x_label, y_label):
+    """Both axes logarithmic, labelled, with a light grid: the scale plots' common frame."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    ax.set_title(title)
+    ax.grid(True, which="both", alpha=0.3)
+
+
 def plot(rows):
     import matplotlib
     matplotlib.use("Agg")
@@ -355,12 +365,7 @@ def plot(rows):
             ref = [base["wall_s"] * n * math.log(n) / (base["n"] * math.log(base["n"])) for n in all_n]
             ax_time.plot(all_n, ref, ":", color="grey", label="N log N (from parallax cluster's first point)")
     for ax, title, label in ((ax_time, "wall time vs N", "seconds"), (ax_mem, "peak memory vs N", "MB (peak RSS)")):
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        ax.set_xlabel("documents (N)")
-        ax.set_ylabel(label)
-        ax.set_title(title)
-        ax.grid(True, which="both", alpha=0.3)
+        log_log_axes(ax, title, "documents (N)", label)
     ax_time.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(OUT / "scale.png", dpi=120)
