@@ -244,6 +244,16 @@ const Antonyms& builtin_antonyms() {
 
 }  // namespace
 
+TEST_CASE("antonyms: a file that cannot be read is an error naming why, never an empty table") {
+  CHECK_THROWS_WITH_AS(Antonyms::load("/nonexistent/antonyms.tsv"),
+                       "/nonexistent/antonyms.tsv: cannot read the antonyms file (no such file or directory)",
+                       LexiconError);
+  const std::string folder = std::filesystem::temp_directory_path().string();
+  CHECK_THROWS_WITH_AS(Antonyms::load(folder), (folder + ": cannot read the antonyms file (is a directory)").c_str(),
+                       LexiconError);
+  CHECK(builtin_antonyms().opposites("rise") != nullptr);  // the built-in file still reads
+}
+
 TEST_CASE("opposite predicates: rose / fell, won / lost, confirmed / denied are conflicts, not agreement") {
   CompareOptions with_antonyms;
   with_antonyms.antonyms = &builtin_antonyms();

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/rethrowing_streams.hpp"
 #include "io/input_file.hpp"
 #include "lexicon/default_aliases.hpp"
 
@@ -66,7 +67,7 @@ bool EntityAliases::holds_form(const Entry& entry, const std::vector<MatchToken>
 void EntityAliases::add_text(std::string_view text, std::string_view origin, WordKeyer& keyer) {
   AliasSection section = AliasSection::Speakers;  // a file without headers lists speakers
   std::size_t line_number = 0;
-  std::istringstream in{std::string(text)};
+  InputText in{std::string(text)};
   std::string raw;
   while (std::getline(in, raw)) {
     ++line_number;

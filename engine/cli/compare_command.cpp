@@ -16,6 +16,7 @@
 #include "cli/commands.hpp"
 #include "cli/option_flags.hpp"
 #include "cli/report_output.hpp"
+#include "core/rethrowing_streams.hpp"
 #include "diff/compare.hpp"
 #include "diff/stance_features.hpp"
 #include "io/corpus_reader.hpp"
@@ -125,7 +126,7 @@ std::string render(const CompareResult& result, const CompareCommandSettings& s)
 std::vector<Document> documents_with_ids(std::vector<Document> documents, const std::vector<std::string>& id_args) {
   std::set<std::string> wanted;
   for (const std::string& arg : id_args) {
-    std::stringstream list(arg);
+    InputText list(arg);
     for (std::string id; std::getline(list, id, ',');)
       if (!id.empty()) wanted.insert(id);
   }

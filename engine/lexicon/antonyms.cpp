@@ -1,16 +1,20 @@
 #include "lexicon/antonyms.hpp"
 
 #include <filesystem>
-#include <fstream>
+#include <optional>
 
+#include "core/rethrowing_streams.hpp"
+#include "io/input_file.hpp"
 #include "lexicon/concept_table.hpp"
 #include "text/stem.hpp"
 
 namespace parallax {
 
 Antonyms Antonyms::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw LexiconError(path + ": cannot read the antonyms file");
+  std::error_code error;
+  std::optional<std::string> content = read_small_file(path, error);
+  if (!content) throw LexiconError(path + ": cannot read the antonyms file (" + describe_error(error) + ")");
+  InputText in(std::move(*content));
   Antonyms out;
   Stemmer english("en");
   std::size_t line_number = 0;
