@@ -224,6 +224,24 @@ TEST_CASE("stance model: trains deterministically / round-trips through its file
                        StanceModelError);
 }
 
+TEST_CASE("stance model: a version number out of int's range is refused by comparison, not converted") {
+  // Found by tests/fuzz/stance_model_fuzz.cpp (clang's UBSan): reading it as an int was undefined.
+  Eigen::MatrixXd x(4, 2);
+  x << 0.9, 0, 0.8, 0, 0.1, 1, 0.2, 1;
+  const std::string model = StanceModel::train(x, {0, 0, 1, 1}, {"agree", "disagree"}, {"cos", "neg"}, {}).to_json("test");
+  const auto with_version = [&](const std::string& version) {
+    std::string text = model;
+    const std::size_t at = text.find("\"version\": 1");
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, std::string("\"version\": 1").size(), "\"version\": " + version);
+  };
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(with_version("3.3e107")), "not a parallax-stance-model version 1 file",
+                       StanceModelError);
+  CHECK_THROWS_AS(StanceModel::from_json(with_version("\"1\"")), StanceModelError);
+  CHECK_THROWS_AS(StanceModel::from_json(with_version("2")), StanceModelError);
+  CHECK_NOTHROW(StanceModel::from_json(with_version("1.0")));
+}
+
 TEST_CASE("stance model: a hidden layer without units is refused, not loaded") {
   // Found by tests/fuzz/stance_model_fuzz.cpp: such a file loaded, and predict() then multiplied
   // the 3 features by a class matrix of 0 columns (undefined behaviour, garbage probabilities).

@@ -178,7 +178,11 @@ StanceModel StanceModel::from_json(const std::string& text) {
   StanceModel m;
   try {
     const auto j = nlohmann::json::parse(text);
-    if (j.value("format", "") != "parallax-stance-model" || j.value("version", 0) != 1) {
+    // The version compared as a number, not read as an int: a float out of int's range made that
+    // conversion undefined (found by fuzz_stance_model: "version": 3.3e107).
+    const auto version = j.find("version");
+    const bool version_one = version != j.end() && version->is_number() && version->get<double>() == 1.0;
+    if (j.value("format", "") != "parallax-stance-model" || !version_one) {
       throw StanceModelError("not a parallax-stance-model version 1 file");
     }
     m.classes_ = j.at("classes").get<std::vector<std::string>>();
