@@ -242,6 +242,14 @@ TEST_CASE("stance model: a version number out of int's range is refused by compa
   CHECK_NOTHROW(StanceModel::from_json(with_version("1.0")));
 }
 
+TEST_CASE("stance model: a model without features is refused") {
+  // Found by tests/fuzz/stance_model_fuzz.cpp: weights of two classes over no feature made Eigen
+  // index a null pointer.
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(R"({"format": "parallax-stance-model", "version": 1, "classes": ["a", "b"],
+      "features": [], "mean": [], "scale": [], "weights": [[], []], "bias": [0, 0]})"),
+                       "a stance model needs at least one feature", StanceModelError);
+}
+
 TEST_CASE("stance model: a hidden layer without units is refused, not loaded") {
   // Found by tests/fuzz/stance_model_fuzz.cpp: such a file loaded, and predict() then multiplied
   // the 3 features by a class matrix of 0 columns (undefined behaviour, garbage probabilities).

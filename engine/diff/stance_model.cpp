@@ -187,6 +187,9 @@ StanceModel StanceModel::from_json(const std::string& text) {
     }
     m.classes_ = j.at("classes").get<std::vector<std::string>>();
     m.features_ = j.at("features").get<std::vector<std::string>>();
+    // No feature, no model; and a row of weights over zero columns is a block at a null pointer
+    // in Eigen (found by fuzz_stance_model under UBSan).
+    if (m.features_.empty()) throw StanceModelError("a stance model needs at least one feature");
     m.mean_ = from_vector(j.at("mean").get<std::vector<double>>());
     m.scale_ = from_vector(j.at("scale").get<std::vector<double>>());
     m.bias_ = from_vector(j.at("bias").get<std::vector<double>>());
