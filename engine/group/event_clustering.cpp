@@ -286,7 +286,8 @@ class AverageLinkage {
     const std::uint32_t size_a = into.size, size_b = from.size;
     add_sum(into, from);
     into.size += from.size;
-    into.sum_norm2 = sum_of(into, sum_x_).squaredNorm();
+    const ConstVector sum = sum_of(into, sum_x_);  // sum_x_ holds it through relink()
+    into.sum_norm2 = sum.squaredNorm();
     for (const LanguagePart& part : from.parts) add_part(into, part);
     from.parts.clear();
     from.parts.shrink_to_fit();
@@ -294,7 +295,7 @@ class AverageLinkage {
     ++into.version;
     from.alive = false;
     absorbed_into_[b] = a;
-    relink(a, b, size_a, size_b);
+    relink(a, b, size_a, size_b, sum);
   }
 
   // A neighbour of a merged cluster, gathered from the links of both parts: the tightest bound on
@@ -313,7 +314,7 @@ class AverageLinkage {
   // when >= 0, by neighbour number as before). A large cluster that grows by small steps so
   // recomputes a far neighbour once per growth by a constant factor instead of at every step
   // (at 33,000 documents a day, per-step recomputation made the linkage quadratic in a story's size).
-  void relink(std::uint32_t a, std::uint32_t b, std::uint32_t size_a, std::uint32_t size_b) {
+  void relink(std::uint32_t a, std::uint32_t b, std::uint32_t size_a, std::uint32_t size_b, const ConstVector& sum_a) {
     pending_.clear();
     gather_bounds(clusters_[a].neighbours, a, size_a, true);
     gather_bounds(clusters_[b].neighbours, a, size_b, false);
@@ -321,7 +322,6 @@ class AverageLinkage {
     ClusterState& into = clusters_[a];
     into.neighbours.clear();
     queued_.clear();
-    const ConstVector sum_a = sum_of(into, sum_x_);
     for (const PendingNeighbour& p : pending_) {
       slot_of_root_[p.root] = kNoPending;
       const double other = clusters_[p.root].size;

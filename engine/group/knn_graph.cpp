@@ -107,7 +107,14 @@ void search_whole_corpus(const HalfMatrix& vectors, const std::vector<std::size_
     const OpenMpThreads scoped(threads);
     load_blas();  // here, where its failure is an exception: FAISS calls BLAS inside OpenMP regions
     faiss::IndexFlatIP index(static_cast<FaissId>(vectors.cols()));
-    index.add(static_cast<FaissId>(n), vectors.widened().data());  // copied by the index anyway
+    // Widened a chunk at a time: the index keeps its own float copy, a whole second one is not needed.
+    constexpr std::size_t kChunk = 4096;
+    std::vector<float> chunk(std::min(n, kChunk) * static_cast<std::size_t>(vectors.cols()));
+    for (std::size_t begin = 0; begin < n; begin += kChunk) {
+      const std::size_t rows = std::min(kChunk, n - begin);
+      vectors.widen_rows(static_cast<Eigen::Index>(begin), static_cast<Eigen::Index>(rows), chunk.data());
+      index.add(static_cast<FaissId>(rows), chunk.data());
+    }
     const int k = static_cast<int>(std::min<std::size_t>(params.neighbors + 1, n));
     DenseMatrix query_rows(static_cast<Eigen::Index>(queries.size()), vectors.cols());
     for (std::size_t i = 0; i < queries.size(); ++i)
