@@ -157,6 +157,104 @@ TEST_CASE("index: a query finds its stored copy and event, and stores nothing") 
   CHECK(index.stats().documents == docs.size());
 }
 
+// Each stored document again under another id: a query of its exact copy.
+std::vector<Document> probes_of(const std::vector<Document>& docs) {
+  std::vector<Document> probes = docs;
+  for (auto& p : probes) p.id = "probe-" + p.id;
+  return probes;
+}
+
+std::vector<std::string> near_duplicate_ids(const IndexQueryResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& m : r.near_duplicates) ids.push_back(m.id);
+  return ids;
+}
+
+TEST_CASE("index: a lookup query finds the near-duplicates a rebuild finds; a stored copy joins its event") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));
+  for (auto d : docs) index.add(std::move(d));
+  index.commit();
+  const auto looked_up = index.query(probes_of(docs), QueryMethod::Lookup);
+  const auto rebuilt = index.query(probes_of(docs), QueryMethod::Rebuild);
+  REQUIRE(looked_up.size() == docs.size());
+  REQUIRE(rebuilt.size() == docs.size());
+  for (std::size_t q = 0; q < docs.size(); ++q) {
+    CAPTURE(docs[q].id);
+    CHECK(looked_up[q].id == rebuilt[q].id);
+    CHECK(near_duplicate_ids(looked_up[q]) == near_duplicate_ids(rebuilt[q]));
+    // Its own copy is its nearest stored neighbour: the copy joins the original's event.
+    CHECK(std::count(looked_up[q].event_members.begin(), looked_up[q].event_members.end(), docs[q].id) == 1);
+  }
+}
+
+TEST_CASE("index: a lookup query keeps the date rule, and undated queries are rebuilt") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));
+  for (auto d : docs) index.add(std::move(d));
+  index.commit();
+  // Two years after its original: no stored event is within the date window, in either method.
+  Document later = probes_of({docs[0]})[0];
+  later.date = "2023-01-27";
+  const auto looked_up = index.query({later}, QueryMethod::Lookup);
+  REQUIRE(looked_up.size() == 1);
+  CHECK(looked_up[0].event_members.empty());
+  const auto later_rebuilt = index.query({later}, QueryMethod::Rebuild);
+  CHECK(later_rebuilt[0].event_members.empty());
+  // Copies are copies whatever their dates.
+  CHECK(near_duplicate_ids(looked_up[0]) == near_duplicate_ids(later_rebuilt[0]));
+  CHECK_FALSE(looked_up[0].near_duplicates.empty());
+  // Undated: it may join an event of any date, which only a rebuild answers.
+  Document undated = probes_of({docs[0]})[0];
+  undated.date.clear();
+  const auto undated_lookup = index.query({undated}, QueryMethod::Lookup);
+  const auto undated_rebuild = index.query({undated}, QueryMethod::Rebuild);
+  CHECK(undated_lookup[0].event_members == undated_rebuild[0].event_members);
+  CHECK(undated_lookup[0].event_label == undated_rebuild[0].event_label);
+  CHECK(undated_lookup[0].event_top_terms == undated_rebuild[0].event_top_terms);
+}
+
+TEST_CASE("index: a store whose snapshot is missing or stale is queried by a rebuild until it is recomputed") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  const std::string path = tmp.file("s.db");
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, small_batches(1000));
+    for (std::size_t d = 0; d + 1 < docs.size(); ++d) index.add(Document(docs[d]));
+    index.commit();
+  }
+  // What an earlier parallax leaves: no snapshot tables (schema 1 before them), or assignments
+  // recomputed by a writer that did not write the snapshot (its descriptions marked, so that a
+  // lookup reading them shows).
+  for (const char* sql : {"DROP TABLE frequencies; DROP TABLE event_descriptions; DELETE FROM meta WHERE key = 'snapshot_generation'",
+                          "UPDATE meta SET value = '-1' WHERE key = 'snapshot_generation'; UPDATE event_descriptions SET label = 'stale'"}) {
+    CAPTURE(sql);
+    DocumentIndex fresh(path, DocumentIndex::Access::ReadWrite, small_batches(1000));
+    fresh.add(Document(docs.back()));
+    fresh.commit();
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    DocumentIndex reader(path, DocumentIndex::Access::ReadOnly, small_batches(1000));
+    const auto looked_up = reader.query(probes_of(docs), QueryMethod::Lookup);
+    const auto rebuilt = reader.query(probes_of(docs), QueryMethod::Rebuild);
+    for (std::size_t q = 0; q < docs.size(); ++q) {
+      CHECK(looked_up[q].event_members == rebuilt[q].event_members);
+      CHECK(looked_up[q].event_label == rebuilt[q].event_label);
+    }
+    // The next recomputation writes the snapshot again.
+    DocumentIndex writer(path, DocumentIndex::Access::ReadWrite, small_batches(1000));
+    CHECK(writer.remove({docs.back().id}) == 1);
+    CHECK(sql_value(path, "SELECT value FROM meta WHERE key = 'snapshot_generation'") ==
+          sql_value(path, "SELECT value FROM meta WHERE key = 'generation'"));
+    CHECK(sql_value(path, "SELECT count(*) FROM event_descriptions") ==
+          std::to_string(writer.built_engine()->event_clusters().size()));
+  }
+}
+
 TEST_CASE("index: deleting documents leaves the groups and events of the others") {
   TemporaryFolder tmp;
   auto docs = test::example_documents();

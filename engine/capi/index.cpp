@@ -126,17 +126,29 @@ PARALLAX_API int32_t parallax_index_add_corpus(parallax_index* index, const char
   });
 }
 
+PARALLAX_API int32_t parallax_index_query_method_json(parallax_index* index, int32_t method, size_t count,
+                                                      const char* const* ids, const char* const* texts,
+                                                      const char* const* titles, const char* const* sources,
+                                                      const char* const* langs, const char* const* dates,
+                                                      const char* const* urls, char** out_json) {
+  return guarded(__func__, [&] {
+    require(index, "index");
+    require(out_json, "out_json");
+    if (method != PARALLAX_QUERY_LOOKUP && method != PARALLAX_QUERY_REBUILD)
+      throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "method must be PARALLAX_QUERY_LOOKUP or PARALLAX_QUERY_REBUILD");
+    if (count == 0) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "no document to query");
+    auto documents = checked_documents(count, ids, texts, titles, sources, langs, dates, urls, false);
+    const auto how = method == PARALLAX_QUERY_REBUILD ? parallax::QueryMethod::Rebuild : parallax::QueryMethod::Lookup;
+    *out_json = copy_out(parallax::index_query_json(index->index.path(), index->index.query(std::move(documents), how)));
+  });
+}
+
 PARALLAX_API int32_t parallax_index_query_json(parallax_index* index, size_t count, const char* const* ids,
                                                const char* const* texts, const char* const* titles,
                                                const char* const* sources, const char* const* langs,
                                                const char* const* dates, const char* const* urls, char** out_json) {
-  return guarded(__func__, [&] {
-    require(index, "index");
-    require(out_json, "out_json");
-    if (count == 0) throw AbiError(PARALLAX_ERROR_INVALID_ARGUMENT, "no document to query");
-    auto documents = checked_documents(count, ids, texts, titles, sources, langs, dates, urls, false);
-    *out_json = copy_out(parallax::index_query_json(index->index.path(), index->index.query(std::move(documents))));
-  });
+  return parallax_index_query_method_json(index, PARALLAX_QUERY_LOOKUP, count, ids, texts, titles, sources, langs, dates,
+                                          urls, out_json);
 }
 
 PARALLAX_API int32_t parallax_index_delete(parallax_index* index, size_t count, const char* const* ids,

@@ -33,7 +33,7 @@ Subcommands:
   add STORE CORPUS...       add documents (creating STORE with the given options); ids already
                             stored are skipped, so an interrupted add can be run again
   query STORE CORPUS|-      near-duplicates and event of each document among the stored ones,
-                            without storing it
+                            without storing it (looked up; --rebuild for the exact event)
   events STORE              events and near-duplicate groups, as `parallax cluster` reports them
   delete STORE ID...        remove documents by id
   stats STORE               counts, options and feature version of the store
@@ -51,6 +51,7 @@ struct IndexCommandSettings {
   std::string output;
   bool quiet = false;
   bool strict = false;
+  bool rebuild = false;  // query: the exact answer of a rebuild instead of a lookup
   std::size_t batch = 1000;
   TableColumns columns;
   EngineOptions engine;
@@ -155,7 +156,7 @@ int run_query(const std::string& command, IndexCommandSettings& s) {
     std::cerr << "parallax " << command << ": no document could be read; nothing queried\n";
     return kExitInvalidInput;
   }
-  const auto results = index.query(std::move(documents));
+  const auto results = index.query(std::move(documents), s.rebuild ? QueryMethod::Rebuild : QueryMethod::Lookup);
   end_progress(s);
   return write_report(command, s.output, [&](std::ostream& out) {
     if (s.format == "json") out << index_query_json(s.args[0], results) << "\n";
@@ -207,6 +208,9 @@ po::options_description subcommand_options(const std::string& sub, IndexCommandS
     add_engine_flags(opts, EngineFlags::Events);
   } else if (sub == "query") {
     add_report_options(opts, s, "output format: text or json");
+    opts.add_options()("rebuild", po::bool_switch(&s.rebuild),
+                       "rebuild every stored document with the queries appended: the exact event, at the cost of "
+                       "reading the whole store (default: look the queries up; docs/index.md)");
     add_table_column_options(opts, s.columns);
     add_threads_option(opts, s);
   } else if (sub == "events") {

@@ -7,6 +7,8 @@
 
 #include "pipeline/engine_option_table.hpp"
 #include "pipeline/feature_version.hpp"
+#include "store/index_lookup.hpp"
+#include "store/index_snapshot.hpp"
 #include "store/sqlite_feature_store.hpp"
 
 namespace parallax {
@@ -123,6 +125,7 @@ struct DocumentIndex::State {
     if (!is_empty_file()) return;  // another process created it first: its options apply
     SqliteFeatureStore::create_tables(db, version);
     db.execute(kAssignmentsSchema);
+    create_snapshot_tables(db);
     write_meta(db, "format", kFormatName);
     write_meta(db, "schema", std::to_string(kSchemaVersion));
     write_meta(db, "created_by", std::string("parallax ") + PARALLAX_VERSION_STRING);
@@ -194,6 +197,10 @@ struct DocumentIndex::State {
     std::unique_ptr<CorpusEngine> built = std::move(engine);
     if (!built || store->generation_seen() != store->generation()) built = load_engine(*store);
     const std::optional<std::int64_t> generation = store->generation_seen();
+    // The frequencies before the build, which frees the term counts they are read from.
+    built->build(BuildScope::FeaturesOnly);
+    const DocumentFrequencies frequencies =
+        options.engine.near_duplicates_only ? DocumentFrequencies() : built->document_frequencies();
     built->build(options.engine.near_duplicates_only ? BuildScope::NearDuplicatesOnly : BuildScope::Everything);
     std::vector<std::int64_t> group_of(built->size(), -1), event_of(built->size(), -1);
     const auto& groups = built->near_duplicate_groups();
@@ -212,6 +219,9 @@ struct DocumentIndex::State {
       insert.reset();
     }
     write_meta(db, "assignments_generation", std::to_string(*generation));
+    create_snapshot_tables(db);  // a store of an earlier parallax gets them now
+    write_snapshot(db, frequencies, events);
+    write_meta(db, "snapshot_generation", std::to_string(*generation));
     tx.commit();
   }
 
@@ -262,9 +272,16 @@ std::unique_ptr<CorpusEngine> DocumentIndex::built_engine() const {
   return engine;
 }
 
-std::vector<IndexQueryResult> DocumentIndex::query(std::vector<Document> documents) const {
+std::vector<IndexQueryResult> DocumentIndex::query(std::vector<Document> documents, QueryMethod method) const {
   State& s = *state_;
   const EngineOptions options = s.engine_options(true);
+  if (method == QueryMethod::Lookup) {
+    CorpusEngine queries(options);
+    queries.add_batch(documents);  // a copy: a rebuild below needs the texts again
+    queries.build(BuildScope::FeaturesOnly);
+    if (can_look_up(s.options.engine, queries))
+      if (auto results = look_up(s.db, s.options.engine, queries)) return std::move(*results);
+  }
   // A copy in memory: the query documents are added to it, never to the store.
   InMemoryFeatureStore copy(s.reading_store->feature_version(), feature_layout(options));
   copy.copy_from(*s.reading_store);

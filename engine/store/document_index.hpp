@@ -8,7 +8,9 @@
 // are analyzed once, when added, and the engine puts each batch into the store in one transaction
 // (a crash loses at most the batch in flight). Groups and events are recomputed from the stored
 // features (never from text) by the same CorpusEngine build as `parallax cluster`, so they equal a
-// batch run over the same documents in the order they were added. docs/index.md has the design.
+// batch run over the same documents in the order they were added; with them go the document
+// frequencies and event descriptions that queries look documents up in (store/index_snapshot,
+// store/index_lookup). docs/index.md has the design.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -47,6 +49,13 @@ struct IndexMatch {
   std::string id;
   double jaccard = 0.0;
 };
+
+// How query() finds where documents would stand (store/index_lookup.hpp, docs/index.md):
+// Lookup reads the stored assignments and snapshot (near-duplicates exact, events by the linkage
+// rule for one more document); Rebuild builds every stored document with the queries appended (the
+// exact answer, at the cost of a rebuild). Lookup falls back to Rebuild where it cannot answer
+// (undated queries, an SVD store, assignments a dead writer left stale).
+enum class QueryMethod { Lookup, Rebuild };
 
 // Where a query document would stand among the stored ones.
 struct IndexQueryResult {
@@ -88,7 +97,7 @@ class DocumentIndex {
   std::unique_ptr<CorpusEngine> built_engine() const;
   // The near-duplicates and event each document would have among the stored ones; nothing is
   // stored. Ids may repeat stored ones (the query document is then a separate document).
-  std::vector<IndexQueryResult> query(std::vector<Document> documents) const;
+  std::vector<IndexQueryResult> query(std::vector<Document> documents, QueryMethod method = QueryMethod::Lookup) const;
   IndexStats stats() const;
 
  private:

@@ -617,7 +617,8 @@ PARALLAX_API int32_t parallax_index_add_corpus(parallax_index *index, const char
                                                size_t *out_skipped, size_t *out_rejected);
 
 /*
- * Where each given document would stand among the stored ones, without storing it: the JSON
+ * Where each given document would stand among the stored ones, without storing it (looked up in
+ * the stored assignments: PARALLAX_QUERY_LOOKUP below): the JSON
  * `parallax index query --format json` prints ({"index", "documents": [{"id", "near_duplicates":
  * [{"id", "jaccard"}], "event": null | {"label", "top_terms", "members"}}]}; docs/index.md).
  * Arrays as parallax_index_add. Errors: as parallax_index_add (no DUPLICATE_ID), and
@@ -627,6 +628,21 @@ PARALLAX_API int32_t parallax_index_query_json(parallax_index *index, size_t cou
                                                const char *const *texts, const char *const *titles,
                                                const char *const *sources, const char *const *langs,
                                                const char *const *dates, const char *const *urls, char **out_json);
+
+/* How parallax_index_query_method_json finds where documents stand (docs/index.md). */
+#define PARALLAX_QUERY_LOOKUP 0  /* the stored assignments: near-duplicates exact, events by the linkage rule */
+#define PARALLAX_QUERY_REBUILD 1 /* every stored document rebuilt with the queries appended: the exact event */
+
+/*
+ * parallax_index_query_json with a method (parallax_index_query_json looks up, falling back to a
+ * rebuild for undated documents and stores it cannot look up). Errors: as parallax_index_query_json,
+ * and INVALID_ARGUMENT for an unknown method.
+ */
+PARALLAX_API int32_t parallax_index_query_method_json(parallax_index *index, int32_t method, size_t count,
+                                                      const char *const *ids, const char *const *texts,
+                                                      const char *const *titles, const char *const *sources,
+                                                      const char *const *langs, const char *const *dates,
+                                                      const char *const *urls, char **out_json);
 
 /*
  * Removes the documents with these ids in one transaction, then recomputes groups and events.

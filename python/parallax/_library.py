@@ -92,6 +92,8 @@ _SIGNATURES = {
     "parallax_index_add_corpus": (_S, [IndexHandle, ctypes.c_char_p, c_size_p, c_size_p, c_size_p]),
     "parallax_index_query_json": (_S, [IndexHandle, ctypes.c_size_t] + [c_str_array] * 7 +
                                   [ctypes.POINTER(ctypes.c_void_p)]),
+    "parallax_index_query_method_json": (_S, [IndexHandle, ctypes.c_int32, ctypes.c_size_t] + [c_str_array] * 7 +
+                                         [ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_index_delete": (_S, [IndexHandle, ctypes.c_size_t, c_str_array, c_size_p]),
     "parallax_index_events_json": (_S, [IndexHandle, ctypes.POINTER(ctypes.c_void_p)]),
     "parallax_index_stats_json": (_S, [IndexHandle, ctypes.POINTER(ctypes.c_void_p)]),

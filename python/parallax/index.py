@@ -52,13 +52,17 @@ class Index(_OwnedHandle):
                                                    ctypes.byref(skipped), ctypes.byref(rejected)))
         return added.value, skipped.value, rejected.value
 
-    def query(self, documents):
+    def query(self, documents, rebuild=False):
         """Where each document would stand among the stored ones (nothing is stored): a list of
-        {"id", "near_duplicates": [{"id", "jaccard"}], "event": None | {"label", "top_terms", "members"}}."""
+        {"id", "near_duplicates": [{"id", "jaccard"}], "event": None | {"label", "top_terms", "members"}}.
+        Looked up in the stored assignments (near-duplicates exact, events by the linkage rule for
+        one more document); rebuild=True rebuilds every stored document with these appended, the
+        exact event at the cost of reading the whole store (docs/index.md)."""
         documents = list(documents)
         out = ctypes.c_void_p()
-        _check(self._lib.parallax_index_query_json(self._h, len(documents), *self._columns(documents),
-                                                   ctypes.byref(out)))
+        method = 1 if rebuild else 0  # PARALLAX_QUERY_REBUILD, PARALLAX_QUERY_LOOKUP
+        _check(self._lib.parallax_index_query_method_json(self._h, method, len(documents), *self._columns(documents),
+                                                          ctypes.byref(out)))
         return json.loads(_take_string(out))["documents"]
 
     def delete(self, ids):

@@ -92,6 +92,14 @@ int main(int argc, char **argv) {
                PARALLAX_OK);
   CHECK(contains(json, "\"id\": \"probe\"") && contains(json, "\"id\": \"rate\"") && contains(json, "\"jaccard\": 1.0"));
   parallax_string_free(json);
+  CHECK_STATUS(parallax_index_query_method_json(index, 7, 1, probe_ids, probe_texts, NULL, NULL, NULL, NULL, NULL, &json),
+               PARALLAX_ERROR_INVALID_ARGUMENT);
+  CHECK(contains(parallax_last_error(), "PARALLAX_QUERY_REBUILD"));
+  CHECK_STATUS(parallax_index_query_method_json(index, PARALLAX_QUERY_REBUILD, 1, probe_ids, probe_texts, NULL, NULL,
+                                                NULL, NULL, NULL, &json),
+               PARALLAX_OK);
+  CHECK(contains(json, "\"id\": \"probe\"") && contains(json, "\"id\": \"rate\"") && contains(json, "\"jaccard\": 1.0"));
+  parallax_string_free(json);
 
   CHECK_STATUS(parallax_index_stats_json(index, &json), PARALLAX_OK);
   CHECK(contains(json, "\"documents\": 15") && contains(json, "\"dup_threshold\": \"0.5\""));
