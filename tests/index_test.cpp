@@ -170,7 +170,7 @@ std::vector<std::string> near_duplicate_ids(const IndexQueryResult& r) {
   return ids;
 }
 
-TEST_CASE("index: a lookup query finds the near-duplicates a rebuild finds; a stored copy joins its event") {
+TEST_CASE("index: a lookup query finds the near-duplicates a rebuild finds, and a stored copy joins its event") {
   TemporaryFolder tmp;
   const auto docs = test::example_documents();
   DocumentIndex index(tmp.file("s.db"), DocumentIndex::Access::ReadWrite, small_batches(1000));

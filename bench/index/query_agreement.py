@@ -77,6 +77,11 @@ def main():
         gold = gold_links(sys.argv[3], (lookup, rebuild))
         for name, report in (("lookup", lookup), ("rebuild", rebuild)):
             print(f"{name}'s event links against the gold events:", link_scores(lambda i: members(report[i]), gold, lookup))
+        # A query of a new story should stay alone: whatever it joins is a false merge.
+        new = [i for i in lookup if not gold(i)]
+        alone = {name: sum(not members(report[i]) for i in new) for name, report in (("lookup", lookup), ("rebuild", rebuild))}
+        print(f"queries whose gold event has no member named by either report: {len(new)}; "
+              f"left alone by the lookup {alone['lookup']}, by the rebuild {alone['rebuild']}")
 
 
 if __name__ == "__main__":
