@@ -50,4 +50,5 @@ a, b = (json.load(open(p)) for p in sys.argv[1:3])
 same = all(a[k] == b[k] for k in ("events", "near_duplicate_groups", "translations", "partial_copies"))
 print("index events == cluster:", same)
 PY
+/usr/bin/python3 "$here/assignments_vs_batch.py" "$work/store.db" "$work/cluster.json"
 /usr/bin/python3 "$here/query_agreement.py" "$work/lookup.json" "$work/rebuild.json" ${gold:+"$gold"}

@@ -51,7 +51,8 @@ struct IndexCommandSettings {
   std::string output;
   bool quiet = false;
   bool strict = false;
-  bool rebuild = false;  // query: the exact answer of a rebuild instead of a lookup
+  bool rebuild = false;    // query: the exact answer of a rebuild instead of a lookup
+  bool recompute = false;  // add: recompute every assignment instead of placing the new documents
   std::size_t batch = 1000;
   TableColumns columns;
   EngineOptions engine;
@@ -94,6 +95,7 @@ IndexOptions index_options(const IndexCommandSettings& s) {
   o.engine = s.engine;
   o.given = s.given;
   o.batch_size = s.batch;
+  if (s.recompute) o.incremental.recompute_share = 0;
   return o;
 }
 
@@ -203,7 +205,10 @@ po::options_description subcommand_options(const std::string& sub, IndexCommandS
   if (sub == "add") {
     opts.add_options()("batch", po::value(&s.batch)->default_value(s.batch),
                        "documents analyzed and committed per transaction (a crash loses at most one batch)")(
-        "strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected");
+        "strict", po::bool_switch(&s.strict), "exit with status 3 if any input record is rejected")(
+        "recompute", po::bool_switch(&s.recompute),
+        "recompute every group and event from the stored features (exact: what `cluster` gives), instead of placing "
+        "the new documents incrementally, which it does while they stay under a tenth of the store (docs/index.md)");
     add_table_column_options(opts, s.columns);
     add_engine_flags(opts, EngineFlags::Events);
   } else if (sub == "query") {

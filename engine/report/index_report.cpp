@@ -70,6 +70,7 @@ std::string index_stats_json(const std::string& store, const IndexStats& st) {
   w.key("events").value(st.events);
   w.key("feature_version").value(st.feature_version);
   w.key("generation").value(st.generation);
+  w.key("incremental_documents").value(st.incremental_documents);
   w.key("index").value(store);
   w.key("near_duplicate_groups").value(st.near_duplicate_groups);
   w.key("options").begin_object();
@@ -85,6 +86,9 @@ void render_index_stats_text(const std::string& store, const IndexStats& st, std
       << " batches)\nterms: " << st.terms << "\nnear-duplicate groups: " << st.near_duplicate_groups
       << "\nevents: " << st.events
       << (st.assignments_current ? "" : " (stale: a writer stopped before recomputing them; the next add or delete does)")
+      << (st.incremental_documents > 0 ? " (" + std::to_string(st.incremental_documents) +
+                                             " documents placed incrementally since the last recomputation)"
+                                       : std::string())
       << "\nfeatures: " << st.feature_version << "\ncreated by: " << st.created_by << "\noptions:";
   for (const auto& [key, value] : st.options) out << " " << key << "=" << terminal_safe(value);
   out << "\n";

@@ -7,9 +7,12 @@
 
 #include "pipeline/engine_option_table.hpp"
 #include "pipeline/feature_version.hpp"
+#include "store/appending_store.hpp"
+#include "store/incremental_assignment.hpp"
 #include "store/index_lookup.hpp"
 #include "store/index_snapshot.hpp"
 #include "store/sqlite_feature_store.hpp"
+#include "store/stored_assignments.hpp"
 
 namespace parallax {
 namespace {
@@ -73,6 +76,13 @@ struct DocumentIndex::State {
   // Over the store, read once and kept in step with it while this handle adds and removes; dropped
   // after each recomputation (whose build frees its inputs) and reloaded when next needed.
   std::unique_ptr<CorpusEngine> engine;
+  // What this handle adds until its next commit: analyzed by an engine over an AppendingStore (it
+  // reads nothing stored) and put into the store batch by batch through a store object of its own,
+  // whose generation_seen() tells whether another writer came in between.
+  std::unique_ptr<SqliteFeatureStore> appending_target;
+  std::unique_ptr<AppendingStore> appender;
+  std::unique_ptr<CorpusEngine> appending;
+  bool current_before_adding = false;  // the assignments covered the store before the first put
   std::vector<Document> queued;
   std::unordered_set<std::string> queued_ids;
   std::size_t added_since_commit = 0;
@@ -188,7 +198,39 @@ struct DocumentIndex::State {
     std::vector<Document> batch = std::move(queued);
     queued.clear();
     queued_ids.clear();
-    added_since_commit += writing_engine().add_batch(std::move(batch));
+    if (!appending) start_appending();
+    added_since_commit += appending->add_batch(std::move(batch));
+  }
+
+  void start_appending() {
+    appending_target = std::make_unique<SqliteFeatureStore>(db);
+    {
+      Transaction tx(db, Transaction::Kind::Read);
+      current_before_adding = assignments_are_current(db);
+      appending_target->assume_seen(appending_target->generation());
+      tx.commit();
+    }
+    appender = std::make_unique<AppendingStore>(*appending_target);
+    appending = std::make_unique<CorpusEngine>(engine_options(true), *appender);
+  }
+
+  // Places what this handle added since its last commit incrementally when the policy and the
+  // store allow (store/incremental_assignment), else recomputes every assignment.
+  void assign_added() {
+    if (!appending) {  // nothing added: the assignments stand when they are current
+      Transaction tx(db, Transaction::Kind::Read);
+      const bool current = assignments_are_current(db);
+      tx.commit();
+      if (current) return;
+    }
+    bool placed = false;
+    if (appending && current_before_adding && appending_target->generation_seen())
+      placed = assign_incrementally(db, options.engine, *appending, options.incremental,
+                                    *appending_target->generation_seen());
+    appending.reset();
+    appender.reset();
+    appending_target.reset();
+    if (!placed) write_assignments();
   }
 
   // Recomputes every assignment from the stored features; skipped when another writer committed
@@ -220,8 +262,9 @@ struct DocumentIndex::State {
     }
     write_meta(db, "assignments_generation", std::to_string(*generation));
     create_snapshot_tables(db);  // a store of an earlier parallax gets them now
-    write_snapshot(db, frequencies, events);
+    write_snapshot(db, frequencies, descriptions_of(events));
     write_meta(db, "snapshot_generation", std::to_string(*generation));
+    write_meta(db, "incremental_documents", "0");
     tx.commit();
   }
 
@@ -254,7 +297,7 @@ std::size_t DocumentIndex::commit() {
   State& s = *state_;
   s.require_writable("add documents");
   s.commit_queued();
-  s.write_assignments();
+  s.assign_added();
   return std::exchange(s.added_since_commit, 0);
 }
 
@@ -330,6 +373,8 @@ IndexStats DocumentIndex::stats() const {
   st.events = count("SELECT count(DISTINCT event) FROM assignments JOIN documents USING(doc) WHERE event >= 0");
   st.generation = state_->store->generation();
   st.assignments_current = read_meta(db, "assignments_generation") == std::to_string(st.generation);
+  const std::string incremental = read_meta(db, "incremental_documents");
+  st.incremental_documents = incremental.empty() ? 0 : static_cast<std::size_t>(std::stoull(incremental));
   st.feature_version = read_meta(db, "feature_version");
   st.created_by = read_meta(db, "created_by");
   for (const auto& spec : engine_option_table())

@@ -22,6 +22,7 @@
 
 #include "core/document.hpp"
 #include "pipeline/corpus_engine.hpp"
+#include "store/incremental_assignment.hpp"
 #include "store/sqlite_database.hpp"
 
 namespace parallax {
@@ -33,12 +34,17 @@ struct IndexOptions {
   std::vector<std::string> given;
   std::size_t batch_size = 1000;  // documents per committed batch
   int busy_timeout_ms = 10000;    // how long to wait for another writer's lock
+  // When commit() places the added documents incrementally instead of recomputing everything
+  // (store/incremental_assignment); recompute_share 0: always recompute.
+  IncrementalPolicy incremental;
 };
 
 struct IndexStats {
   std::size_t documents = 0, batches = 0, terms = 0;
   std::size_t near_duplicate_groups = 0, events = 0;  // from the stored assignments
   bool assignments_current = false;  // false when a writer died before recomputing them
+  // Documents placed incrementally since the last recomputation (their events approximate).
+  std::size_t incremental_documents = 0;
   std::int64_t generation = 0;
   std::string feature_version, created_by;
   std::vector<std::pair<std::string, std::string>> options;  // the store's options, table order
@@ -84,8 +90,10 @@ class DocumentIndex {
   // Queues a document: false (nothing queued) when its id is stored already or queued. Every
   // batch_size documents the queue is analyzed and committed as one transaction.
   bool add(Document&& document);
-  // Commits what is queued, then recomputes near-duplicate groups and events from the stored
-  // features and writes each document's assignment. Returns the documents added since the last.
+  // Commits what is queued, then gives the added documents their near-duplicate groups and events:
+  // incrementally (options.incremental: exact groups, events by the linkage rule for one more
+  // document) or by recomputing every assignment from the stored features. Returns the documents
+  // added since the last commit.
   std::size_t commit();
   // Removes the documents with these ids (unknown ids are ignored) in one transaction, then
   // recomputes the assignments. Returns how many were removed.

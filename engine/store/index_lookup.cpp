@@ -86,10 +86,16 @@ std::optional<std::vector<IndexQueryResult>> look_up(SqliteDatabase& db, const E
   find_near_duplicates(db, stored, queries, store_options.near_duplicates, results);
   if (!store_options.near_duplicates_only) {
     EventPlacement events(db, stored, snapshot->frequencies, store_options);
+    EventPlacement::Group documents;
     for (std::size_t q = 0; q < queries.size(); ++q) {
       const DocumentRecord& r = queries.document(q);
-      const std::int64_t e = events.best_event(*r.date_days, r.lang, queries.term_counts(q));
-      if (e >= 0) describe_event(events, e, stored, *snapshot, results[q]);
+      documents.add(*r.date_days, r.lang, events.vector_of(queries.term_counts(q)));
+    }
+    // Queries of one event are placed together, as the rebuild's linkage would merge them.
+    for (const std::vector<std::size_t>& cluster : cluster_among_themselves(documents, store_options)) {
+      const std::vector<std::int64_t> placed = events.best_events(documents.subset(cluster));
+      for (std::size_t m = 0; m < cluster.size(); ++m)
+        if (placed[m] >= 0) describe_event(events, placed[m], stored, *snapshot, results[cluster[m]]);
     }
   }
   tx.commit();

@@ -49,7 +49,15 @@ bool has_table(SqliteDatabase& db, const char* name) {
 
 void create_snapshot_tables(SqliteDatabase& db) { db.execute(kSnapshotSchema); }
 
-void write_snapshot(SqliteDatabase& db, const DocumentFrequencies& frequencies, const std::vector<EventCluster>& events) {
+std::vector<StoredEventDescription> descriptions_of(const std::vector<EventCluster>& events) {
+  std::vector<StoredEventDescription> out;
+  out.reserve(events.size());
+  for (const EventCluster& e : events) out.push_back({e.label, e.top_terms});
+  return out;
+}
+
+void write_snapshot(SqliteDatabase& db, const DocumentFrequencies& frequencies,
+                    const std::vector<StoredEventDescription>& events) {
   db.execute("DELETE FROM frequencies; DELETE FROM event_descriptions");
   const std::string bytes = frequencies.serialize();
   Statement put(db, "INSERT INTO frequencies(id, data) VALUES(0, ?)");

@@ -28,8 +28,12 @@ struct IndexSnapshot {
 // opens it; they stay empty until its next recomputation). Inside a write transaction.
 void create_snapshot_tables(SqliteDatabase& db);
 
+// What the snapshot keeps of a build's events.
+std::vector<StoredEventDescription> descriptions_of(const std::vector<EventCluster>& events);
+
 // Replaces the snapshot. Inside the caller's write transaction.
-void write_snapshot(SqliteDatabase& db, const DocumentFrequencies& frequencies, const std::vector<EventCluster>& events);
+void write_snapshot(SqliteDatabase& db, const DocumentFrequencies& frequencies,
+                    const std::vector<StoredEventDescription>& events);
 
 // The snapshot, or nothing when the store has none yet (schema 1, or no recomputation since the
 // tables were created). Throws StoreError when it is damaged.

@@ -39,6 +39,9 @@ class SqliteFeatureStore final : public FeatureStore {
   // Empty before a read_all() and once another writer came in between. Each object keeps its own
   // (two objects over one connection: a read through one leaves the other's mark alone).
   std::optional<std::int64_t> generation_seen() const { return generation_seen_; }
+  // Takes the store as it stood at this generation as known, without reading it: generation_seen()
+  // then says whether every write since was this object's (an appending engine's store).
+  void assume_seen(std::int64_t generation) { generation_seen_ = generation; }
 
  private:
   // Inside a write transaction: the generation it commits, and what generation_seen() becomes once

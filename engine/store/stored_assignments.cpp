@@ -6,6 +6,7 @@
 
 #include "features/half_matrix.hpp"
 #include "features/projection.hpp"
+#include "group/event_clustering.hpp"
 #include "io/date.hpp"
 #include "store/sqlite_feature_store.hpp"
 
@@ -195,18 +196,58 @@ const std::vector<std::size_t>& EventPlacement::members(std::int64_t event) cons
 }
 
 std::int64_t EventPlacement::best_event(int day, const std::string& lang, const TermCounts& counts) {
-  const std::vector<float> v = vector_of(counts);
+  Group one;
+  one.add(day, lang, vector_of(counts));
+  return best_event(one);
+}
+
+std::vector<std::int64_t> EventPlacement::best_events(const Group& cluster) {
+  const std::size_t n = cluster.vectors.size();
+  std::vector<std::int64_t> events(n, -1);
+  if (n == 1) return {best_event(cluster)};
+  std::vector<std::size_t> rest;
+  for (std::size_t m = 0; m < n; ++m) {
+    double within = 0;
+    for (std::size_t o = 0; o < n; ++o) {
+      if (o == m) continue;
+      float cosine = 0;
+      for (std::size_t i = 0; i < cluster.vectors[m].size(); ++i) cosine += cluster.vectors[m][i] * cluster.vectors[o][i];
+      within += cosine - bar(cluster.langs[m], cluster.langs[o]);
+    }
+    within /= static_cast<double>(n - 1);
+    const auto [alone, margin] = best_placement(cluster.subset({m}));
+    if (alone >= 0 && margin > within) events[m] = alone;
+    else rest.push_back(m);
+  }
+  if (!rest.empty()) {
+    const std::int64_t together = best_event(cluster.subset(rest));
+    for (std::size_t m : rest) events[m] = together;
+  }
+  return events;
+}
+
+double EventPlacement::bar(const std::string& a, const std::string& b) const {
+  return options_.cross_lingual && a != b ? options_.events.cross_language_threshold : options_.events.threshold;
+}
+
+std::pair<std::int64_t, double> EventPlacement::best_placement(const Group& group) {
+  std::vector<std::int64_t> candidates;
+  for (std::size_t m = 0; m < group.vectors.size(); ++m)
+    for (std::int64_t e : neighbour_events(group.days[m], group.vectors[m])) candidates.push_back(e);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const auto [first, last] = std::minmax_element(group.days.begin(), group.days.end());
   std::int64_t best = -1;
   double best_margin = 0;
-  for (std::int64_t e : neighbour_events(day, v)) {
-    if (!date_rule_allows(e, day)) continue;
-    const double margin = mean_margin(e, lang, v);
+  for (std::int64_t e : candidates) {
+    if (!date_rule_allows(e, *first, *last)) continue;
+    const double margin = mean_margin(e, group);
     if (margin >= 0 && (best < 0 || margin > best_margin)) {
       best = e;
       best_margin = margin;
     }
   }
-  return best;
+  return {best, best_margin};
 }
 
 std::int64_t EventPlacement::place(std::size_t s, std::int64_t event) {
@@ -238,31 +279,45 @@ std::vector<std::int64_t> EventPlacement::neighbour_events(int day, const std::v
   return events;
 }
 
-// The linkage's date rule: the day within the window of the event's date range (an event of
-// undated documents only is compatible with any day).
-bool EventPlacement::date_rule_allows(std::int64_t event, int day) const {
+// The linkage's date rule: the event's date range no further than the window from the group's
+// (an event of undated documents only is compatible with any dates).
+bool EventPlacement::date_rule_allows(std::int64_t event, int first, int last) const {
   bool dated = false;
-  int first = 0, last = 0;
+  int event_first = 0, event_last = 0;
   for (std::size_t s : members(event))
     if (const auto& d = stored_[s].date_days) {
-      first = dated ? std::min(first, *d) : *d;
-      last = dated ? std::max(last, *d) : *d;
+      event_first = dated ? std::min(event_first, *d) : *d;
+      event_last = dated ? std::max(event_last, *d) : *d;
       dated = true;
     }
-  const int window = options_.events.date_window_days;
-  return !dated || (day >= first - window && day <= last + window);
+  return !dated || std::max(first, event_first) - std::min(last, event_last) <= options_.events.date_window_days;
 }
 
-// Mean over the event's members of (cosine - the pair's threshold): the average-linkage rule for
-// the pairs the document would add, each held to its language pair's threshold.
-double EventPlacement::mean_margin(std::int64_t event, const std::string& lang, const std::vector<float>& v) {
+// Mean over the pairs of a group member and an event member of (cosine - the pair's threshold):
+// the average-linkage rule for the pairs a merge would add, each held to its language pair's
+// threshold.
+double EventPlacement::mean_margin(std::int64_t event, const Group& group) {
   double sum = 0;
-  for (std::size_t s : members(event)) {
-    const bool across = options_.cross_lingual && stored_[s].lang != lang;
-    sum += vectors_->similarity(v, stored_[s].key) -
-           (across ? options_.events.cross_language_threshold : options_.events.threshold);
+  for (std::size_t s : members(event))
+    for (std::size_t m = 0; m < group.vectors.size(); ++m) {
+      sum += vectors_->similarity(group.vectors[m], stored_[s].key) - bar(stored_[s].lang, group.langs[m]);
+    }
+  return sum / static_cast<double>(members(event).size() * group.vectors.size());
+}
+
+std::vector<std::vector<std::size_t>> cluster_among_themselves(const EventPlacement::Group& documents,
+                                                                const EngineOptions& options) {
+  HalfMatrix vectors(static_cast<Eigen::Index>(documents.vectors.size()), options.dimensions);
+  std::vector<std::optional<int>> dates;
+  for (std::size_t d = 0; d < documents.vectors.size(); ++d) {
+    vectors.set_row(static_cast<Eigen::Index>(d), documents.vectors[d].data());
+    dates.push_back(documents.days[d]);
   }
-  return sum / static_cast<double>(members(event).size());
+  const std::vector<std::uint16_t> languages =
+      options.cross_lingual ? number_languages(documents.langs) : std::vector<std::uint16_t>{};
+  auto clusters = find_events(vectors, dates, languages, options.knn, options.events, options.threads);
+  std::sort(clusters.begin(), clusters.end());
+  return clusters;
 }
 
 }  // namespace parallax

@@ -76,7 +76,33 @@ class EventPlacement {
                  const EngineOptions& options);
   ~EventPlacement();
 
-  // The event (-1: none) a document of this day and language with these term counts would join.
+  // Documents placed together (one document, or a cluster of new ones): each one's day, language
+  // and vector (vector_of).
+  struct Group {
+    std::vector<int> days;
+    std::vector<std::string> langs;
+    std::vector<std::vector<float>> vectors;
+
+    void add(int day, std::string lang, std::vector<float> vector) {
+      days.push_back(day);
+      langs.push_back(std::move(lang));
+      vectors.push_back(std::move(vector));
+    }
+    Group subset(const std::vector<std::size_t>& positions) const {
+      Group out;
+      for (std::size_t p : positions) out.add(days[p], langs[p], vectors[p]);
+      return out;
+    }
+  };
+  // The event (-1: none) the group would join, as a cluster of the average linkage would merge:
+  // an event of one of its members' nearest documents, whose date range lies within the window of
+  // the group's, that the group's pairs with its members stand above on average.
+  std::int64_t best_event(const Group& group) { return best_placement(group).first; }
+  // A cluster of new documents, member by member: a member whose own best event it stands above by
+  // more than it stands above the other members goes there alone (average linkage would merge that
+  // pair first); the rest join best_event() of the rest together. -1: no event (the rest's own).
+  std::vector<std::int64_t> best_events(const Group& cluster);
+  // The same for one document of this day and language with these term counts.
   std::int64_t best_event(int day, const std::string& lang, const TermCounts& counts);
   // Puts stored document s into event (a new event when -1); returns its event.
   std::int64_t place(std::size_t s, std::int64_t event);
@@ -89,9 +115,12 @@ class EventPlacement {
 
  private:
   struct Vectors;
+  // The best event and its margin (-1 and 0 for none).
+  std::pair<std::int64_t, double> best_placement(const Group& group);
+  double bar(const std::string& a, const std::string& b) const;
   std::vector<std::int64_t> neighbour_events(int day, const std::vector<float>& v);
-  bool date_rule_allows(std::int64_t event, int day) const;
-  double mean_margin(std::int64_t event, const std::string& lang, const std::vector<float>& v);
+  bool date_rule_allows(std::int64_t event, int first, int last) const;
+  double mean_margin(std::int64_t event, const Group& group);
   template <typename Fn>
   void for_each_in_window(int day, Fn fn) const;
 
@@ -102,5 +131,11 @@ class EventPlacement {
   std::vector<std::pair<int, std::size_t>> by_date_;  // (day, stored index) of dated documents, sorted
   std::vector<std::size_t> undated_;
 };
+
+// The clusters the engine's build would find among these documents alone (kNN in date windows,
+// language-aware average linkage), as positions in `documents`: each ascending, clusters ordered by
+// their first position. How new documents are grouped before each group is placed as one.
+std::vector<std::vector<std::size_t>> cluster_among_themselves(const EventPlacement::Group& documents,
+                                                                const EngineOptions& options);
 
 }  // namespace parallax
