@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -344,6 +345,117 @@ TEST_CASE("index: missing, foreign, damaged and locked stores fail with the file
   sqlite3_close(other);
 }
 
+// The store's assignments as sets of member ids: its events, or its near-duplicate groups (no -1).
+std::set<std::set<std::string>> assigned_sets(const std::string& path, const char* column) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  const std::string sql = std::string("SELECT d.id, a.") + column + " FROM documents AS d JOIN assignments AS a USING(doc)";
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  std::map<std::int64_t, std::set<std::string>> by_label;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    if (const std::int64_t label = sqlite3_column_int64(s, 1); label >= 0)
+      by_label[label].insert(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  std::set<std::set<std::string>> out;
+  for (auto& [label, ids] : by_label) out.insert(std::move(ids));
+  return out;
+}
+
+IndexOptions incremental_up_to(double share) {
+  IndexOptions o = small_batches(1000);
+  o.incremental.recompute_share = share;
+  return o;
+}
+
+TEST_CASE("index: an incremental add keeps the batch's near-duplicate groups, and a copy joins its original's event") {
+  TemporaryFolder tmp;
+  const std::string path = tmp.file("s.db");
+  auto docs = test::example_documents();
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+    for (std::size_t d = 0; d + 1 < docs.size(); ++d) index.add(Document(docs[d]));
+    index.commit();  // a new store: recomputed
+    CHECK(index.stats().incremental_documents == 0);
+  }
+  Document copy = docs[0];
+  copy.id = "copy-of-" + docs[0].id;
+  DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+  index.add(Document(copy));
+  index.add(Document(docs.back()));
+  CHECK(index.commit() == 2);
+  const IndexStats stats = index.stats();
+  CHECK(stats.incremental_documents == 2);
+  CHECK(stats.assignments_current);
+  docs.push_back(copy);
+  const nlohmann::json batch = batch_results(docs);
+  CHECK(assigned_sets(path, "near_duplicate_group") == member_sets(batch[1]));
+  const auto events = assigned_sets(path, "event");
+  CHECK(std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.count(copy.id) && e.count(docs[0].id); }));
+  std::size_t assigned = 0;
+  for (const auto& e : events) assigned += e.size();
+  CHECK(assigned == docs.size());
+  // Queries look the placed documents up like any other.
+  const auto found = index.query(probes_of({copy}), QueryMethod::Lookup);
+  CHECK(std::count(found[0].event_members.begin(), found[0].event_members.end(), copy.id) == 1);
+}
+
+TEST_CASE("index: past the share, with --recompute, an undated document or another writer in between, an add recomputes") {
+  TemporaryFolder tmp;
+  const auto docs = test::example_documents();
+  auto batch_events = [&](std::size_t count) {
+    return member_sets(batch_results(std::vector<Document>(docs.begin(), docs.begin() + static_cast<std::ptrdiff_t>(count)))[0]);
+  };
+  const std::string path = tmp.file("s.db");
+  const std::size_t base = docs.size() - 4;
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+    for (std::size_t d = 0; d < base; ++d) index.add(Document(docs[d]));
+    index.commit();
+  }
+  SUBCASE("a share the add passes") {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0 / static_cast<double>(base + 1)));
+    index.add(Document(docs[base]));
+    index.add(Document(docs[base + 1]));
+    index.commit();
+    CHECK(index.stats().incremental_documents == 0);
+    CHECK(assigned_sets(path, "event") == batch_events(base + 2));
+  }
+  SUBCASE("recompute_share 0, what --recompute sets") {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(0));
+    index.add(Document(docs[base]));
+    index.commit();
+    CHECK(index.stats().incremental_documents == 0);
+    CHECK(assigned_sets(path, "event") == batch_events(base + 1));
+  }
+  SUBCASE("an undated document") {
+    Document undated = docs[base];
+    undated.date.clear();
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+    index.add(std::move(undated));
+    index.commit();
+    CHECK(index.stats().incremental_documents == 0);
+  }
+  SUBCASE("another writer's batch between this handle's batches") {
+    IndexOptions one_per_batch = incremental_up_to(1.0);
+    one_per_batch.batch_size = 1;
+    DocumentIndex first(path, DocumentIndex::Access::ReadWrite, one_per_batch);
+    first.add(Document(docs[base]));  // stored at once (batches of one)
+    {
+      DocumentIndex second(path, DocumentIndex::Access::ReadWrite, one_per_batch);
+      second.add(Document(docs[base + 1]));
+      second.commit();  // the store held the first handle's unplaced document: recomputed
+      CHECK(second.stats().incremental_documents == 0);
+    }
+    first.add(Document(docs[base + 2]));
+    first.commit();  // its first document was stored before the other writer's: recomputed
+    CHECK(first.stats().incremental_documents == 0);
+    CHECK(first.stats().assignments_current);
+    CHECK(assigned_sets(path, "event") == batch_events(base + 3));
+  }
+}
+
 TEST_CASE("index: readers query while a writer adds") {
   TemporaryFolder tmp;
   const std::string path = tmp.file("s.db");
@@ -401,6 +513,19 @@ TEST_CASE("index CLI: events equal cluster's report, and bad stores and a full d
   CHECK(missing.out.find(tmp.file("none.db") + ": no such index") != std::string::npos);
   const auto stats = test::run_shell(cli + " index stats --format json " + store);
   CHECK(nlohmann::json::parse(stats.out)["documents"] == 13);
+  CHECK(nlohmann::json::parse(stats.out)["incremental_documents"] == 0);
+  // One more document is under a tenth of the store: placed incrementally, unless --recompute.
+  const std::string one = tmp.file("one.jsonl");
+  std::ofstream(one) << R"({"id": "late", "date": "2021-01-28", "title": "Biden and Putin spoke again", )"
+                     << R"("text": "The White House said Biden and Putin spoke by phone about arms control."})" << "\n";
+  CHECK(test::run_shell(cli + " index add --quiet " + store + " " + one).exit_code == 0);
+  CHECK(nlohmann::json::parse(test::run_shell(cli + " index stats --format json " + store).out)["incremental_documents"] == 1);
+  const auto text_stats = test::run_shell(cli + " index stats " + store);
+  CHECK(text_stats.out.find("1 documents placed incrementally since the last recomputation") != std::string::npos);
+  CHECK(test::run_shell(cli + " index delete --quiet " + store + " late").exit_code == 0);
+  CHECK(test::run_shell(cli + " index add --quiet --recompute " + store + " " + one).exit_code == 0);
+  CHECK(nlohmann::json::parse(test::run_shell(cli + " index stats --format json " + store).out)["incremental_documents"] == 0);
+  CHECK(test::run_shell(cli + " index delete --quiet " + store + " late").exit_code == 0);
   const auto deleted = test::run_shell(cli + " index delete " + store + " volcano-ru nope 2>&1");
   CHECK(deleted.exit_code == 3);
   CHECK(deleted.out.find("1 of 2 documents removed") != std::string::npos);
