@@ -26,8 +26,10 @@ namespace {
 constexpr const char* kIndexUsage = R"(Usage: parallax index SUBCOMMAND [OPTIONS] STORE [ARGS...]
 
 An incremental index in one SQLite file (STORE): documents are analyzed once, when added, and only
-their features are kept; groups and events are recomputed from them and equal those of
-`parallax cluster` over the same documents in the order they were added (docs/index.md).
+their features are kept. New documents are placed among the stored groups and events (groups
+exact, events by the linkage rule) while they stay within a tenth of the store; past it, or with
+`add --recompute`, every group and event is recomputed and equals `parallax cluster` over the same
+documents in the order they were added. `events` always reports a recomputation (docs/index.md).
 
 Subcommands:
   add STORE CORPUS...       add documents (creating STORE with the given options); ids already
