@@ -56,6 +56,22 @@ std::vector<Document> checked_documents(size_t count, const char* const* ids, co
 
 }  // namespace
 
+namespace {
+
+double recompute_share(const std::string& value) {
+  std::size_t end = 0;
+  double share = -1;
+  try {
+    share = std::stod(value, &end);
+  } catch (const std::exception&) {
+  }
+  if (end != value.size() || !(share >= 0))
+    throw AbiError(PARALLAX_ERROR_INVALID_OPTION, "recompute_share must be a number >= 0, not '" + value + "'");
+  return share;
+}
+
+}  // namespace
+
 PARALLAX_API int32_t parallax_index_open(const char* path, int32_t mode, const char* const* keys,
                                          const char* const* values, size_t count, parallax_index** out_index) {
   return guarded(__func__, [&] {
@@ -72,6 +88,10 @@ PARALLAX_API int32_t parallax_index_open(const char* path, int32_t mode, const c
     for (size_t i = 0; i < count; ++i) {
       const std::string key = checked_text(keys[i], "keys[" + std::to_string(i) + "]");
       const std::string value = checked_text(values[i], "values[" + std::to_string(i) + "]");
+      if (key == "recompute_share") {  // the handle's incremental policy, not an engine option
+        options.incremental.recompute_share = recompute_share(value);
+        continue;
+      }
       try {
         parallax::set_engine_option(options.engine, key, value);
       } catch (const parallax::UnknownOptionError&) {

@@ -584,7 +584,10 @@ typedef struct parallax_index parallax_index;
 /*
  * Opens (or, PARALLAX_INDEX_READ_WRITE, creates) the index at path. keys/values: engine options as
  * parallax_engine_create takes them (count 0: defaults). A new index keeps them; an existing one
- * keeps its own, and an option given with another value than the index's is refused.
+ * keeps its own, and an option given with another value than the index's is refused. One more key
+ * belongs to the handle, not the index: "recompute_share" (default "0.1"), the share of the store
+ * that documents placed incrementally since the last recomputation may reach before an add
+ * recomputes every group and event; "0" always recomputes (docs/index.md).
  * Errors: NULL_ARGUMENT, INVALID_ARGUMENT (mode), INVALID_UTF8, UNKNOWN_OPTION, INVALID_OPTION,
  * IO (missing with READ_ONLY, not an index, damaged, locked, unwritable), INCOMPATIBLE_INDEX
  * (another feature version, or a given option differs), OUT_OF_MEMORY, INTERNAL.

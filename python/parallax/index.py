@@ -12,8 +12,11 @@ READ_ONLY = 2
 class Index(_OwnedHandle):
     """An index file holding documents' features, never their text. Keyword arguments are engine
     options (see parallax.options()) for a new index; an existing one keeps its own and refuses a
-    different value (IncompatibleIndexError). Groups and events equal those of an Engine (or
-    `parallax cluster`) over the same documents in the order they were added.
+    different value (IncompatibleIndexError). An add places new documents among the stored groups
+    and events (groups exact, events by the linkage rule) while those placed since the last
+    recomputation stay within recompute_share of the store (keyword, default 0.1; 0: recompute at
+    every add); a recomputation, and events(), equal an Engine (or `parallax cluster`) over the same
+    documents in the order they were added.
 
         with parallax.Index("news.db") as index:
             index.add_corpus("monday.jsonl")

@@ -43,6 +43,20 @@ class IndexTest(unittest.TestCase):
         for key in RESULTS:
             self.assertEqual(report[key], cli[key], key)
 
+    def test_small_adds_are_placed_until_recompute_share(self):
+        records = corpus_records()
+        for share, placed in ((1.0, 1), (0, 0)):
+            path = os.path.join(self.tmp.name, f"share-{share}.db")
+            with parallax.Index(path, recompute_share=share, threads=2) as index:
+                index.add(records[:-1])
+                self.assertEqual(index.stats()["incremental_documents"], 0)  # a new store: recomputed
+                index.add(records[-1:])
+                stats = index.stats()
+                self.assertEqual(stats["incremental_documents"], placed)
+                self.assertTrue(stats["assignments_current"])
+        with self.assertRaises(parallax.InvalidInputError):
+            parallax.Index(os.path.join(self.tmp.name, "bad.db"), recompute_share="-1")
+
     def test_query_delete_stats(self):
         records = corpus_records()
         with parallax.Index(self.path, threads=2) as index:
