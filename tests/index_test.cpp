@@ -401,6 +401,44 @@ TEST_CASE("index: an incremental add keeps the batch's near-duplicate groups, an
   CHECK(std::count(found[0].event_members.begin(), found[0].event_members.end(), copy.id) == 1);
 }
 
+// Words first .. last - 1 of a made-up vocabulary: two spans overlap by their shared words.
+std::string span_text(int first, int last) {
+  std::string text;
+  for (int w = first; w < last; ++w) text += "term" + std::to_string(w) + (w % 12 == 11 ? ". " : " ");
+  return text;
+}
+
+Document dated(std::string id, std::string text) {
+  Document d;
+  d.id = std::move(id);
+  d.text = std::move(text);
+  d.date = "2024-03-01";
+  return d;
+}
+
+TEST_CASE("index: a new document that copies two stored groups merges them, as the batch run does") {
+  TemporaryFolder tmp;
+  const std::string path = tmp.file("s.db");
+  // a and b share 60 of 140 words (not copies); the bridge shares 80 of 120 with each.
+  std::vector<Document> docs = {dated("a", span_text(0, 100)), dated("a-copy", span_text(0, 98)),
+                                dated("b", span_text(40, 140)), dated("b-copy", span_text(42, 140))};
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+    for (const auto& d : docs) index.add(Document(d));
+    index.commit();
+  }
+  REQUIRE(assigned_sets(path, "near_duplicate_group") ==
+          std::set<std::set<std::string>>{{"a", "a-copy"}, {"b", "b-copy"}});
+  DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(1.0));
+  index.add(dated("bridge", span_text(20, 120)));
+  index.commit();
+  CHECK(index.stats().incremental_documents == 1);
+  docs.push_back(dated("bridge", span_text(20, 120)));
+  CHECK(assigned_sets(path, "near_duplicate_group") == member_sets(batch_results(docs)[1]));
+  CHECK(assigned_sets(path, "near_duplicate_group") ==
+        std::set<std::set<std::string>>{{"a", "a-copy", "b", "b-copy", "bridge"}});
+}
+
 TEST_CASE("index: past the share, with --recompute, an undated document or another writer in between, an add recomputes") {
   TemporaryFolder tmp;
   const auto docs = test::example_documents();

@@ -76,23 +76,25 @@ std::vector<std::int64_t> place_near_duplicates(SqliteDatabase& db, std::vector<
   // Stored documents whose group changed: a matched single, or a member of a merged group.
   Statement regroup(db, "UPDATE assignments SET near_duplicate_group = ? WHERE near_duplicate_group = ?");
   Statement single(db, "UPDATE assignments SET near_duplicate_group = ? WHERE doc = ?");
+  std::unordered_map<std::int64_t, std::int64_t> merged;  // a stored group -> the group it merged into
   for (std::size_t m = 0; m < matched.size(); ++m) {
     const std::int64_t to = group_of_root.at(sets.find(fresh.size() + m));
     StoredDocument& d = stored[matched[m]];
     if (d.group == to) continue;
-    if (d.group >= 0) {
-      regroup.bind(1, to).bind(2, d.group);
-      regroup.step();
-      regroup.reset();
-      for (StoredDocument& other : stored)
-        if (other.group == d.group && &other != &d) other.group = to;
-    } else {
+    if (d.group < 0) {
       single.bind(1, to).bind(2, static_cast<std::int64_t>(d.key));
       single.step();
       single.reset();
+      d.group = to;
+    } else if (merged.emplace(d.group, to).second) {
+      regroup.bind(1, to).bind(2, d.group);
+      regroup.step();
+      regroup.reset();
     }
-    d.group = to;
   }
+  if (!merged.empty())
+    for (StoredDocument& d : stored)
+      if (const auto it = merged.find(d.group); it != merged.end()) d.group = it->second;
   return group_of_fresh;
 }
 
