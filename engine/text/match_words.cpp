@@ -408,6 +408,9 @@ inline void ascii_block_masks(const std::uint8_t* p, AsciiBlockMasks& m) {
   m.stop = non_ascii | joining;
 }
 
+// The bits below bit n (0 <= n <= 64).
+inline std::uint64_t low_bits(int n) { return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+
 // Set bits of x, without the libgcc call that __builtin_popcountll becomes on baseline x86-64.
 inline std::uint64_t bit_count(std::uint64_t x) {
   x -= (x >> 1) & 0x5555555555555555ull;
@@ -424,23 +427,24 @@ const std::uint8_t* read_ascii_blocks(const std::uint8_t* p, const std::uint8_t*
     ascii_block_masks(p, m);
     // Bytes before the first stop are the block's share; a run must end before it.
     const int limit = m.stop == 0 ? 64 : __builtin_ctzll(m.stop);
-    std::uint64_t words = m.word & (limit == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << limit) - 1);
+    // The first and the last byte of every run, as two masks taken in step: a run's start and
+    // its end are each one bit scan, not a chain of scan, shift and scan per word.
+    std::uint64_t starts = m.word & ~(m.word << 1) & low_bits(limit);
+    std::uint64_t ends = m.word & ~(m.word >> 1);  // bit 63 ends a run that reaches the block's end
     int next = limit;  // where the next block (or the per-byte reader) starts
-    std::uint64_t emitted = 0;
-    while (words != 0) {
-      const int start = __builtin_ctzll(words);
-      const std::uint64_t rest = ~(m.word >> start);
-      const int length = rest == 0 ? 64 - start : __builtin_ctzll(rest);
-      if (start + length >= limit) {  // the run may go on past the block's share
+    while (starts != 0) {
+      const int start = __builtin_ctzll(starts);
+      const int last = __builtin_ctzll(ends);
+      if (last + 1 >= limit) {  // the run may go on past the block's share
         next = start;
         break;
       }
-      emit(std::string_view(reinterpret_cast<const char*>(m.lowered + start), static_cast<std::size_t>(length)));
-      const std::uint64_t run = ((std::uint64_t{1} << length) - 1) << start;
-      emitted |= run;
-      words &= ~run;
+      emit(std::string_view(reinterpret_cast<const char*>(m.lowered + start), static_cast<std::size_t>(last + 1 - start)));
+      starts &= starts - 1;
+      ends &= ends - 1;
     }
-    letters += bit_count(m.letters & emitted);
+    // Every run before `next` was emitted whole, and no letter before it lies outside one.
+    letters += bit_count(m.letters & low_bits(next));
     p += next;
     if (next < 64 && (m.stop != 0 || next == 0)) break;  // a stop, or a run as long as the block
   }

@@ -16,14 +16,36 @@ namespace parallax {
 // word_hash_padded (the bytes past the word are ignored).
 inline constexpr std::size_t kWordHashPadding = 16;
 
+namespace word_hash_detail {
+
+// The bytes of a word of `length` bytes (up to 16) in its first and second 64-bit load. Masks
+// from a table, not from expressions on the length: GCC compiled those into three branches on the
+// length (> 7, == 8, == 16), which go either way at random from word to word.
+struct LoadMasks {
+  std::uint64_t low[17];
+  std::uint64_t high[17];
+};
+
+constexpr LoadMasks make_load_masks() {
+  LoadMasks m{};
+  for (std::size_t length = 0; length <= 16; ++length) {
+    m.low[length] = length >= 8 ? ~std::uint64_t{0} : ~(~std::uint64_t{0} << (8 * length));
+    m.high[length] = length <= 8 ? 0 : (length == 16 ? ~std::uint64_t{0} : ~(~std::uint64_t{0} << (8 * (length - 8))));
+  }
+  return m;
+}
+
+inline constexpr LoadMasks kLoadMasks = make_load_masks();
+
+}  // namespace word_hash_detail
+
 inline std::uint64_t word_hash_padded(const char* word, std::size_t length) {
   if (length > 16) return XXH3_64bits(word, length);
   std::uint64_t low, high;
   std::memcpy(&low, word, 8);
   std::memcpy(&high, word + 8, 8);
-  const std::uint64_t low_mask = length >= 8 ? ~std::uint64_t{0} : ~(~std::uint64_t{0} << (8 * length));
-  const std::uint64_t high_mask =
-      length <= 8 ? 0 : (length == 16 ? ~std::uint64_t{0} : ~(~std::uint64_t{0} << (8 * (length - 8))));
+  const std::uint64_t low_mask = word_hash_detail::kLoadMasks.low[length];
+  const std::uint64_t high_mask = word_hash_detail::kLoadMasks.high[length];
   const unsigned __int128 product =
       static_cast<unsigned __int128>((low & low_mask) ^ 0xa0761d6478bd642full ^ length) *
       ((high & high_mask) ^ 0xe7037ed1a0b428dbull);
