@@ -37,6 +37,9 @@ class MinHasher {
   MinHashSignature start_sketch() const;
   void add_to_sketch(MinHashSignature& sketch, std::uint64_t element_hash) const;
   MinHashSignature finish_sketch(MinHashSignature&& sketch) const;  // densifies empty bins
+  // The bin an empty bin copies: the first of its borrow sequence the document filled (empty:
+  // a bit per bin, set for the empty ones; at least one of the n bins is filled).
+  std::size_t bin_to_borrow_from(std::size_t bin, const std::uint64_t* empty, std::size_t n) const;
 
   static constexpr std::size_t kBorrowAttempts = 16;
   MinHashParams params_;
