@@ -25,12 +25,17 @@ namespace {
 
 // Debian builds for baseline x86-64, so the instructions are compiled per function and chosen at
 // run time: without them, every row the search gathers would be converted one value at a time.
+// CPUID and XGETBV themselves, at the first conversion: __builtin_cpu_supports (clang 14 refuses
+// it for "f16c" anyway) links libgcc's CPU model, whose constructor runs a dozen CPUIDs at every
+// start of every command (4 microseconds each on a virtual machine that traps them).
 bool processor_has_f16c() {
   static const bool has = [] {
-    // CPUID itself: clang (14) refuses __builtin_cpu_supports("f16c"), GCC takes it.
     unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
     if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) return false;
-    return (ecx & bit_F16C) != 0 && __builtin_cpu_supports("avx");  // avx: the processor's and the system's
+    if ((ecx & bit_F16C) == 0 || (ecx & bit_AVX) == 0 || (ecx & bit_OSXSAVE) == 0) return false;
+    unsigned xcr0_low = 0, xcr0_high = 0;
+    __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
+    return (xcr0_low & 0x6) == 0x6;  // the system saves the SSE and AVX registers: AVX is usable
   }();
   return has;
 }
