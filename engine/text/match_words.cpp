@@ -390,26 +390,30 @@ inline std::uint64_t movemask64(const __m128i (&v)[4]) {
   return m;
 }
 
+// Bytes of b in [lo, hi] as one unsigned comparison: b - lo <= hi - lo, in SSE2's signed compare
+// by moving the range to the bottom of the signed bytes (two instructions, not three).
+inline __m128i bytes_in_range(__m128i b, char lo, char hi) {
+  return _mm_cmplt_epi8(_mm_add_epi8(b, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo + 1))));
+}
+
 inline void ascii_block_masks(const std::uint8_t* p, AsciiBlockMasks& m) {
-  __m128i upper[4], lower[4], digit[4], infix[4], high[4];
+  __m128i letter[4], digit[4], infix[4], high[4];
   for (int k = 0; k < 4; ++k) {
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    auto in_range = [&](char lo, char hi) {
-      return _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                           _mm_cmplt_epi8(b, _mm_set1_epi8(static_cast<char>(hi + 1))));
-    };
-    upper[k] = in_range('A', 'Z');
-    lower[k] = in_range('a', 'z');
-    digit[k] = in_range('0', '9');
-    infix[k] = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')), _mm_cmpeq_epi8(b, _mm_set1_epi8(','))),
+    // A letter of either case is in a-z once 0x20 is set: one range for both, and that bit
+    // lower-cases it (no other byte changes). ',' and '.' are the two bytes that become '.'
+    // with 0x02 set.
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    letter[k] = bytes_in_range(_mm_or_si128(b, case_bit), 'a', 'z');
+    digit[k] = bytes_in_range(b, '0', '9');
+    infix[k] = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8(0x02)), _mm_set1_epi8('.')),
                             _mm_cmpeq_epi8(b, _mm_set1_epi8('\'')));
     high[k] = b;  // the sign bit marks non-ASCII bytes
-    _mm_store_si128(reinterpret_cast<__m128i*>(m.lowered + 16 * k),
-                    _mm_or_si128(b, _mm_and_si128(upper[k], _mm_set1_epi8(0x20))));
+    _mm_store_si128(reinterpret_cast<__m128i*>(m.lowered + 16 * k), _mm_or_si128(b, _mm_and_si128(letter[k], case_bit)));
   }
-  const std::uint64_t up = movemask64(upper), low = movemask64(lower), dig = movemask64(digit);
-  m.letters = up | low;
-  m.word = m.letters | dig;
+  m.letters = movemask64(letter);
+  m.word = m.letters | movemask64(digit);
   const std::uint64_t non_ascii = movemask64(high);
   const std::uint64_t inner_infix = movemask64(infix) & (m.word << 1) & ~std::uint64_t{1};
   // An infix followed by a word byte, a non-ASCII byte (a letter such as the É of "l'Élysée", as
