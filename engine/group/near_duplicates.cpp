@@ -46,6 +46,21 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& sc
   }
 }
 
+// Bands of up to this many entries are radix-sorted on 16 bits of their 32-bit keys (band_candidates).
+constexpr std::size_t kEntriesSortedOnHalfKeys = 4096;
+
+// Orders [begin, end) by the bits of `key_mask`, stably: an insertion sort, for the short runs
+// of band entries whose keys the radix sort left unordered (none when it sorted on all of them:
+// then one comparison per entry and nothing moves).
+void order_by_key(std::uint64_t* begin, std::uint64_t* end, std::uint64_t key_mask) {
+  for (std::uint64_t* next = begin + 1; next < end; ++next) {
+    const std::uint64_t entry = *next;
+    std::uint64_t* at = next;
+    for (; at != begin && (at[-1] & key_mask) > (entry & key_mask); --at) *at = at[-1];
+    *at = entry;
+  }
+}
+
 // Bands whose keys are computed in one pass over the signatures: at 4 rows, 4 bands are 64
 // contiguous bytes of a signature. A pass per band read each document's signature (a separate
 // heap block) once per band, a cache miss each time: the band keys were 7% of `dedup` on 10k
@@ -73,15 +88,29 @@ void band_candidates(const std::vector<MinHashSignature>& sigs, int first_band, 
   std::vector<std::size_t> bucket;
   for (int k = 0; k < band_count; ++k) {
     std::vector<std::uint64_t>& band = entries[k];
-    radix_sort(band, scratch, 32);  // by bucket key; stable, so documents stay in order
+    // A band of few documents is sorted on the top 16 bits of its keys only: two radix passes
+    // instead of four, each with its table of 256 counts (at 1k documents the passes cost more
+    // than the entries). Keys that share those bits but differ below are rare there, and are put
+    // in order where they meet (order_by_key).
+    const int sorted_from_bit = band.size() <= kEntriesSortedOnHalfKeys ? 48 : 32;
+    radix_sort(band, scratch, sorted_from_bit);  // stable, so documents stay in order
+    const std::uint64_t sorted_bits = ~std::uint64_t{0} << sorted_from_bit;
     for (std::size_t i = 0; i < band.size();) {
       std::size_t j = i + 1;
-      while (j < band.size() && (band[j] & ~kDocMask) == (band[i] & ~kDocMask)) ++j;
-      bucket.clear();
-      for (std::size_t m = i; m < j; ++m) bucket.push_back(static_cast<std::size_t>(band[m] & kDocMask));
-      // pack() wants a < b: the radix sort is stable, and entries were added in document order.
-      bucket_candidates(bucket.data(), bucket.size(), params,
-                        [&](std::size_t a, std::size_t b) { candidates.push_back(pack(a, b)); });
+      while (j < band.size() && (band[j] & sorted_bits) == (band[i] & sorted_bits)) ++j;
+      if (j - i > 1) {  // a lone entry is a bucket without pairs
+        order_by_key(band.data() + i, band.data() + j, ~kDocMask);
+        for (std::size_t first = i; first < j;) {
+          std::size_t last = first + 1;
+          while (last < j && (band[last] & ~kDocMask) == (band[first] & ~kDocMask)) ++last;
+          bucket.clear();
+          for (std::size_t m = first; m < last; ++m) bucket.push_back(static_cast<std::size_t>(band[m] & kDocMask));
+          // pack() wants a < b: both sorts are stable, and entries were added in document order.
+          bucket_candidates(bucket.data(), bucket.size(), params,
+                            [&](std::size_t a, std::size_t b) { candidates.push_back(pack(a, b)); });
+          first = last;
+        }
+      }
       i = j;
     }
   }
