@@ -101,14 +101,16 @@ TEST_CASE("match words: an infix before a non-ASCII letter joins wherever the ph
   }
 }
 
-TEST_CASE("match words: infixes and typographic punctuation read inside the ASCII block as byte by byte") {
-  // The block reader joins ' . , between two bytes of one kind itself and takes the quotes and
-  // dashes U+2013 U+2014 U+2018 U+201C U+201D as spaces; U+2019 folds to ' and stays with the
-  // per-byte reader. At every place in the 64-byte blocks, the words are the reference reader's.
+TEST_CASE("match words: infixes, apostrophes and typographic punctuation read inside the ASCII block as byte by byte") {
+  // The block reader joins ' . , and U+2019 (which folds to ') between two bytes of one kind
+  // itself and takes the quotes and dashes U+2013 U+2014 U+2018 U+201C U+201D as spaces. At every
+  // place in the 64-byte blocks, the words are the reference reader's.
   const std::string phrase =
       "\xE2\x80\x9CQuotes\xE2\x80\x9D and \xE2\x80\x98single\xE2\x80\x99 ones \xE2\x80\x94 dashes \xE2\x80\x93 "
       "Nicaragua\xE2\x80\x99s don't U.S. 1,000 3.5 a.1 1.a a,b x.'y 1,,2 a'b'c 2.5.6 \xE2\x80\x9CU.S.\xE2\x80\x9D"
-      "\xE2\x80\x94the end.\xE2\x80\x9D a\xE2\x80\x9C" "b\xE2\x80\x9D" "c\xE2\x80\x94" "d ";
+      "\xE2\x80\x94the end.\xE2\x80\x9D a\xE2\x80\x9C" "b\xE2\x80\x9D" "c\xE2\x80\x94" "d "
+      "don\xE2\x80\x99t \xE2\x80\x99tis students\xE2\x80\x99 a\xE2\x80\x99" "1 a.\xE2\x80\x99" "b a\xE2\x80\x99.b "
+      "1\xE2\x80\x99" "2 l\xE2\x80\x99\xC3\x89lys\xC3\xA9" "e a\xE2\x80\x99\xE2\x80\x99" "b x\xE2\x80\x99\xE2\x80\x9D ";
   MatchWordReader fastest(MatchWordReader::Path::Fastest);
   MatchWordReader reference(MatchWordReader::Path::PerCodePoint);
   for (std::size_t pad = 0; pad < 70; ++pad) {
@@ -121,6 +123,8 @@ TEST_CASE("match words: infixes and typographic punctuation read inside the ASCI
     CHECK(std::find(fast.begin(), fast.end(), "nicaragua's") != fast.end());
     CHECK(std::find(fast.begin(), fast.end(), "1,000") != fast.end());
     CHECK(std::find(fast.begin(), fast.end(), "quotes") != fast.end());
+    CHECK(std::find(fast.begin(), fast.end(), "don't") != fast.end());
+    CHECK(std::find(fast.begin(), fast.end(), "l'\xC3\xA9lys\xC3\xA9" "e") != fast.end());
   }
 }
 
