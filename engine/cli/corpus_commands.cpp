@@ -108,7 +108,9 @@ int run(const std::string& command, const std::vector<std::string>& args, BuildS
   }
   CorpusEngine& engine = *engine_holder;
   InputDiagnostics diagnostics;
-  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns);
+  // The engine keeps no document's origin: no "file:line" string is built for each.
+  read_corpus(s.inputs, [&](Document&& d) { engine.add(std::move(d)); }, diagnostics, s.columns,
+              DocumentOrigins::Dropped);
   engine.build(scope);
   if (s.engine.progress) std::cerr << "\r\033[K";
 

@@ -125,8 +125,8 @@ std::string InputDiagnostics::format() const {
 }
 
 std::size_t read_corpus(const std::vector<std::string>& inputs, const DocumentSink& sink,
-                        InputDiagnostics& diagnostics, const TableColumns& columns) {
-  RecordGate gate(sink, diagnostics);
+                        InputDiagnostics& diagnostics, const TableColumns& columns, DocumentOrigins origins) {
+  RecordGate gate(sink, diagnostics, origins == DocumentOrigins::Kept);
   const std::vector<std::string> prefixes = folder_id_prefixes(inputs);
   for (std::size_t i = 0; i < inputs.size(); ++i) read_input(inputs[i], prefixes[i], columns, gate);
   return gate.delivered();

@@ -75,8 +75,12 @@ struct TableColumns {
 // before it are kept, a text file is not read), a CSV/TSV header without the id or text column
 // or with a broken quote (the file is not read).
 // Directories: hidden files and folders and files of other formats are skipped without a message.
-// Origins: "file:line" for JSONL and CSV/TSV, "<stdin>:line" for stdin, "file" for text files.
+// Origins: "file:line" for JSONL and CSV/TSV, "<stdin>:line" for stdin, "file" for text files;
+// left empty with DocumentOrigins::Dropped, for a sink that never reads them (a string built per
+// document: 1% of `parallax dedup` on 1k documents).
+enum class DocumentOrigins { Kept, Dropped };
 std::size_t read_corpus(const std::vector<std::string>& inputs, const DocumentSink& sink,
-                        InputDiagnostics& diagnostics, const TableColumns& columns = {});
+                        InputDiagnostics& diagnostics, const TableColumns& columns = {},
+                        DocumentOrigins origins = DocumentOrigins::Kept);
 
 }  // namespace parallax

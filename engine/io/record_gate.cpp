@@ -7,8 +7,8 @@
 
 namespace parallax {
 
-RecordGate::RecordGate(const DocumentSink& sink, InputDiagnostics& diagnostics)
-    : sink_(sink), diagnostics_(diagnostics) {}
+RecordGate::RecordGate(const DocumentSink& sink, InputDiagnostics& diagnostics, bool with_origins)
+    : sink_(sink), diagnostics_(diagnostics), with_origins_(with_origins) {}
 
 void RecordGate::begin_file(std::string file) { files_.push_back(std::move(file)); }
 
@@ -25,7 +25,7 @@ void RecordGate::offer(Document&& document, std::size_t line) {
       document.date.clear();
     }
   }
-  document.origin = describe_location(files_.size() - 1, line);
+  if (with_origins_) document.origin = describe_location(files_.size() - 1, line);
   ++delivered_;
   sink_(std::move(document));
 }

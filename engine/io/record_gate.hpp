@@ -14,7 +14,9 @@ namespace parallax {
 
 class RecordGate {
  public:
-  RecordGate(const DocumentSink& sink, InputDiagnostics& diagnostics);
+  // Without origins, delivered documents have an empty Document::origin (messages still name
+  // the file and line).
+  RecordGate(const DocumentSink& sink, InputDiagnostics& diagnostics, bool with_origins = true);
 
   // Names the file the following calls are about (for messages and Document::origin).
   void begin_file(std::string file);
@@ -42,6 +44,7 @@ class RecordGate {
   std::vector<std::string> files_;  // FirstSeenIndex refers to files by their index here
   FirstSeenIndex first_seen_;
   std::size_t delivered_ = 0;
+  bool with_origins_ = true;
 };
 
 }  // namespace parallax
