@@ -7,6 +7,7 @@
 #include <cmath>
 #include <random>
 #include <set>
+#include <string>
 
 #include "features/half_matrix.hpp"
 #include "features/minhash.hpp"
@@ -63,6 +64,27 @@ TEST_CASE("features: MinHash of identical and disjoint texts") {
   CHECK(shingle_hashes({"a", "b"}, 3).size() == 1);
   // Word boundaries matter: "ab c" and "a bc" are different shingles.
   CHECK(shingle_hashes({"ab", "c"}, 2) != shingle_hashes({"a", "bc"}, 2));
+}
+
+TEST_CASE("features: a text's signature equals the signature of its distinct shingle keys") {
+  // signature() signs the shingles as they come (for two-word shingles and a power-of-two
+  // signature with AVX-512 where the processor has it); signature_of_hashes takes the keys one
+  // by one through the general path. Repeats and order change no bin's minimum.
+  std::mt19937_64 rng(7);
+  std::vector<std::string> words;
+  for (int i = 0; i < 500; ++i) words.push_back("w" + std::to_string(rng() % 150));
+  for (const int hashes : {2, 64, 100, 128, 256}) {
+    for (const int shingle : {1, 2, 3}) {
+      for (const std::size_t length : {std::size_t{1}, std::size_t{2}, std::size_t{9}, std::size_t{17}, words.size()}) {
+        CAPTURE(hashes);
+        CAPTURE(shingle);
+        CAPTURE(length);
+        const MinHasher hasher({shingle, hashes, 0x5eed});
+        const std::vector<std::string> text(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(length));
+        CHECK(hasher.signature(text) == hasher.signature_of_hashes(shingle_hashes(text, shingle)));
+      }
+    }
+  }
 }
 
 TEST_CASE("features: TF-IDF is sublinear, smoothed and L2-normalized") {
