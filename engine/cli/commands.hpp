@@ -12,6 +12,11 @@ int run_compare_command(const std::vector<std::string>& args);
 int run_report_command(const std::vector<std::string>& args);
 int run_index_command(const std::vector<std::string>& args);
 
+// Loads the OpenMP runtime, which the CLI otherwise loads at its first parallel region
+// (cli/lazy_openmp.cpp): a command that may open one (the kNN search of events) calls it first,
+// so that a runtime that cannot be loaded is an exception it reports. Throws std::runtime_error.
+void load_openmp_runtime();
+
 // Exit codes shared by every command.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;      // a run-time failure (unreadable output file, ...)

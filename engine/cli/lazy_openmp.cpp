@@ -15,12 +15,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "cli/commands.hpp"
+
 namespace {
 
 constexpr const char* kOpenMp = "libgomp.so.1";
 
 // The function `name` of libgomp, which is loaded by the first call (it stays loaded). Throws
-// when it cannot be loaded; the first call is GOMP_parallel, outside any parallel region.
+// when it cannot be loaded. That must not happen in a stub: GCC declares the GOMP_* entry points
+// as never throwing, so an exception from one ends the process (std::terminate; found by
+// cli_fault_test under an address-space limit). Commands that open parallel regions call
+// load_openmp_runtime() first, where the failure is a message.
 void* resolve(const char* name) {
   static void* const library = [] {
     void* handle = dlopen(kOpenMp, RTLD_NOW | RTLD_LOCAL);
@@ -41,6 +46,12 @@ Fn real(const char* name) {
 }
 
 }  // namespace
+
+namespace parallax::cli {
+
+void load_openmp_runtime() { resolve("GOMP_parallel"); }
+
+}  // namespace parallax::cli
 
 // The signatures of GCC's libgomp_g.h and omp.h.
 extern "C" {

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   // Whatever a command could not handle (a full temporary folder, memory) ends as a message and a
   // failure status, never as an abort.
   try {
+    if (command == "cluster" || command == "report" || command == "index") load_openmp_runtime();
     if (command == "cluster") return run_cluster_command(args);
     if (command == "dedup") return run_dedup_command(args);
     if (command == "compare") return run_compare_command(args);
