@@ -1,39 +1,26 @@
 // CLD2 (language detection), loaded at the CLI's first detection instead of at start.
 //
-// Only the analysis of `cluster` and `index` detects languages (and only for documents without
-// one); `dedup`, `report` and `compare` never do, yet every process loaded libcld2 and relocated
+// Only the analysis of `cluster`, `report` and `index` detects languages (and only for documents
+// without one); `dedup` and `compare` never do, yet every process loaded libcld2 and relocated
 // its tables: 4,400 relative relocations spread over its read-only data, each page of them
 // copied on write (a program linking libcld2 starts about 0.04 ms slower than one that does
 // not). The engine calls the two functions below; defined here, the linker takes them before
 // libcld2, and --as-needed leaves libcld2 out of the program's dependencies. Each resolves the
 // real function once (dlopen, like the BLAS and OpenMP entry points) and calls it unchanged.
 // libparallax.so and the tests link libcld2 as before.
-#include <dlfcn.h>
-
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
-#include <stdexcept>
-#include <string>
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "cli/lazy_library.hpp"
+
 namespace {
 
-constexpr const char* kCld2 = "libcld2.so.0";
-
-// The function of libcld2 by its (mangled) name; the library is loaded by the first call and
-// stays. Throws when it cannot be loaded: the detection's caller reports it.
+// The function of libcld2 by its (mangled) name. Throws when the library cannot be loaded: the
+// detection's caller reports it.
 void* resolve(const char* name) {
-  static void* const library = [] {
-    void* handle = dlopen(kCld2, RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-      const char* why = dlerror();
-      throw std::runtime_error(std::string("cannot load ") + kCld2 + ": " + (why ? why : "unknown error"));
-    }
-    return handle;
-  }();
-  void* function = dlsym(library, name);
-  if (!function) throw std::runtime_error(std::string("cannot find ") + name + " in " + kCld2);
-  return function;
+  static const parallax::cli::LazyLibrary cld2("libcld2.so.0");
+  return cld2.function(name);
 }
 
 }  // namespace

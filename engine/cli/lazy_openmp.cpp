@@ -1,25 +1,20 @@
-// The OpenMP runtime (libgomp), loaded at the CLI's first parallel region instead of at start.
+// The OpenMP runtime (libgomp), loaded by the commands that open parallel regions (`cluster`,
+// `report`, `index`: load_openmp_runtime() when they start) instead of by every process.
 //
 // FAISS (the kNN search of `cluster`) and the engine's search loops are compiled with OpenMP, so
 // the CLI linked libgomp and every process loaded it and ran its constructor (environment, CPU
 // affinity, /sys reads): 0.07 ms of a process that starts in about 1 ms, in every command, while
-// `dedup`, `report` and `compare` never open a parallel region. These definitions stand in for
+// `dedup` and `compare` never open a parallel region. These definitions stand in for
 // the entry points GCC's OpenMP code calls in the CLI (`nm -D --undefined-only parallax` listed
 // them); the linker takes them before libgomp, and --as-needed then leaves libgomp out. Each
 // resolves the real function once from libgomp.so.1 and calls it with the arguments unchanged,
 // so every call still goes to the one runtime. An entry point not defined here (a new FAISS or
 // GCC) brings libgomp back at start: slower, never wrong. libparallax.so and the tests link
 // libgomp as before.
-#include <dlfcn.h>
-
-#include <stdexcept>
-#include <string>
-
 #include "cli/commands.hpp"
+#include "cli/lazy_library.hpp"
 
 namespace {
-
-constexpr const char* kOpenMp = "libgomp.so.1";
 
 // The function `name` of libgomp, which is loaded by the first call (it stays loaded). Throws
 // when it cannot be loaded. That must not happen in a stub: GCC declares the GOMP_* entry points
@@ -27,17 +22,8 @@ constexpr const char* kOpenMp = "libgomp.so.1";
 // cli_fault_test under an address-space limit). Commands that open parallel regions call
 // load_openmp_runtime() first, where the failure is a message.
 void* resolve(const char* name) {
-  static void* const library = [] {
-    void* handle = dlopen(kOpenMp, RTLD_NOW | RTLD_LOCAL);
-    if (!handle) {
-      const char* why = dlerror();
-      throw std::runtime_error(std::string("cannot load ") + kOpenMp + ": " + (why ? why : "unknown error"));
-    }
-    return handle;
-  }();
-  void* function = dlsym(library, name);
-  if (!function) throw std::runtime_error(std::string("cannot find ") + name + " in " + kOpenMp);
-  return function;
+  static const parallax::cli::LazyLibrary gomp("libgomp.so.1");
+  return gomp.function(name);
 }
 
 template <typename Fn>
