@@ -3,7 +3,9 @@
 and is killed with SIGKILL at random moments, at least KILLS times. After every kill the store must
 open, pass PRAGMA integrity_check and hold exactly the documents of committed batches (a prefix of
 the corpus, whole batches only); rerunning the add resumes (stored ids are skipped). At the end the
-store's groups and events must equal one batch `parallax cluster` of the whole corpus.
+store's groups and events must equal one batch `parallax cluster` of the whole corpus. Then small
+adds, each placed incrementally, are killed the same way: the store stays intact and whole-batch,
+and once every add has completed its stored near-duplicate groups equal the batch run's.
 
 usage: crash_test.py PARALLAX_CLI [KILLS]"""
 import json
@@ -74,6 +76,62 @@ def check_store(store, ids):
     return len(stored)
 
 
+def assigned_groups(store):
+    """The store's near-duplicate groups from its assignments, as sets of ids, and whether the
+    assignments cover the store's current generation."""
+    db = sqlite3.connect(store)
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        groups = {}
+        for doc_id, group in db.execute("SELECT d.id, a.near_duplicate_group FROM documents AS d "
+                                        "JOIN assignments AS a USING(doc) WHERE a.near_duplicate_group >= 0"):
+            groups.setdefault(group, set()).add(doc_id)
+    finally:
+        db.close()
+    return {frozenset(g) for g in groups.values()}, meta.get("assignments_generation") == meta.get("generation")
+
+
+def incremental_phase(cli, tmp, corpus, ids, batch_groups, rng, kills_wanted):
+    """Small adds that are placed incrementally (each under a tenth of the store), killed at random
+    moments: the store stays intact and whole-batch, a rerun completes the add, and the placed
+    near-duplicate groups equal the batch run's."""
+    store = os.path.join(tmp, "incremental.db")
+    base = len(ids) - 6 * BATCH
+    with open(corpus, encoding="utf-8") as f:
+        lines = f.readlines()
+    parts = [os.path.join(tmp, f"part{i}.jsonl") for i in range(7)]
+    for i, path in enumerate(parts):
+        begin = 0 if i == 0 else base + (i - 1) * BATCH
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(lines[begin:base] if i == 0 else lines[begin:begin + BATCH])
+    def add(path):
+        return [cli, "index", "add", "--quiet", "--threads", "1", "--batch", str(BATCH), "--cross-lingual", "false",
+                store, path]
+    subprocess.run(add(parts[0]), capture_output=True, text=True, check=True)
+    kills = 0
+    for path in parts[1:-1]:
+        for _ in range(max(1, kills_wanted // 5)):
+            child = subprocess.Popen(add(path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp)
+            time.sleep(rng.uniform(0.0, 0.15))
+            if child.poll() is None:
+                child.send_signal(signal.SIGKILL)
+                kills += 1
+            child.wait()
+            check_store(store, ids)
+        done = subprocess.run(add(path), capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    # The last add runs whole: the store is current after the reruns, so it is placed, not recomputed.
+    subprocess.run(add(parts[-1]), capture_output=True, text=True, check=True)
+    assert check_store(store, ids) == len(ids)
+    groups, current = assigned_groups(store)
+    assert current, "the assignments do not cover the store after the last add"
+    assert groups == batch_groups, "the stored near-duplicate groups differ from the batch run's"
+    stats = json.loads(subprocess.run([cli, "index", "stats", "--format", "json", store], capture_output=True,
+                                      text=True, check=True).stdout)
+    assert stats["incremental_documents"] >= BATCH, "the last small add was recomputed, not placed"
+    return kills, stats["incremental_documents"]
+
+
 def main():
     cli = sys.argv[1]
     kills_wanted = int(sys.argv[2]) if len(sys.argv) > 2 else KILLS
@@ -126,6 +184,10 @@ def main():
         assert len(want["near_duplicate_groups"]) > 10 and len(want["events"]) > 10
         print(f"{kills} kills in {runs} runs; the store stayed intact and whole-batch; final groups and events "
               f"equal cluster's ({len(want['events'])} events, {len(want['near_duplicate_groups'])} groups)")
+        batch_groups = {frozenset(m["id"] for m in g["members"]) for g in want["near_duplicate_groups"]}
+        small_kills, placed = incremental_phase(cli, tmp, corpus, ids, batch_groups, rng, 12)
+        print(f"incremental adds: {small_kills} kills; the store stayed intact and whole-batch; its groups equal "
+              f"cluster's; {placed} documents placed incrementally since the last recomputation")
 
 
 if __name__ == "__main__":
