@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <unordered_map>
 
 #include "store/index_snapshot.hpp"
@@ -39,17 +38,13 @@ std::vector<std::int64_t> place_near_duplicates(SqliteDatabase& db, std::vector<
   // Nodes: the new documents, then the stored documents some new one matches.
   std::vector<std::size_t> matched;  // stored indices, by node - fresh.size()
   std::vector<std::pair<std::size_t, std::size_t>> joins;
-  Statement scan(db, "SELECT signature FROM documents ORDER BY doc");
-  for (std::size_t s = 0; s < stored.size() && scan.step(); ++s) {
-    if (!stored[s].assigned) continue;  // a new document: a probe
-    const std::string_view blob = scan.blob(0);
-    MinHashSignature signature(blob.size() / sizeof(std::uint32_t));
-    if (!signature.empty()) std::memcpy(signature.data(), blob.data(), signature.size() * sizeof(std::uint32_t));
+  for_each_stored_signature(db, [&](std::size_t s, const MinHashSignature& signature) {
+    if (!stored[s].assigned) return;  // a new document: a probe
     const std::vector<std::size_t> found = matcher.matches(signature);
-    if (found.empty()) continue;
+    if (found.empty()) return;
     matched.push_back(s);
     for (std::size_t p : found) joins.emplace_back(p, fresh.size() + matched.size() - 1);
-  }
+  });
   // Stored members of one group are one node: a match of one member reaches the whole group.
   UnionFind sets(fresh.size() + matched.size());
   matcher.unite_probes(sets);

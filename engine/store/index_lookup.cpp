@@ -1,14 +1,11 @@
 #include "store/index_lookup.hpp"
 
-#include <cstring>
 #include <unordered_map>
 
 #include "store/stored_assignments.hpp"
 
 namespace parallax {
 namespace {
-
-using Statement = SqliteDatabase::Statement;
 
 std::vector<const MinHashSignature*> signatures_of(const CorpusEngine& queries) {
   std::vector<const MinHashSignature*> out;
@@ -26,16 +23,12 @@ void find_near_duplicates(SqliteDatabase& db, const std::vector<StoredDocument>&
   std::unordered_map<std::int64_t, std::size_t> node_of_group;
   std::vector<std::pair<std::size_t, std::size_t>> joins;  // (query, node)
   auto group_key = [&](std::size_t s) { return stored[s].group >= 0 ? stored[s].group : -1 - static_cast<std::int64_t>(s); };
-  Statement scan(db, "SELECT signature FROM documents ORDER BY doc");
-  for (std::size_t s = 0; s < stored.size() && scan.step(); ++s) {
-    const std::string_view blob = scan.blob(0);
-    MinHashSignature signature(blob.size() / sizeof(std::uint32_t));
-    if (!signature.empty()) std::memcpy(signature.data(), blob.data(), signature.size() * sizeof(std::uint32_t));
+  for_each_stored_signature(db, [&](std::size_t s, const MinHashSignature& signature) {
     for (std::size_t q : matcher.matches(signature)) {
       const auto node = node_of_group.emplace(group_key(s), queries.size() + node_of_group.size()).first->second;
       joins.emplace_back(q, node);
     }
-  }
+  });
   UnionFind sets(queries.size() + node_of_group.size());
   matcher.unite_probes(sets);
   for (const auto& [q, node] : joins) sets.unite(q, node);

@@ -55,6 +55,11 @@ MinHashSignature read_signature(SqliteDatabase& db, DocumentKey key) {
   return s.step() ? blob_values<std::uint32_t>(s.blob(0)) : MinHashSignature();
 }
 
+void for_each_stored_signature(SqliteDatabase& db, const std::function<void(std::size_t, const MinHashSignature&)>& fn) {
+  Statement scan(db, "SELECT signature FROM documents ORDER BY doc");
+  for (std::size_t s = 0; scan.step(); ++s) fn(s, blob_values<std::uint32_t>(scan.blob(0)));
+}
+
 // ---- near-duplicates ------------------------------------------------------------------------
 
 SignatureMatcher::SignatureMatcher(std::vector<const MinHashSignature*> probes, const NearDuplicateParams& params)

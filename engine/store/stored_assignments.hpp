@@ -4,6 +4,7 @@
 // stored documents' metadata and assignments are read whole (a few dozen bytes each); signatures
 // are scanned once; term counts are read only for the documents near a placed one in time.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ bool assignments_are_current(SqliteDatabase& db);
 std::vector<StoredDocument> read_stored_documents(SqliteDatabase& db);
 
 MinHashSignature read_signature(SqliteDatabase& db, DocumentKey key);
+// Calls fn(s, signature) for every stored document in key order, s being its position in
+// read_stored_documents' list (one scan; inside the caller's transaction).
+void for_each_stored_signature(SqliteDatabase& db, const std::function<void(std::size_t, const MinHashSignature&)>& fn);
 
 // Verified near-duplicate pairs between probe signatures and stored ones, found as the engine's LSH
 // finds them (the same band keys and buckets, verified at the same threshold). The engine verifies a
