@@ -494,6 +494,39 @@ TEST_CASE("index: past the share, with --recompute, an undated document or anoth
   }
 }
 
+TEST_CASE("index: an add dated among the stored documents (a backfill) recomputes once its windows hold more than the share") {
+  TemporaryFolder tmp;
+  const std::string path = tmp.file("s.db");
+  auto on = [](std::string id, int first_word, const char* date) {
+    Document d = dated(std::move(id), span_text(first_word, first_word + 60));
+    d.date = date;
+    return d;
+  };
+  // Four stories in March, four in June.
+  std::vector<Document> docs;
+  for (int s = 0; s < 4; ++s) docs.push_back(on("march-" + std::to_string(s), 1000 * s, "2024-03-01"));
+  for (int s = 4; s < 8; ++s) docs.push_back(on("june-" + std::to_string(s), 1000 * s, "2024-06-01"));
+  {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(0.4));
+    for (const auto& d : docs) index.add(Document(d));
+    index.commit();
+  }
+  SUBCASE("a document of the stored March: half the store lies in its window") {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(0.4));
+    index.add(on("late-march", 1000, "2024-03-05"));
+    index.commit();
+    CHECK(index.stats().incremental_documents == 0);
+    docs.push_back(on("late-march", 1000, "2024-03-05"));
+    CHECK(assigned_sets(path, "event") == member_sets(batch_results(docs)[0]));
+  }
+  SUBCASE("the same share, but a document after the store: placed") {
+    DocumentIndex index(path, DocumentIndex::Access::ReadWrite, incremental_up_to(0.4));
+    index.add(on("september", 1000, "2024-09-01"));
+    index.commit();
+    CHECK(index.stats().incremental_documents == 1);
+  }
+}
+
 TEST_CASE("index: readers query while a writer adds") {
   TemporaryFolder tmp;
   const std::string path = tmp.file("s.db");
@@ -552,9 +585,10 @@ TEST_CASE("index CLI: events equal cluster's report, and bad stores and a full d
   const auto stats = test::run_shell(cli + " index stats --format json " + store);
   CHECK(nlohmann::json::parse(stats.out)["documents"] == 13);
   CHECK(nlohmann::json::parse(stats.out)["incremental_documents"] == 0);
-  // One more document is under a tenth of the store: placed incrementally, unless --recompute.
+  // One more document, under a tenth of the store and dated outside the stored documents' date
+  // windows (as news arrives): placed incrementally, unless --recompute.
   const std::string one = tmp.file("one.jsonl");
-  std::ofstream(one) << R"({"id": "late", "date": "2021-01-28", "title": "Biden and Putin spoke again", )"
+  std::ofstream(one) << R"({"id": "late", "date": "2021-02-10", "title": "Biden and Putin spoke again", )"
                      << R"("text": "The White House said Biden and Putin spoke by phone about arms control."})" << "\n";
   CHECK(test::run_shell(cli + " index add --quiet " + store + " " + one).exit_code == 0);
   CHECK(nlohmann::json::parse(test::run_shell(cli + " index stats --format json " + store).out)["incremental_documents"] == 1);

@@ -157,8 +157,18 @@ bool assign_incrementally(SqliteDatabase& db, const EngineOptions& options, cons
     EventPlacement events(db, stored, frequencies, options);
     if (events.event_count() != snapshot->events.size()) return false;  // descriptions out of step: recompute
     std::size_t pairs = 0;
-    for (std::size_t s : fresh) pairs += events.window_size(*stored[s].date_days);
+    std::vector<int> fresh_days;
+    for (std::size_t s : fresh) {
+      pairs += events.window_size(*stored[s].date_days);
+      fresh_days.push_back(*stored[s].date_days);
+    }
     if (pairs > policy.max_window_pairs) return false;
+    // Stored documents are never moved here, but a batch run would move some of those near the new
+    // documents' dates: documents that fill in the store's past (a backfill) touch most of it, so
+    // only a recomputation keeps its events close to the batch's.
+    const double assigned = static_cast<double>(stored.size() - fresh.size());
+    if (static_cast<double>(events.assigned_in_windows(std::move(fresh_days))) > policy.recompute_share * assigned)
+      return false;
     EventPlacement::Group documents;
     for (std::size_t s : fresh) {
       const DocumentRecord& r = added.document(added_index[s]);

@@ -14,7 +14,9 @@
 // The caller recomputes everything instead (DocumentIndex::commit) when this declines: options the
 // rule does not model, an undated new document, assignments not current before the add, the share
 // of documents placed incrementally since the last recomputation past IndexOptions::recompute_share,
-// or date windows too full to search one document at a time.
+// stored documents within the new documents' date windows past that share of the store (a backfill
+// of its past, whose batch events would move), or date windows too full to search one document at a
+// time.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -26,7 +28,8 @@ namespace parallax {
 
 struct IncrementalPolicy {
   // Documents placed incrementally since the last recomputation, these included, may be at most
-  // this share of the store; 0: always recompute.
+  // this share of the store, and so may the stored documents within the date windows of these;
+  // 0: always recompute.
   double recompute_share = 0.1;
   // At most this many (new document, stored document in its date window) pairs are scored.
   std::size_t max_window_pairs = 20'000'000;

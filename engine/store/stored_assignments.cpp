@@ -196,6 +196,19 @@ std::size_t EventPlacement::window_size(int day) const {
   return n;
 }
 
+std::size_t EventPlacement::assigned_in_windows(std::vector<int> days) const {
+  std::sort(days.begin(), days.end());
+  const int window = options_.events.date_window_days;
+  std::size_t n = 0;
+  auto next = days.begin();  // the first of the days not before the current document's window
+  for (const auto& [day, s] : by_date_) {
+    next = std::lower_bound(next, days.end(), day - window);
+    if (stored_[s].assigned && next != days.end() && *next <= day + window) ++n;
+  }
+  for (std::size_t s : undated_) n += stored_[s].assigned ? 1 : 0;
+  return n;
+}
+
 const std::vector<std::size_t>& EventPlacement::members(std::int64_t event) const {
   return members_.at(static_cast<std::size_t>(event));
 }

@@ -113,6 +113,10 @@ class EventPlacement {
   // Stored documents within the date window of this day (undated ones included): the work a
   // placement on that day costs.
   std::size_t window_size(int day) const;
+  // Documents already assigned whose date lies within the date window of one of these
+  // days (undated ones lie in every window): the part of the store whose events a batch run with
+  // documents of these days could move, since the linkage joins only documents within the window.
+  std::size_t assigned_in_windows(std::vector<int> days) const;
   const std::vector<std::size_t>& members(std::int64_t event) const;
   std::size_t event_count() const { return members_.size(); }
   std::vector<float> vector_of(const TermCounts& counts) const;

@@ -14,8 +14,8 @@ class Index(_OwnedHandle):
     options (see parallax.options()) for a new index; an existing one keeps its own and refuses a
     different value (IncompatibleIndexError). An add places new documents among the stored groups
     and events (groups exact, events by the linkage rule) while those placed since the last
-    recomputation stay within recompute_share of the store (keyword, default 0.1; 0: recompute at
-    every add); a recomputation, and events(), equal an Engine (or `parallax cluster`) over the same
+    recomputation, and the stored documents within the new ones' date windows, stay within
+    recompute_share of the store (keyword, default 0.1; 0: recompute at every add); a recomputation, and events(), equal an Engine (or `parallax cluster`) over the same
     documents in the order they were added.
 
         with parallax.Index("news.db") as index:

@@ -92,9 +92,10 @@ def assigned_groups(store):
 
 
 def incremental_phase(cli, tmp, corpus, ids, batch_groups, rng, kills_wanted):
-    """Small adds that are placed incrementally (each under a tenth of the store), killed at random
+    """Small adds that are placed incrementally (each under a tenth of the store, and dated after
+    it, as news arrives: an add dated among the stored documents is recomputed), killed at random
     moments: the store stays intact and whole-batch, a rerun completes the add, and the placed
-    near-duplicate groups equal the batch run's."""
+    near-duplicate groups equal the batch run's (near-duplicates do not depend on dates)."""
     store = os.path.join(tmp, "incremental.db")
     base = len(ids) - 6 * BATCH
     with open(corpus, encoding="utf-8") as f:
@@ -103,7 +104,13 @@ def incremental_phase(cli, tmp, corpus, ids, batch_groups, rng, kills_wanted):
     for i, path in enumerate(parts):
         begin = 0 if i == 0 else base + (i - 1) * BATCH
         with open(path, "w", encoding="utf-8") as out:
-            out.writelines(lines[begin:base] if i == 0 else lines[begin:begin + BATCH])
+            if i == 0:
+                out.writelines(lines[begin:base])
+                continue
+            for line in lines[begin:begin + BATCH]:
+                record = json.loads(line)
+                record["date"] = "2021-04-30"  # the stored stories are dated within March
+                out.write(json.dumps(record) + "\n")
     def add(path):
         return [cli, "index", "add", "--quiet", "--threads", "1", "--batch", str(BATCH), "--cross-lingual", "false",
                 store, path]
