@@ -567,6 +567,23 @@ TEST_CASE("across languages, claims that share only names do not agree") {
   CHECK(same.alignments[0].judgement.label == PairLabel::Agree);
 }
 
+TEST_CASE("in one language too, claims that share only names do not agree") {
+  // The two leaders (speakers) and two topics (entities) of the built-in alias table in common,
+  // nothing said of them alike.
+  const auto names = compare_texts({make_document("a", "Putin and Biden discussed Ukraine and NATO.", "en"),
+                                    make_document("b", "On Ukraine and NATO, Biden and Putin remain far apart.", "en")});
+  REQUIRE(names.alignments.size() == 1);
+  CHECK(names.alignments[0].judgement.label != PairLabel::Agree);
+  const auto arabic = compare_texts({make_document("a", "ناقش بوتين وبايدن أوكرانيا والناتو.", "ar"),
+                                     make_document("b", "بشأن أوكرانيا والناتو ، لا يزال بوتين وبايدن على خلاف.", "ar")});
+  for (const Alignment& a : arabic.alignments) CHECK(a.judgement.label != PairLabel::Agree);
+  // A word of meaning in common, and a pair alike agrees.
+  const auto agreed = compare_texts({make_document("a", "Putin and Biden discussed Ukraine and NATO.", "en"),
+                                     make_document("b", "Biden and Putin discussed NATO and Ukraine at length.", "en")});
+  REQUIRE(agreed.alignments.size() == 1);
+  CHECK(agreed.alignments[0].judgement.label == PairLabel::Agree);
+}
+
 // ---- what a number or a date counts, so that only one quantity is compared ----
 
 TEST_CASE("counts compare only when their words say what is counted: a toll is not an arrest count") {

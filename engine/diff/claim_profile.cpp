@@ -196,10 +196,18 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
   }
   const std::vector<MatchToken> tokens = keyer_.tokenize(text);
   add_segments(p, text, tokens, lang);
+  // The words of a known entity or speaker name it, as a name key does ("New START", "Путин").
+  const auto drop_from_meaning = [&](const AliasMatch& m) {
+    const std::size_t begin = tokens[m.begin].span.begin, end = tokens[m.end - 1].span.end;
+    for (const std::string& term : content_terms(std::string_view(text).substr(begin, end - begin), lang))
+      p.meaning_terms.erase(term);
+  };
   for (const AliasMatch& m : aliases_.find_all(AliasSection::Entities, tokens)) {
     p.entities.insert(m.canonical);
     p.terms.push_back("@entity:" + m.canonical);
+    drop_from_meaning(m);
   }
+  for (const AliasMatch& m : aliases_.find_all(AliasSection::Speakers, tokens)) drop_from_meaning(m);
   for (const AliasMatch& m : aliases_.find_all(AliasSection::Characterizations, tokens))
     if (said_of_a_talk(tokens, m.begin, m.end)) p.characterizations.insert(m.canonical);
   if (!p.characterizations.empty()) p.terms.push_back("@characterization");

@@ -84,6 +84,12 @@ struct ClaimSpace {
     return same_language(a, b) || concept_vectors.empty() ? vectors : concept_vectors;
   }
 
+  // The words of meaning (not names, numbers or dates) of claim `of`, in the terms claims a and b
+  // compare by.
+  const std::set<std::string>& meaning_terms(std::size_t a, std::size_t b, std::size_t of) const {
+    return same_language(a, b) || concept_meaning.empty() ? profiles[of].meaning_terms : concept_meaning[of];
+  }
+
   double similarity(std::size_t a, std::size_t b) const {
     const auto& v = space_of(a, b);
     return claim_similarity(v[a], v[b]);
@@ -211,13 +217,13 @@ class SideAligner {
     // show that the rest of the two claims is the same: every such conflict on the 17 xling-events
     // events was false (docs/claims.md).
     const Antonyms* antonyms = space_.same_language(a, b) ? options_.antonyms : nullptr;
-    // Across languages two claims say the same thing only when they share a word of meaning, not
-    // only names, numbers and dates ("Putin and Biden will meet in Geneva" / "Байден поблагодарил
-    // Путина"; two datelines): without one they never agree, and the conflicts that need the rest
-    // to be the same (dates, status, negation) do not apply.
+    // Two claims say the same thing only when they share a word of meaning, not only names,
+    // numbers and dates ("Putin and Biden will meet in Geneva" / "Байден поблагодарил Путина";
+    // "the presidents of the US and Russia agreed to extend the treaty" / "this created tensions
+    // between Russia and the US"; two datelines): without one they never agree, and the conflicts
+    // that need the rest to be the same (dates, status, negation) do not apply.
     JudgeThresholds pair_thresholds = thresholds(a, b);
-    if (!space_.same_language(a, b) && !space_.concept_meaning.empty() &&
-        !shares_any(space_.concept_meaning[a], space_.concept_meaning[b]))
+    if (!shares_any(space_.meaning_terms(a, b, a), space_.meaning_terms(a, b, b)))
       pair_thresholds.agree = std::numeric_limits<double>::infinity();
     if (space_.same_language(a, b) || space_.concept_date_contexts.empty()) {
       al.judgement = judge_pair(space_.profiles[a], space_.profiles[b], s, pair_thresholds, antonyms);
