@@ -335,7 +335,8 @@ TEST_CASE("numbers compare only like quantities: an age is not a duration, a cur
                           make_document("b", "The police said the suspect, who had worked 11 years as a teacher, was detained in Moscow.", "en")});
   for (const Alignment& al : r.alignments)
     for (const std::string& reason : al.judgement.reasons) CHECK(!contains(reason, "different numbers"));
-  // Two ages, or two sums in one currency, still conflict; sums in two currencies do not.
+  // Two ages, or two sums in one currency, still conflict; sums in two currencies do not, nor do
+  // they agree: a reader cannot check one against the other.
   r = compare_texts({make_document("a", "The police said the suspect, a 51-year-old teacher, was detained in Moscow.", "en"),
                      make_document("b", "The police said the suspect, a teacher aged 45, was detained in Moscow.", "en")});
   REQUIRE(r.alignments.size() == 1);
@@ -348,6 +349,13 @@ TEST_CASE("numbers compare only like quantities: an age is not a duration, a cur
   r = compare_texts({make_document("a", "The ministry said the deal was worth $40B over ten years.", "en"),
                      make_document("b", "The ministry said the deal was worth £13B over ten years.", "en")});
   REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.label == PairLabel::Related);
+  CHECK(r.alignments[0].judgement.reasons == std::vector<std::string>{"amounts in different currencies: $40B vs £13B"});
+  // An amount also given in a currency both name is compared in it.
+  r = compare_texts({make_document("a", "The ministry said the deal was worth £30B ($40B) over ten years.", "en"),
+                     make_document("b", "The ministry said the deal was worth $40B over ten years.", "en")});
+  REQUIRE(r.alignments.size() == 1);
+  CHECK(r.alignments[0].judgement.label == PairLabel::Agree);
   CHECK(r.alignments[0].judgement.reasons.empty());
 }
 

@@ -133,6 +133,24 @@ void number_conflicts(const ClaimProfile& a, const ClaimProfile& b, bool close, 
   }
 }
 
+// Two amounts of money for the same thing in different currencies, when no amount of one currency
+// is given for it on both sides: "$40 billion" vs "£13 billion" cannot be checked against each
+// other (no exchange rate of the day), so they are neither one value nor a conflict. Empty when
+// there are none.
+std::string amounts_in_other_currencies(const ClaimProfile& a, const ClaimProfile& b, bool close) {
+  const auto is_money = [](const NumberMention& n) { return n.unit.rfind("currency:", 0) == 0; };
+  std::string found;
+  for (const NumberMention& x : a.quantities.numbers) {
+    if (!is_money(x)) continue;
+    for (const NumberMention& y : b.quantities.numbers) {
+      if (!is_money(y) || !same_quantity(x, y, close, Comparability::ByContext)) continue;
+      if (x.unit == y.unit) return {};
+      if (found.empty()) found = x.text + " vs " + y.text;
+    }
+  }
+  return found;
+}
+
 // Days of one month that the two accounts give, when they share none ("23-24 August" shares the
 // 23rd with "August 23"). ByContext: only when a date of each is the date of the same thing, as far
 // as the words around them tell (ClaimProfile::date_contexts share a term: "meet in Geneva on 16
@@ -215,6 +233,13 @@ Judgement judge_pair(const ClaimProfile& a, const ClaimProfile& b, double simila
   } else {
     j.label = similarity >= thresholds.agree || same_characterization ? PairLabel::Agree : PairLabel::Related;
   }
+  // Not an agreement either when what the two say of the same thing is amounts a reader cannot
+  // compare: the pair stays related, with the reason.
+  if (j.label == PairLabel::Agree && !same_characterization)
+    if (const std::string amounts = amounts_in_other_currencies(a, b, similarity >= thresholds.agree); !amounts.empty()) {
+      j.label = PairLabel::Related;
+      j.reasons.push_back("amounts in different currencies: " + amounts);
+    }
   return j;
 }
 

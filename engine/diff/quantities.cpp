@@ -90,10 +90,15 @@ std::optional<double> glued_scale(std::string_view word) {
 }
 
 // A currency named by a symbol before the number or a word after it.
-std::optional<std::string> currency_of_symbol(std::string_view gap) {
+struct CurrencySymbol {
+  std::string code;
+  std::string_view shown;  // the gap from the symbol on (not the "(" of "(£30B)")
+};
+
+std::optional<CurrencySymbol> currency_of_symbol(std::string_view gap) {
   for (const auto& [symbol, code] : {std::pair{"$", "USD"}, std::pair{"£", "GBP"}, std::pair{"€", "EUR"},
                                      std::pair{"¥", "JPY"}, std::pair{"₽", "RUB"}, std::pair{"₹", "INR"}})
-    if (gap.find(symbol) != std::string_view::npos) return std::string(code);
+    if (const std::size_t at = gap.find(symbol); at != std::string_view::npos) return CurrencySymbol{code, gap.substr(at)};
   return std::nullopt;
 }
 
@@ -227,9 +232,9 @@ NumberMention number_mention(const std::vector<MatchToken>& tokens, std::string_
   std::string symbol, suffix;
   if (is_age(tokens, at)) {
     n.unit = "age";
-  } else if (const auto code = currency_of_symbol(tokens[at].gap_before)) {
-    n.unit = "currency:" + *code;
-    symbol = tokens[at].gap_before;
+  } else if (const auto currency = currency_of_symbol(tokens[at].gap_before)) {
+    n.unit = "currency:" + currency->code;
+    symbol = currency->shown;
   } else if (const auto percent = percent_after(tokens, text, at)) {
     n.unit = "percent";
     last_shown = *percent;
