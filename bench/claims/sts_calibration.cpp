@@ -202,6 +202,101 @@ void same_statement_across_languages(const std::string& ntrex, const EntityAlias
   print_same_or_nearest("en-ar and en-ru", both, defaults);
 }
 
+// The align threshold's counterpart of FNC-1's calibration (a headline against its most similar
+// body sentence, related or unrelated), across languages: each English sentence of an NTREX article
+// against the closest translated sentence of the same article other than its own translation (the
+// same story: related) and against the closest translated sentence of the next article (another
+// story: unrelated), term weights over the two sides compared. Also the same with English on both
+// sides and stems, which should land near FNC-1's own threshold if the method carries over.
+struct RelatedOrNot {
+  std::vector<double> related, unrelated;
+};
+
+std::vector<std::pair<std::size_t, std::size_t>> article_ranges(const std::vector<std::string>& document_of, std::size_t size) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t begin = 0; begin < size;) {
+    std::size_t end = begin;
+    while (end < size && document_of[end] == document_of[begin]) ++end;
+    out.emplace_back(begin, end);
+    begin = end;
+  }
+  return out;
+}
+
+// Closest similarity of each sentence of `mine` to a sentence of `theirs` (skipping the one of the
+// same index when `skip_own`), weights over both.
+std::vector<double> closest(const std::vector<std::string>& mine, const std::string& my_lang,
+                            const std::vector<std::string>& theirs, const std::string& their_lang, bool skip_own,
+                            ClaimProfiler& profiler) {
+  std::vector<ClaimProfile> profiles;
+  for (const auto& t : mine) profiles.push_back(profiler.profile(t, my_lang));
+  for (const auto& t : theirs) profiles.push_back(profiler.profile(t, their_lang));
+  const auto vectors = claim_vectors(profiles);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    double best = 0;
+    for (std::size_t j = 0; j < theirs.size(); ++j)
+      if (!(skip_own && j == i)) best = std::max(best, claim_similarity(vectors[i], vectors[mine.size() + j]));
+    out.push_back(best);
+  }
+  return out;
+}
+
+RelatedOrNot related_or_unrelated(const std::vector<std::string>& en, const std::vector<std::string>& other,
+                                  const std::string& lang, const std::vector<std::string>& document_of,
+                                  ClaimProfiler& profiler) {
+  RelatedOrNot out;
+  const auto articles = article_ranges(document_of, std::min({en.size(), other.size(), document_of.size()}));
+  const auto slice = [](const std::vector<std::string>& v, std::pair<std::size_t, std::size_t> r) {
+    return std::vector<std::string>(v.begin() + static_cast<std::ptrdiff_t>(r.first), v.begin() + static_cast<std::ptrdiff_t>(r.second));
+  };
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    if (articles[k].second - articles[k].first < 2) continue;
+    const auto mine = slice(en, articles[k]);
+    const auto same_story = closest(mine, "en", slice(other, articles[k]), lang, true, profiler);
+    const auto other_story = closest(mine, "en", slice(other, articles[(k + 1) % articles.size()]), lang, false, profiler);
+    out.related.insert(out.related.end(), same_story.begin(), same_story.end());
+    out.unrelated.insert(out.unrelated.end(), other_story.begin(), other_story.end());
+  }
+  return out;
+}
+
+void print_related_or_not(const std::string& name, const RelatedOrNot& r, double default_threshold) {
+  std::pair<double, double> best{0, -1};
+  for (int step = 1; step < 200; ++step) {
+    const double t = step / 1000.0 * 2;  // a 0.002 grid: cross-language similarities are small
+    const double accuracy = (share_at_or_above(r.related, t) + 1 - share_at_or_above(r.unrelated, t)) / 2;
+    if (accuracy > best.second) best = {t, accuracy};
+  }
+  std::printf("| %s (%zu sentences) | %.3f (%.1f%%) | %.1f%% / %.1f%% |\n", name.c_str(), r.related.size(), best.first,
+              100 * best.second, 100 * share_at_or_above(r.related, default_threshold),
+              100 * share_at_or_above(r.unrelated, default_threshold));
+}
+
+void related_across_languages(const std::string& ntrex, const EntityAliases& aliases, const ConceptTable& concepts,
+                              const JudgeThresholds& defaults) {
+  const auto en = read_lines(ntrex + "/newstest2019-src.eng.txt");
+  const auto document_of = read_lines(ntrex + "/DOCUMENT_IDS.tsv");
+  std::printf("\nRelated (the closest other sentence of the same article) or unrelated (the closest sentence of the "
+              "next article), NTREX, term weights over the two articles' sentences compared:\n\n");
+  std::printf("| pairs | best threshold (balanced accuracy) | at or above the default align threshold: related / "
+              "unrelated |\n|---|---|---|\n");
+  ClaimProfiler stems(aliases);
+  print_related_or_not("en-en, stems (default align threshold " + std::to_string(defaults.align).substr(0, 5) + ")",
+                       related_or_unrelated(en, en, "en", document_of, stems), defaults.align);
+  ClaimProfiler profiler(aliases, &concepts);
+  RelatedOrNot both;
+  for (const auto& [lang, file] : {std::pair{"ar", "newstest2019-ref.arb.txt"}, std::pair{"ru", "newstest2019-ref.rus.txt"}}) {
+    const RelatedOrNot r = related_or_unrelated(en, read_lines(ntrex + "/" + file), lang, document_of, profiler);
+    print_related_or_not(std::string("en-") + lang + ", concepts", r, defaults.cross_language_align);
+    both.related.insert(both.related.end(), r.related.begin(), r.related.end());
+    both.unrelated.insert(both.unrelated.end(), r.unrelated.begin(), r.unrelated.end());
+  }
+  print_related_or_not("en-ar and en-ru, concepts (default cross-language align threshold " +
+                           std::to_string(defaults.cross_language_align).substr(0, 5) + ")",
+                       both, defaults.cross_language_align);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -263,6 +358,7 @@ int main(int argc, char** argv) {
   }
   const JudgeThresholds defaults;
   if (argc > 2) same_statement_across_languages(argv[2], aliases, concepts, defaults);
+  if (argc > 2) related_across_languages(argv[2], aliases, concepts, defaults);
   if (languages > 0) {
     std::printf("\n| threshold | same language | cross-language (x %.3f, the NTREX mean) | cross-language default |\n|---|---|---|---|\n", factor);
     std::printf("| align | %.2f | %.3f | %.3f |\n", defaults.align, defaults.align * factor, defaults.cross_language_align);
