@@ -355,6 +355,23 @@ TEST_CASE("io: CSV rows become documents: quoting, line breaks, byte order mark,
   CHECK(result.documents[2].origin == file + ":6");  // lines inside quotes and blank lines count
 }
 
+TEST_CASE("io: carriage returns before a CSV line break belong to the break, inside quotes too") {
+  // Found by fuzz_csv_records: "\r\r\n" inside a quoted field read as "\r\n", which written
+  // back read as "\n".
+  TempFolder folder;
+  const std::string file = folder.write("news.csv", "id,text\r\n"
+                                                    "c1,\"" + kEnglish + "\r\r\nsecond line\"\r\r\n"
+                                                    "c2,plain\r\r\n"
+                                                    "\r\r\n"
+                                                    "c3,\"a \r in the middle\"\n");
+  const auto result = read({file});
+  CHECK(result.diagnostics.problems().empty());
+  REQUIRE(result.ids() == std::vector<std::string>{"c1", "c2", "c3"});
+  CHECK(result.documents[0].text == kEnglish + "\nsecond line");
+  CHECK(result.documents[1].text == "plain");
+  CHECK(result.documents[2].text == "a \r in the middle");
+}
+
 TEST_CASE("io: a TSV file is read with tabs between fields and the same quoting") {
   TempFolder folder;
   const std::string file = folder.write("news.tsv", "id\ttext\ttitle\n"

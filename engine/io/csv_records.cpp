@@ -10,7 +10,15 @@ namespace parallax {
 namespace {
 
 bool is_blank_line(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// A line without the carriage returns before its break: "\r\r\n" ends a line as "\r\n" and "\n"
+// do (the line reader takes one "\r"), so that a field that spans lines reads the same after it is
+// written back with "\r\n" breaks.
+std::string_view without_trailing_returns(std::string_view line) {
+  while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
 }
 
 }  // namespace
@@ -49,7 +57,7 @@ CsvRecordReader::Outcome CsvRecordReader::read_record(Line line, CsvRecord& reco
   std::size_t quote_line = 0;  // where the open quoted field started
   std::size_t size = 0;        // bytes in the fields so far
   State state = State::kFieldStart;
-  std::string_view text = line.text;
+  std::string_view text = without_trailing_returns(line.text);
   std::size_t line_offset = line.offset;
   while (true) {
     if (!invalid_utf8) {
@@ -121,7 +129,7 @@ CsvRecordReader::Outcome CsvRecordReader::read_record(Line line, CsvRecord& reco
     bool next_read_again = false;
     if (!fetch(next_line, next_read_again)) return broken(record.line, unterminated + " at the end of the input", std::nullopt, problem);
     continuation_.push_back({std::string(next_line.text), next_line.number, next_line.offset, next_read_again});
-    text = continuation_.back().text;
+    text = without_trailing_returns(continuation_.back().text);
     line_offset = next_line.offset;
     line.number = next_line.number;
   }
