@@ -7,27 +7,39 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace parallax {
 
-// A gzip file behind a FILE* (glibc's fopencookie): the readers keep their one stream type.
+// A gzip file behind a FILE* (glibc's fopencookie): the readers keep their one stream type. The
+// file is inflated with zlib's inflate() rather than read with gzread(), which takes data that
+// ends inside a member for the end of the file when the input runs out just as its output buffer
+// fills (found by fuzz_text_reader): here a member that has begun must reach its end. As gzread,
+// members are read one after another, and bytes after a member that begin no other are ignored.
 class GzipSource {
  public:
-  // zlib's input buffer; it decompresses twice as much at a time. A read asks for less than that,
-  // so zlib decompresses into its own buffer: on corrupt data it drops what that buffer holds (at
-  // most 128 KiB of text just before the damage), where a larger read would drop all of the read.
-  static constexpr unsigned kBufferSize = 64 * 1024;
+  // Compressed bytes read from the file at a time.
+  static constexpr std::size_t kInputChunk = 64 * 1024;
 
-  explicit GzipSource(gzFile file) : file_(file) {}
-  ~GzipSource() { gzclose(file_); }
+  // raw: the file, at its start (the magic bytes); owned from here on.
+  explicit GzipSource(std::FILE* raw) : raw_(raw), input_(kInputChunk) {}
+  ~GzipSource() {
+    if (initialized_) inflateEnd(&stream_);
+    std::fclose(raw_);
+  }
   GzipSource(const GzipSource&) = delete;
   GzipSource& operator=(const GzipSource&) = delete;
 
+  bool start() {
+    initialized_ = inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK;  // gzip only
+    return initialized_;
+  }
   const std::string& problem() const { return problem_; }
 
-  static std::FILE* open_stream(gzFile file, GzipSource*& source) {
-    source = new GzipSource(file);
+  // Null (the source deleted) when glibc cannot make the stream.
+  static std::FILE* open_stream(GzipSource* source) {
     const cookie_io_functions_t functions{&GzipSource::read, nullptr, nullptr, &GzipSource::close};
     std::FILE* stream = fopencookie(source, "rb", functions);
     if (!stream) delete source;
@@ -43,28 +55,65 @@ class GzipSource {
     return 0;
   }
 
-  ssize_t read_some(char* buffer, std::size_t size) {
-    if (!problem_.empty()) return 0;
-    const int read = gzread(file_, buffer, static_cast<unsigned>(std::min<std::size_t>(size, kBufferSize)));
-    if (read > 0) {
-      produced_ += static_cast<std::size_t>(read);
-      return read;
-    }
-    int code = Z_OK;
-    const char* message = gzerror(file_, &code);
-    if (code == Z_ERRNO) return -1;  // reading the file failed: errno says why, as for a plain file
-    if (code != Z_OK) {  // Z_DATA_ERROR (corrupt), Z_BUF_ERROR (truncated), Z_MEM_ERROR
-      std::string_view reason = message;
-      // zlib starts its message with the file's name, "<fd:N>" here: the caller names the file.
-      if (const std::size_t colon = reason.find(": "); reason.starts_with("<fd:") && colon != reason.npos) {
-        reason.remove_prefix(colon + 2);
-      }
-      problem_ = "broken gzip data (" + std::string(reason) + ") after " + std::to_string(produced_) + " bytes of text";
-    }
-    return 0;
+  // More compressed bytes after those not yet inflated; false at the end of the file or on a read
+  // error (errno set).
+  bool fill() {
+    const std::size_t kept = stream_.avail_in;
+    if (kept > 0 && stream_.next_in != input_.data()) std::memmove(input_.data(), stream_.next_in, kept);
+    const std::size_t got = std::fread(input_.data() + kept, 1, input_.size() - kept, raw_);
+    stream_.next_in = input_.data();
+    stream_.avail_in = static_cast<uInt>(kept + got);
+    return got > 0;
   }
 
-  gzFile file_;
+  // After a member's end: whether another member follows (its magic bytes).
+  bool another_member() {
+    while (stream_.avail_in < 2 && fill()) {
+    }
+    return stream_.avail_in >= 2 && stream_.next_in[0] == 0x1f && stream_.next_in[1] == 0x8b;
+  }
+
+  ssize_t read_some(char* buffer, std::size_t size) {
+    if (!problem_.empty() || finished_) return 0;
+    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, kInputChunk * 4));
+    const uInt wanted = stream_.avail_out;
+    while (stream_.avail_out > 0) {
+      if (stream_.avail_in == 0 && !fill()) {
+        if (std::ferror(raw_)) {
+          if (stream_.avail_out == wanted) return -1;  // reading the file failed: errno says why
+          break;                                       // deliver what came out; the error repeats next time
+        }
+        problem_ = "unexpected end of file";  // the file ended inside a member
+        break;
+      }
+      const int status = inflate(&stream_, Z_NO_FLUSH);
+      if (status == Z_STREAM_END) {
+        if (!another_member()) {
+          finished_ = true;
+          break;
+        }
+        inflateReset(&stream_);
+      } else if (status == Z_MEM_ERROR) {
+        problem_ = "out of memory";
+        break;
+      } else if (status != Z_OK && status != Z_BUF_ERROR) {  // Z_DATA_ERROR, Z_NEED_DICT
+        problem_ = stream_.msg ? stream_.msg : "corrupt data";
+        break;
+      }
+    }
+    const std::size_t produced = wanted - stream_.avail_out;
+    produced_ += produced;
+    if (!problem_.empty())
+      problem_ = "broken gzip data (" + problem_ + ") after " + std::to_string(produced_) + " bytes of text";
+    return static_cast<ssize_t>(produced);
+  }
+
+  std::FILE* raw_;
+  std::vector<unsigned char> input_;
+  z_stream stream_{};
+  bool initialized_ = false;
+  bool finished_ = false;
   std::size_t produced_ = 0;  // decompressed bytes handed to the reader
   std::string problem_;
 };
@@ -92,14 +141,14 @@ InputFile open_input_file(const std::filesystem::path& path, std::error_code& er
   InputFile input;
   input.stream_.reset(std::fopen(path.c_str(), "rb"));
   if (input.stream_ && is_regular(input.get()) && starts_with_gzip_magic(input.get())) {
-    const int descriptor = ::dup(fileno(input.get()));
-    gzFile gzip = descriptor < 0 ? nullptr : gzdopen(descriptor, "rb");
-    if (!gzip && descriptor >= 0) ::close(descriptor);
-    if (gzip) {
-      gzbuffer(gzip, GzipSource::kBufferSize);
-      input.stream_.reset(GzipSource::open_stream(gzip, input.gzip_));
+    auto* source = new GzipSource(input.stream_.release());
+    if (source->start()) {
+      input.gzip_ = source;
+      input.stream_.reset(GzipSource::open_stream(source));
+      if (!input.stream_) input.gzip_ = nullptr;
     } else {
-      input.stream_.reset();
+      delete source;
+      errno = ENOMEM;
     }
   }
   error = input ? std::error_code{} : std::error_code(errno ? errno : ENOMEM, std::generic_category());

@@ -17,8 +17,8 @@ struct FileCloser {
 class GzipSource;
 
 // An open input file, read through get(). A regular file that starts with the gzip magic bytes
-// (1f 8b), whatever its name, is decompressed by zlib as it is read; concatenated gzip members
-// read as one text.
+// (1f 8b), whatever its name, is inflated by zlib as it is read; concatenated gzip members read as
+// one text, and bytes after a member that begin no other are ignored.
 class InputFile {
  public:
   std::FILE* get() const { return stream_.get(); }
