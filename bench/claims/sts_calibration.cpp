@@ -137,14 +137,24 @@ struct SameOrNearest {
   std::vector<double> same, nearest;
 };
 
+// The [begin, end) sentence ranges of the articles, which DOCUMENT_IDS.tsv lists sentence by
+// sentence.
+std::vector<std::pair<std::size_t, std::size_t>> article_ranges(const std::vector<std::string>& document_of, std::size_t size) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t begin = 0; begin < size;) {
+    std::size_t end = begin;
+    while (end < size && document_of[end] == document_of[begin]) ++end;
+    out.emplace_back(begin, end);
+    begin = end;
+  }
+  return out;
+}
+
 SameOrNearest translation_or_nearest(const std::vector<std::string>& en, const std::vector<std::string>& other,
                                      const std::string& lang, const std::vector<std::string>& document_of,
                                      ClaimProfiler& profiler) {
   SameOrNearest out;
-  const std::size_t size = std::min({en.size(), other.size(), document_of.size()});
-  for (std::size_t begin = 0; begin < size;) {
-    std::size_t end = begin;
-    while (end < size && document_of[end] == document_of[begin]) ++end;
+  for (const auto& [begin, end] : article_ranges(document_of, std::min({en.size(), other.size(), document_of.size()}))) {
     const std::size_t n = end - begin;
     std::vector<ClaimProfile> profiles;
     for (std::size_t i = begin; i < end; ++i) profiles.push_back(profiler.profile(en[i], "en"));
@@ -157,7 +167,6 @@ SameOrNearest translation_or_nearest(const std::vector<std::string>& en, const s
       out.same.push_back(claim_similarity(vectors[i], vectors[n + i]));
       out.nearest.push_back(closest);
     }
-    begin = end;
   }
   return out;
 }
@@ -167,13 +176,21 @@ double share_at_or_above(const std::vector<double>& v, double t) {
          static_cast<double>(v.size());
 }
 
-void print_same_or_nearest(const std::string& name, const SameOrNearest& s, const JudgeThresholds& defaults) {
+// The threshold on a grid of `steps` - 1 multiples of `step` that best tells `above` (pairs that
+// should reach it) from `below`, by balanced accuracy, and that accuracy.
+std::pair<double, double> best_balanced_threshold(const std::vector<double>& above, const std::vector<double>& below,
+                                                  double step, int steps) {
   std::pair<double, double> best{0, -1};
-  for (int step = 1; step < 100; ++step) {
-    const double t = step / 100.0;
-    const double accuracy = (share_at_or_above(s.same, t) + 1 - share_at_or_above(s.nearest, t)) / 2;
+  for (int k = 1; k < steps; ++k) {
+    const double t = k * step;
+    const double accuracy = (share_at_or_above(above, t) + 1 - share_at_or_above(below, t)) / 2;
     if (accuracy > best.second) best = {t, accuracy};
   }
+  return best;
+}
+
+void print_same_or_nearest(const std::string& name, const SameOrNearest& s, const JudgeThresholds& defaults) {
+  const auto best = best_balanced_threshold(s.same, s.nearest, 0.01, 100);
   const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); };
   std::printf("| %s (%zu sentences) | %.3f | %.3f | %.2f (%.1f%%) | %.1f%% / %.1f%% |\n", name.c_str(), s.same.size(),
               mean(s.same), mean(s.nearest), best.first, 100 * best.second,
@@ -211,17 +228,6 @@ void same_statement_across_languages(const std::string& ntrex, const EntityAlias
 struct RelatedOrNot {
   std::vector<double> related, unrelated;
 };
-
-std::vector<std::pair<std::size_t, std::size_t>> article_ranges(const std::vector<std::string>& document_of, std::size_t size) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t begin = 0; begin < size;) {
-    std::size_t end = begin;
-    while (end < size && document_of[end] == document_of[begin]) ++end;
-    out.emplace_back(begin, end);
-    begin = end;
-  }
-  return out;
-}
 
 // Closest similarity of each sentence of `mine` to a sentence of `theirs` (skipping the one of the
 // same index when `skip_own`), weights over both.
@@ -262,12 +268,8 @@ RelatedOrNot related_or_unrelated(const std::vector<std::string>& en, const std:
 }
 
 void print_related_or_not(const std::string& name, const RelatedOrNot& r, double default_threshold) {
-  std::pair<double, double> best{0, -1};
-  for (int step = 1; step < 200; ++step) {
-    const double t = step / 1000.0 * 2;  // a 0.002 grid: cross-language similarities are small
-    const double accuracy = (share_at_or_above(r.related, t) + 1 - share_at_or_above(r.unrelated, t)) / 2;
-    if (accuracy > best.second) best = {t, accuracy};
-  }
+  // A 0.002 grid: cross-language similarities are small.
+  const auto best = best_balanced_threshold(r.related, r.unrelated, 0.002, 200);
   std::printf("| %s (%zu sentences) | %.3f (%.1f%%) | %.1f%% / %.1f%% |\n", name.c_str(), r.related.size(), best.first,
               100 * best.second, 100 * share_at_or_above(r.related, default_threshold),
               100 * share_at_or_above(r.unrelated, default_threshold));

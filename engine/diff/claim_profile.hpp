@@ -21,8 +21,9 @@ struct ClaimProfile {
   // for dates and "@characterization" when the claim characterizes something.
   std::vector<std::string> terms;
   // The content terms that are not names: without name keys ("~..."), the stems they follow, the
-  // words of a known entity or speaker (alias file), and the entity, number and date terms. Two claims in different languages that share only names
-  // ("Putin", "Biden") are about the same people, not saying the same thing.
+  // words of a known entity or speaker (alias file), and the entity, number and date terms. Two
+  // claims that share only names ("Putin", "Biden") are about the same people, not saying the same
+  // thing.
   std::set<std::string> meaning_terms;
   std::set<std::string> entities;
   Quantities quantities;

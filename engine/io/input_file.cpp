@@ -20,8 +20,9 @@ namespace parallax {
 // members are read one after another, and bytes after a member that begin no other are ignored.
 class GzipSource {
  public:
-  // Compressed bytes read from the file at a time.
+  // Compressed bytes read from the file at a time, and text inflated per read at most.
   static constexpr std::size_t kInputChunk = 64 * 1024;
+  static constexpr std::size_t kMaxOutput = 4 * kInputChunk;
 
   // raw: the file, at its start (the magic bytes); owned from here on.
   explicit GzipSource(std::FILE* raw) : raw_(raw), input_(kInputChunk) {}
@@ -76,7 +77,7 @@ class GzipSource {
   ssize_t read_some(char* buffer, std::size_t size) {
     if (!problem_.empty() || finished_) return 0;
     stream_.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, kInputChunk * 4));
+    stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, kMaxOutput));
     const uInt wanted = stream_.avail_out;
     while (stream_.avail_out > 0) {
       if (stream_.avail_in == 0 && !fill()) {
