@@ -592,6 +592,25 @@ TEST_CASE("in one language too, claims that share only names do not agree") {
   CHECK(agreed.alignments[0].judgement.label == PairLabel::Agree);
 }
 
+TEST_CASE("countries are names too: two claims that share only them do not agree") {
+  // Seed 000: the White House's New START agreement against the author's "this created tensions
+  // between Russia and the United States" (agree 0.45 while the countries counted as meaning).
+  const auto seed = compare_texts(
+      {make_document("a", "وقال البيت الأبيض في بيان إن رئيسي الولايات المتحدة وروسيا ، جو بايدن وفلاديمير بوتين ، "
+                          "اتفقا على أن يكمل فريقهما بسرعة تمديد اتفاقية “البداية الجديدة” للحد من التسلح بين البلدين.", "ar"),
+       make_document("b", "خلق هذا توترات بين روسيا والولايات المتحدة.", "ar")});
+  REQUIRE(seed.alignments.size() == 1);
+  CHECK(seed.alignments[0].judgement.label != PairLabel::Agree);
+  const auto english = compare_texts({make_document("a", "Russia and the United States agreed to extend the treaty.", "en"),
+                                      make_document("b", "Tensions grew between Russia and the United States.", "en")});
+  for (const Alignment& a : english.alignments) CHECK(a.judgement.label != PairLabel::Agree);
+  // A place is no speaker: "Russia said" stays a phrase as written, not the alias table's name.
+  const auto said = compare_texts({make_document("a", "Russia said the talks were useful.", "en"),
+                                   make_document("b", "Germany said the talks were useful.", "en")});
+  REQUIRE(said.alignments.size() == 1);
+  CHECK(said.alignments[0].judgement.label == PairLabel::Agree);
+}
+
 // ---- what a number or a date counts, so that only one quantity is compared ----
 
 TEST_CASE("counts compare only when their words say what is counted: a toll is not an arrest count") {

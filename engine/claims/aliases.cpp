@@ -21,6 +21,7 @@ std::string_view trim(std::string_view s) {
 std::optional<AliasSection> section_named(std::string_view name) {
   if (name == "speakers") return AliasSection::Speakers;
   if (name == "entities") return AliasSection::Entities;
+  if (name == "places") return AliasSection::Places;
   if (name == "characterizations") return AliasSection::Characterizations;
   return std::nullopt;
 }

@@ -23,7 +23,9 @@
 
 namespace parallax {
 
-enum class AliasSection { Speakers, Entities, Characterizations };
+// Places (countries, cities) are names a claim mentions, never speakers: "Russia" in "tensions
+// between Russia and the United States" says where, not what (docs/claims.md, section 3).
+enum class AliasSection { Speakers, Entities, Places, Characterizations };
 
 // A malformed alias file or line; what() reads "FILE:LINE: message".
 class AliasFileError : public std::runtime_error {

@@ -208,6 +208,7 @@ ClaimProfile ClaimProfiler::profile(const std::string& text, const std::string& 
     drop_from_meaning(m);
   }
   for (const AliasMatch& m : aliases_.find_all(AliasSection::Speakers, tokens)) drop_from_meaning(m);
+  for (const AliasMatch& m : aliases_.find_all(AliasSection::Places, tokens)) drop_from_meaning(m);
   for (const AliasMatch& m : aliases_.find_all(AliasSection::Characterizations, tokens))
     if (said_of_a_talk(tokens, m.begin, m.end)) p.characterizations.insert(m.canonical);
   if (!p.characterizations.empty()) p.terms.push_back("@characterization");

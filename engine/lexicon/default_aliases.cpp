@@ -27,6 +27,14 @@ SolarWinds = سولارويندز | سولار ويندز | SolarWinds
 Iran = إيران | Iran | Iranian | Иран | Ирана
 Afghanistan = أفغانستان | Afghanistan | Афганистан | Афганистане
 Taliban = طالبان | Taliban | Талибан | талибов
+[places]
+United States = الولايات المتحدة | الولايات المتحدة الأمريكية | الولايات المتحدة الأميركية | أمريكا | أميركا | United States | the United States | U.S. | USA | America | США | Соединённые Штаты | Соединенные Штаты | Соединенных Штатов | Америка | Америки
+Russia = روسيا | روسيا الاتحادية | Russia | Russian Federation | Россия | России | Россию | Российская Федерация | Российской Федерации | РФ
+Germany = ألمانيا | Germany | Германия | Германии
+China = الصين | China | Китай | Китая | КНР
+Turkey = تركيا | Turkey | Türkiye | Турция | Турции
+Israel = إسرائيل | Israel | Израиль | Израиля
+India = الهند | India | Индия | Индии
 [characterizations]
 frank = صريحة | صريح | صريحا | صراحة | frank | candid | откровенный | откровенным | откровенного | откровенно
 business-like = صديق للأعمال | business-like | businesslike | деловой | деловым | деловом | делового | по-деловому
