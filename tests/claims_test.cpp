@@ -549,6 +549,14 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("ورحب بوتين بجهود الوساطة الفرنسية لحل الأزمة.", "ar");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "بوتين");
+  // Seed 003: a place after a definite word is the object ("called on Russia"), not the subject's
+  // genitive; without the article the place belongs to the phrase ("Russia's foreign ministry").
+  claims = claims_of("كما دعت الخارجية الأمريكية روسيا إلى إطلاق سراح جميع الموقوفين بالمظاهرات الأخيرة فوراً.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "الخارجية الأمريكية");
+  claims = claims_of("وقالت خارجية روسيا إن المحادثات كانت مفيدة للجانبين.", "ar");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "خارجية روسيا");
 }
 
 TEST_CASE("appositions, closing attributions, quotations on their own and Arabic subjects before the verb") {

@@ -401,6 +401,18 @@ class SentenceAttributor {
         break;
       }
     }
+    // "كما دعت الخارجية الأمريكية روسيا إلى ...": a place right after a word with the article is
+    // the object. A definite word takes no genitive after it (the first noun of an idafa has no
+    // article: "خارجية روسيا", Russia's foreign ministry, keeps the place).
+    static const std::string kAl = "ال";
+    for (std::size_t i = r.first + 1; i < r.second; ++i) {
+      if (s.tokens[i - 1].normalized.rfind(kAl, 0) != 0) continue;
+      const std::optional<AliasMatch> place = aliases_.find(AliasSection::Places, s.tokens, i, r.second);
+      if (place && place->begin == i) {
+        r.second = i;
+        break;
+      }
+    }
     for (std::size_t i = r.first + 1; i < r.second; ++i) {
       const std::string& w = s.tokens[i].normalized;
       const bool li = w.compare(0, kLi.size(), kLi) == 0, bi = w.compare(0, kBi.size(), kBi) == 0;
