@@ -244,6 +244,34 @@ TEST_CASE("a quotation over several sentences belongs to the speaker named where
   CHECK(claims[4].attribution == AttributionKind::Author);
 }
 
+TEST_CASE("what a quotation reports of others is its speaker's, and mixed quotation marks close it") {
+  // blinken-lavrov-geneva-2022-01-21-3 (TASS): "as the US side told us" inside Lavrov's quotation
+  // made "the US side" speak the sentence and the one after it.
+  auto claims = claims_of(
+      "\"We have heard the first reaction of the United States. And the reaction, as the US side told us when "
+      "asking to organize this meeting, was preliminary. We have been warned about that, as Antony Blinken told me "
+      "over the phone. This is what happened today,\" Lavrov said.",
+      "en");
+  REQUIRE(claims.size() == 4);
+  for (const Claim& c : claims) CHECK(c.speaker == "Lavrov");
+  // A straight quote opened and a curly one closed is one quotation: the sentences after it are no
+  // part of it (they were Putin's until the next straight quote).
+  claims = claims_of(
+      "Putin said that Russia could return to the deal \"within the nearest days.” "
+      "Since Putin withdrew from the grain initiative, Erdogan has repeatedly pledged to renew the arrangements.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(contains(claims[1].speaker, "Erdogan"));
+  // A straight quote after a space that no word follows closes ("за стол переговоров \", -").
+  claims = claims_of(
+      "\"Знаю, что могу на вас рассчитывать, чтобы усадить всех за стол переговоров \", - процитировало агентство "
+      "обращение Макрона к Си. В свою очередь, лидер Китая подчеркнул, что ядерное оружие \"не может быть "
+      "использовано\".",
+      "ru");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker_surface == "лидер Китая");
+}
+
 TEST_CASE("по его словам and according to him continue the previous speaker and an object is not a speaker") {
   auto claims = claims_of(
       "Госсекретарь Блинкен заявил, что США настроены решать проблемы мирным путем. "

@@ -1,6 +1,7 @@
 #include "claims/extract.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -689,20 +690,21 @@ class QuotationTracker {
   void after_sentence(std::string_view text, std::vector<Claim>& claims, const std::vector<bool>& narration,
                       std::size_t first) {
     const bool was_open = open_;
-    const int opens = count_of(text, {"«", "“", "„"}), closes = count_of(text, {"»", "”"});
-    const int straight = count_of(text, {"\""});
-    open_ = was_open ? !(closes > opens || straight % 2 == 1) : (opens > closes || straight % 2 == 1);
+    open_ = open_after(text, was_open);
     const Claim* named = nullptr;
     for (std::size_t c = first; c < claims.size(); ++c)
       if (claims[c].attribution != AttributionKind::Author) named = &claims[c];
     if (was_open) {
-      if (!speaker_ && named) {  // the speaker named at the close speaks for the whole quotation
-        for (std::size_t c : inside_) give_speaker(claims[c], *named);
+      // The speaker named after the closing mark speaks for the whole quotation, what its
+      // sentences report of others included ("the reaction, as the US side told us, was
+      // preliminary. ...," Lavrov said). A cue inside the quotation names no one for it.
+      if (!speaker_ && named && named_after_close(*named)) {
+        for (std::size_t c : inside_) give_speaker(claims[c], *named, true);
         inside_.clear();
       }
       if (speaker_)
         for (std::size_t c = first; c < claims.size(); ++c)
-          if (!narration[c]) give_speaker(claims[c], *speaker_);
+          if (!narration[c]) give_speaker(claims[c], *speaker_, !named_after_close(claims[c]));
     }
     if (!open_) {
       inside_.clear();
@@ -715,15 +717,39 @@ class QuotationTracker {
   }
 
  private:
-  static int count_of(std::string_view text, std::initializer_list<std::string_view> marks) {
-    int n = 0;
-    for (std::string_view mark : marks)
-      for (std::size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + mark.size())) ++n;
-    return n;
+  // Whether a quotation is open after the sentence: its last quotation mark decides. A straight
+  // quote opens only before a word after a space, and closes otherwise, so the mixed marks of
+  // `"within the nearest days.”` open and close one quotation.
+  static bool open_after(std::string_view text, bool open) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::string_view rest = text.substr(i);
+      if (rest.rfind("«", 0) == 0 || rest.rfind("“", 0) == 0 || rest.rfind("„", 0) == 0) {
+        open = true;
+      } else if (rest.rfind("»", 0) == 0 || rest.rfind("”", 0) == 0) {
+        open = false;
+      } else if (text[i] == '"') {
+        const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+        const bool word_before = i > 0 && !space(text[i - 1]) && text[i - 1] != '(';
+        const bool word_after = i + 1 < text.size() && !space(text[i + 1]) && !std::ispunct(static_cast<unsigned char>(text[i + 1]));
+        open = !word_before && word_after;  // `переговоров ", -` closes
+      }
+    }
+    return open;
   }
 
-  static void give_speaker(Claim& claim, const Claim& from) {
-    if (claim.attribution != AttributionKind::Author) return;
+  // The claim's cue follows a closing quotation mark of its text: `...," Lavrov said`, `», — сказал`.
+  static bool named_after_close(const Claim& claim) {
+    if (!claim.has_cue || claim.cue.span.begin < claim.span.begin) return false;
+    std::size_t close = std::string::npos;
+    for (std::string_view mark : {"»", "”", "\""}) {
+      const std::size_t at = claim.text.rfind(mark);
+      if (at != std::string::npos && (close == std::string::npos || at > close)) close = at;
+    }
+    return close != std::string::npos && claim.cue.span.begin - claim.span.begin > close;
+  }
+
+  static void give_speaker(Claim& claim, const Claim& from, bool over_cues = false) {
+    if (claim.attribution != AttributionKind::Author && !over_cues) return;
     claim.speaker = from.speaker;
     claim.speaker_surface = from.speaker_surface;
     claim.attribution = AttributionKind::Carried;
