@@ -570,6 +570,10 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("О переговорах с российским президентом Макрон неоднократно заявлял в последние дни.", "ru");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "Макрон");
+  // The addressee between the name and a preposition is no part of the speaker.
+  claims = claims_of("Лавров ему на это ответил, что прорывов Россия тоже не ждет.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "Лавров");
   claims = claims_of("23 марта глава Белого дома отмечал, что переговоры затянулись.", "ru");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker == "White House");

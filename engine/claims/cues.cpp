@@ -37,7 +37,8 @@ std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& 
 }
 
 // The phrase before the cue: back to the clause start or the last boundary, without the fillers
-// at either end ("The German chancellor also said" -> "German chancellor"; "Scholz was said").
+// at either end ("The German chancellor also said" -> "German chancellor"; "Scholz was said")
+// nor an object pronoun next to the verb.
 std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>& t,
                                                   std::size_t begin, std::size_t cue,
                                                   std::size_t max_words) {
@@ -47,7 +48,8 @@ std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>&
   }
   while (start < cue && is_speaker_filler(t[start])) ++start;
   std::size_t stop = cue;
-  while (stop > start && is_speaker_filler(t[stop - 1])) --stop;
+  // "Лавров ему на это ответил": the addressee before the verb is no part of the speaker.
+  while (stop > start && (is_speaker_filler(t[stop - 1]) || is_object_pronoun(t[stop - 1].normalized))) --stop;
   return {start, stop};
 }
 
@@ -107,6 +109,8 @@ Range subject_part(const std::vector<MatchToken>& t, Range r) {
   if (lead_end == r.second) return r;
   std::size_t tail = r.second;
   while (tail > r.first && !splits(tail - 1)) --tail;
+  // "Лавров ему | на это ответил": the addressee closing the leading part is no part of the name.
+  while (lead_end > r.first + 1 && is_object_pronoun(t[lead_end - 1].normalized)) --lead_end;
   // A name or a title first; a part that only refers back ("A separate readout | from Moscow")
   // when no part names anyone.
   if (names_speaker(t, {r.first, lead_end}, true)) return {r.first, lead_end};

@@ -198,7 +198,8 @@ bool is_continuation_marker(std::string_view word) {
 bool is_subject_pronoun(std::string_view word) { return in(kPronouns, word); }
 
 bool is_object_pronoun(std::string_view word) {
-  static const WordSet pronouns = {"him", "her", "them", "его", "ее", "её", "их", "него", "нее", "неё", "них"};
+  static const WordSet pronouns = {"him", "her", "them", "его", "ее", "её", "их", "него", "нее", "неё", "них",
+                                   "ему", "ей", "им", "нему", "ней", "ним"};
   return in(pronouns, word);
 }
 
