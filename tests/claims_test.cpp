@@ -207,7 +207,7 @@ TEST_CASE("seed 000: the White House and the Kremlin say what the article attrib
   }
 }
 
-TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines, stamps, links") {
+TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines, photo credits, stamps, links") {
   const std::string text =
       "By Fahad Shabbir\n"
       "Published January 21, 2022 | 03:50 PM\n"
@@ -216,7 +216,9 @@ TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines,
       "Your email address will not be published. Required fields are marked *\n"
       "https://www.example.com/news/2022/01/21/lavrov-blinken-geneva-talks-useful\n"
       "تابعونا على مواقع التواصل الاجتماعي.\n"
-      "Читайте также: Путин и Байден провели первый телефонный разговор\n";
+      "Читайте также: Путин и Байден провели первый телефонный разговор\n"
+      "Фото: REUTERS/Alex Brandon Pool\n"
+      "Photo: Kay Nietfeld / dpa picture alliance\n";
   const auto claims = claims_of(text, "en");
   std::vector<std::string> texts;
   for (const Claim& c : claims) texts.push_back(c.content);
@@ -574,6 +576,13 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("Лавров ему на это ответил, что прорывов Россия тоже не ждет.", "ru");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "Лавров");
+  // A pronoun right before the verb is its subject: no speaker is made of the words before it.
+  claims = claims_of(
+      "Lavrov said the talks were useful. So I heard one of your last statements during your European tour when you "
+      "said that you did not expect a breakthrough.",
+      "en");
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].speaker == "Lavrov");
   claims = claims_of("23 марта глава Белого дома отмечал, что переговоры затянулись.", "ru");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker == "White House");

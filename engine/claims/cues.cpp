@@ -47,6 +47,11 @@ std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>&
     --start;
   }
   while (start < cue && is_speaker_filler(t[start])) ++start;
+  // "one of your last statements during your European tour when you said": a pronoun right
+  // before the verb is its subject, whatever comes before it.
+  if (cue > start + 1 && (is_subject_pronoun(t[cue - 1].normalized) || t[cue - 1].normalized == "you" ||
+                          t[cue - 1].normalized == "i"))
+    start = cue - 1;
   std::size_t stop = cue;
   // "Лавров ему на это ответил": the addressee before the verb is no part of the speaker.
   while (stop > start && (is_speaker_filler(t[stop - 1]) || is_object_pronoun(t[stop - 1].normalized))) --stop;

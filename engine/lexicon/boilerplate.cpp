@@ -32,7 +32,9 @@ constexpr std::array<std::array<std::string_view, 4>, 19> kPhrases = {{
 }};
 
 // First words of a byline ("By Jane Doe") and of a publication stamp, which carries a date or time.
-constexpr std::array<std::string_view, 3> kBylineOpeners = {"by", "بقلم", "автор"};
+// A photo credit ("Фото: REUTERS/Alex Brandon", "Photo: AP") is a byline of the picture.
+constexpr std::array<std::string_view, 8> kBylineOpeners = {"by", "بقلم", "автор", "photo", "image", "фото", "صورة",
+                                                            "الصورة"};
 constexpr std::array<std::string_view, 7> kStampOpeners = {"published", "updated", "posted", "نشر", "تحديث",
                                                            "опубликовано", "обновлено"};
 
