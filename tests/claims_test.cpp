@@ -576,6 +576,17 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("Лавров ему на это ответил, что прорывов Россия тоже не ждет.", "ru");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "Лавров");
+  // An English adverb between the name and the verb is no part of the name.
+  claims = claims_of("Since Putin withdrew from the grain initiative, Erdogan has repeatedly pledged to renew it.", "en");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "Erdogan");
+  // A press conference is no job title: the speaker is the president named before it.
+  claims = claims_of(
+      "В свою очередь президент России Владимир Путин в своем выступлении на пресс-конференции несколько раз "
+      "сказал, что стороны пришли к соглашению.",
+      "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
   // A pronoun right before the verb is its subject: no speaker is made of the words before it.
   claims = claims_of(
       "Lavrov said the talks were useful. So I heard one of your last statements during your European tour when you "

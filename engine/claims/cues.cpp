@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "lexicon/attribution_cues.hpp"
@@ -36,6 +37,25 @@ std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& 
   return {from, stop};
 }
 
+// A lower-case English word in -ly or one of the adverbs news puts between a subject and its verb.
+bool is_english_adverb(const MatchToken& token) {
+  static const std::set<std::string_view> adverbs = {"even", "still", "again", "never", "once", "already", "now", "soon"};
+  const std::string& w = token.normalized;
+  if (token.capitalized || word_script(w) != Script::Latin) return false;
+  return adverbs.count(w) > 0 || (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
+}
+
+// Where a subject before its verb ends: without the fillers, the addressee ("Лавров ему на это
+// ответил") and an English adverb ("Erdogan has repeatedly pledged", "The Russian president even
+// accused") next to the verb.
+std::size_t end_of_subject(const std::vector<MatchToken>& t, std::size_t start, std::size_t verb) {
+  std::size_t stop = verb;
+  while (stop > start && (is_speaker_filler(t[stop - 1]) || is_object_pronoun(t[stop - 1].normalized) ||
+                          is_english_adverb(t[stop - 1])))
+    --stop;
+  return stop;
+}
+
 // The phrase before the cue: back to the clause start or the last boundary, without the fillers
 // at either end ("The German chancellor also said" -> "German chancellor"; "Scholz was said")
 // nor an object pronoun next to the verb.
@@ -52,10 +72,7 @@ std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>&
   if (cue > start + 1 && (is_subject_pronoun(t[cue - 1].normalized) || t[cue - 1].normalized == "you" ||
                           t[cue - 1].normalized == "i"))
     start = cue - 1;
-  std::size_t stop = cue;
-  // "Лавров ему на это ответил": the addressee before the verb is no part of the speaker.
-  while (stop > start && (is_speaker_filler(t[stop - 1]) || is_object_pronoun(t[stop - 1].normalized))) --stop;
-  return {start, stop};
+  return {start, end_of_subject(t, start, cue)};
 }
 
 bool is_passive_auxiliary(std::string_view word) {
@@ -72,7 +89,7 @@ bool has_digit(std::string_view word) {
 bool speaker_word(const std::vector<MatchToken>& t, std::size_t i, bool names_only = false) {
   const std::string& w = t[i].normalized;
   if (t[i].capitalized && !(i == 0 && (is_stop_word("en", w) || is_stop_word("ru", w)))) return true;
-  if (is_role_word(t[i])) return true;
+  if (is_role_word(t, i)) return true;
   return !names_only && (is_anaphoric_noun(w) || is_subject_pronoun(w));
 }
 
@@ -98,7 +115,7 @@ bool russian_adverb_form(std::string_view w) {
 Range capitalized_span(const std::vector<MatchToken>& t, Range r) {
   if (word_script(t[r.first].normalized) != Script::Cyrillic) return r;
   std::size_t first = r.first, last = r.second;
-  while (first < last && !t[first].capitalized && !is_role_word(t[first])) ++first;
+  while (first < last && !t[first].capitalized && !is_role_word(t, first)) ++first;
   while (last > first + 1 && !t[last - 1].capitalized && russian_adverb_form(t[last - 1].normalized)) --last;
   return first < last ? Range{first, last} : r;
 }
@@ -155,7 +172,7 @@ Range leading_name(const std::vector<MatchToken>& t, std::size_t from, std::size
     std::size_t e = i + 1;
     // A title's lower-case genitive before a name goes with it: "Министр обороны Германии".
     while (e < cue && e - i < kMaxNameWords && !gap_is_boundary(t[e].gap_before) &&
-           (t[e].capitalized || is_role_word(t[e]) || (e + 1 < cue && t[e + 1].capitalized)))
+           (t[e].capitalized || is_role_word(t, e) || (e + 1 < cue && t[e + 1].capitalized)))
       ++e;
     return {i, e};
   }
@@ -291,7 +308,7 @@ std::optional<CueHit> closing_attribution(const std::vector<MatchToken>& t, std:
     std::size_t start = j;
     while (start > begin && j - start < kMaxSubjectWords && !gap_is_boundary(t[start].gap_before)) --start;
     if (start <= begin || !gap_is_boundary(t[start].gap_before) || start == j) return std::nullopt;
-    Range subject{start, j};
+    Range subject{start, end_of_subject(t, start, j)};
     while (subject.first < subject.second && is_speaker_filler(t[subject.first])) ++subject.first;
     if (subject.first >= subject.second || !names_speaker(t, subject, true)) return std::nullopt;
     for (std::size_t i = subject.first; i < subject.second; ++i)
@@ -483,13 +500,21 @@ bool is_anaphoric_phrase(const std::vector<MatchToken>& t, std::size_t begin, st
     const std::string& w = t[i].normalized;
     if (is_speaker_filler(t[i])) continue;
     // A bare title ("Министр выразил надежду", "the minister said") refers back like "the spokesman".
-    if (is_subject_pronoun(w) || is_object_pronoun(w) || is_anaphoric_noun(w) || is_role_word(t[i])) continue;
+    if (is_subject_pronoun(w) || is_object_pronoun(w) || is_anaphoric_noun(w) || is_role_word(t, i)) continue;
     return false;
   }
   return true;
 }
 
-bool is_role_word(const MatchToken& token) { return is_speaker_role_word(token.normalized); }
+bool is_role_word(const std::vector<MatchToken>& tokens, std::size_t i) {
+  if (!is_speaker_role_word(tokens[i].normalized)) return false;
+  const std::string& w = tokens[i].normalized;
+  if ((w != "press" && w != "пресс") || i + 1 >= tokens.size()) return true;
+  const std::string& next = tokens[i + 1].normalized;
+  for (std::string_view event : {"conference", "briefing", "release", "конференц", "брифинг", "релиз"})
+    if (next.rfind(event, 0) == 0) return false;
+  return true;
+}
 
 bool is_quote_noun(const MatchToken& token) { return is_quoting_noun(token.normalized); }
 

@@ -56,8 +56,9 @@ std::pair<std::size_t, std::size_t> leading_name(const std::vector<MatchToken>& 
                                                  std::size_t cue);
 
 // Job titles and "باسم" ("on behalf of") inside a speaker phrase: "the White House press secretary
-// Jen Psaki" names Psaki as speaking for the White House.
-bool is_role_word(const MatchToken& token);
+// Jen Psaki" names Psaki as speaking for the White House. tokens[i] is the word; a press
+// conference or release ("пресс-конференции") is no role.
+bool is_role_word(const std::vector<MatchToken>& tokens, std::size_t i);
 
 // "قوله" / "قولها" ("his saying") closing a relay: "نقلت ... عن البيت الأبيض قوله".
 bool is_quote_noun(const MatchToken& token);

@@ -417,7 +417,7 @@ class SentenceAttributor {
     for (std::size_t i = r.first + 1; i < r.second; ++i) {
       const std::string& w = s.tokens[i].normalized;
       const bool li = w.compare(0, kLi.size(), kLi) == 0, bi = w.compare(0, kBi.size(), kBi) == 0;
-      if (w.size() <= kLi.size() + 4 || !(li || bi) || word_script(w) != Script::Arabic || is_role_word(s.tokens[i]))
+      if (w.size() <= kLi.size() + 4 || !(li || bi) || word_script(w) != Script::Arabic || is_role_word(s.tokens, i))
         continue;
       if (resolve(s, {r.first, i}) && !resolve(s, {i, i + 1})) return {r.first, i};  // not "بوتين" itself
       if (!li) continue;
@@ -442,10 +442,10 @@ class SentenceAttributor {
   // that entity for the rest of the document.
   void learn_apposition(const SentenceView& s, Range r, const AliasMatch& m) {
     bool has_role = false;
-    for (std::size_t i = r.first; i < r.second; ++i) has_role = has_role || is_role_word(s.tokens[i]);
+    for (std::size_t i = r.first; i < r.second; ++i) has_role = has_role || is_role_word(s.tokens, i);
     if (!has_role) return;
     std::size_t first = m.end;
-    while (first < r.second && (is_role_word(s.tokens[first]) || is_speaker_filler(s.tokens[first])))
+    while (first < r.second && (is_role_word(s.tokens, first) || is_speaker_filler(s.tokens[first])))
       ++first;
     if (first >= r.second) return;
     const Script script = word_script(s.tokens[first].normalized);
@@ -611,7 +611,7 @@ class SentenceAttributor {
       // A sentence's first word is capitalized whatever it is: there only a word that is not a
       // function word ("Lavrov", not "Как" or "Об") counts.
       const bool function_word = i == 0 && (is_stop_word("en", t.normalized) || is_stop_word("ru", t.normalized));
-      if ((t.capitalized && !function_word) || is_role_word(t)) return true;
+      if ((t.capitalized && !function_word) || is_role_word(s.tokens, i)) return true;
     }
     return word_script(s.tokens[r.first].normalized) == Script::Arabic;  // Arabic writes no capitals
   }
