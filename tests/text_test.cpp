@@ -190,6 +190,17 @@ TEST_SUITE("text") {
     CHECK(sentences("Это было в 2020 г. Потом всё изменилось.").size() == 2);
   }
 
+  TEST_CASE("text: sentence_spans split where scraped text lost the space after a full stop") {
+    CHECK(sentences("It serves the interest of the Indian people.Putin said the talks were useful.") ==
+          std::vector<std::string>{"It serves the interest of the Indian people.", "Putin said the talks were useful."});
+    CHECK(sentences("They met after dinner.PM Modi spoke first.") ==
+          std::vector<std::string>{"They met after dinner.", "PM Modi spoke first."});
+    CHECK(sentences("Переговоры завершились.Песков сообщил об этом.").size() == 2);
+    // Abbreviations and domain names keep together: no two lower-case letters before, or no capital after.
+    CHECK(sentences("He served in the U.S.Army for years.").size() == 1);
+    CHECK(sentences("See e.g.The report on p.dw.com for details.").size() == 1);
+  }
+
   TEST_CASE("text: sentence_spans end sentences at newlines, trim, and drop empty ones") {
     CHECK(sentences("Headline without a period\nFirst sentence. Second one") ==
           std::vector<std::string>{"Headline without a period", "First sentence.", "Second one"});

@@ -1,6 +1,7 @@
 #include "text/segment.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
@@ -120,6 +121,28 @@ bool has_letter_or_digit(std::string_view utf8) {
   return false;
 }
 
+// Where scraped text lost the space after a full stop ("the Indian people.Putin said", "dinner.PM
+// Modi"): after two lower-case letters and '.', '!' or '?', a capital letter that a letter follows
+// opens a sentence. ("U.S.Army" and "e.g.The" keep together: no two lower-case letters before.)
+std::vector<std::size_t> joined_sentence_starts(std::string_view utf8) {
+  std::vector<std::size_t> starts;
+  UChar32 before_previous = 0, previous = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const UChar32 c = utf8::next(utf8, i);
+    if ((c == '.' || c == '!' || c == '?') && u_islower(previous) && u_islower(before_previous) && i < utf8.size()) {
+      std::size_t j = i;
+      const UChar32 capital = utf8::next(utf8, j);
+      if (u_isupper(capital) && j < utf8.size()) {
+        std::size_t k = j;
+        if (u_isalpha(utf8::next(utf8, k))) starts.push_back(i);
+      }
+    }
+    before_previous = previous;
+    previous = c;
+  }
+  return starts;
+}
+
 bool is_line_break(UChar32 c) {
   return c == '\n' || c == '\r' || c == 0x0085 || c == 0x2028 || c == 0x2029;
 }
@@ -183,9 +206,17 @@ std::vector<std::string> words(std::string_view utf8) {
 
 std::vector<TextSpan> sentence_spans(std::string_view utf8) {
   std::vector<TextSpan> spans;
-  auto emit = [&](TextSpan span) {
+  auto emit_one = [&](TextSpan span) {
     span = trim(utf8, span);
     if (has_letter_or_digit(utf8.substr(span.begin, span.end - span.begin))) spans.push_back(span);
+  };
+  auto emit = [&](TextSpan span) {
+    const std::size_t base = span.begin;
+    for (std::size_t start : joined_sentence_starts(utf8.substr(span.begin, span.end - span.begin))) {
+      emit_one({span.begin, base + start});
+      span.begin = base + start;
+    }
+    emit_one(span);
   };
   // ICU breaks after every newline itself; it also breaks after abbreviations, which are joined
   // back to the sentence they belong to unless a newline follows them.
