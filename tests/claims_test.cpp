@@ -580,6 +580,13 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("Since Putin withdrew from the grain initiative, Erdogan has repeatedly pledged to renew it.", "en");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "Erdogan");
+  // "Сам" (himself) and a continuation ("Помимо этого") open no name.
+  claims = claims_of("Помимо этого президент США сообщил, что Китай согласился продолжить поставки металлов.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "президент США");
+  claims = claims_of("Сам председатель КНР отметил в начале переговоров, что развитие страны не противоречит целям.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker_surface == "председатель КНР");
   // A press conference is no job title: the speaker is the president named before it.
   claims = claims_of(
       "В свою очередь президент России Владимир Путин в своем выступлении на пресс-конференции несколько раз "
