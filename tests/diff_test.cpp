@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "diff/assignment.hpp"
+#include "diff/bag_of_words.hpp"
 #include "diff/compare.hpp"
 #include "diff/opposite_predicates.hpp"
 #include "lexicon/antonyms.hpp"
@@ -235,11 +237,59 @@ TEST_CASE("stance model: a version number out of int's range is refused by compa
     REQUIRE(at != std::string::npos);
     return text.replace(at, std::string("\"version\": 1").size(), "\"version\": " + version);
   };
-  CHECK_THROWS_WITH_AS(StanceModel::from_json(with_version("3.3e107")), "not a parallax-stance-model version 1 file",
-                       StanceModelError);
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(with_version("3.3e107")),
+                       "not a parallax-stance-model file of version 1 or 2", StanceModelError);
   CHECK_THROWS_AS(StanceModel::from_json(with_version("\"1\"")), StanceModelError);
-  CHECK_THROWS_AS(StanceModel::from_json(with_version("2")), StanceModelError);
+  CHECK_THROWS_AS(StanceModel::from_json(with_version("3")), StanceModelError);
   CHECK_NOTHROW(StanceModel::from_json(with_version("1.0")));
+  CHECK_NOTHROW(StanceModel::from_json(with_version("2")));  // version 2 without words: a tanh perceptron
+}
+
+TEST_CASE("bag of words: words are read as scikit-learn's CountVectorizer reads them") {
+  CHECK(bag_of_words_tokens("Don't STOP_me now, 2x: Путин Ä б") ==
+        std::vector<std::string>{"don", "stop_me", "now", "2x", "путин"});
+  CHECK(bag_of_words_tokens("").empty());
+  const BagOfWords words({"hoax", "fake", "said"});
+  std::vector<double> counts(3, 0.0);
+  words.add_to("A hoax, a HOAX, and fake news", counts.data());
+  // counts 2 and 1, L2-normalized; "news" is no vocabulary word.
+  CHECK(counts[0] == doctest::Approx(2 / std::sqrt(5.0)));
+  CHECK(counts[1] == doctest::Approx(1 / std::sqrt(5.0)));
+  CHECK(counts[2] == 0.0);
+  std::vector<double> none(3, 0.0);
+  words.add_to("Nothing of the vocabulary", none.data());
+  CHECK(none == std::vector<double>(3, 0.0));
+  CHECK_THROWS_AS(BagOfWords({"hoax", "hoax"}), std::invalid_argument);
+}
+
+TEST_CASE("stance model: a version 2 model reads the words of the claim and of the evidence") {
+  // One feature and the vocabulary {hoax}: one ReLU unit fires on "hoax" in the evidence, and
+  // "disagree" follows it. The claim's "hoax" has no weight.
+  const std::string model =
+      R"({"format":"parallax-stance-model","version":2,"activation":"relu","classes":["agree","disagree"],)"
+      R"("features":["f"],"mean":[0],"scale":[1],"bag_of_words":{"vocabulary":["hoax"]},)"
+      R"("hidden":{"weights":[[0,0,5]],"bias":[0]},"weights":[[-1],[1]],"bias":[0.5,-0.5]})";
+  const StanceModel m = StanceModel::from_json(model);
+  CHECK(m.reads_words());
+  const auto plain = m.predict({0.3}, "Officials called the story a hoax", "The ministry confirmed the report.");
+  CHECK(plain[0] > plain[1]);
+  const auto refuted = m.predict({0.3}, "The ministry confirmed the report", "Officials called the story a hoax.");
+  CHECK(refuted[1] > refuted[0]);
+  // The same through its own file format.
+  CHECK(StanceModel::from_json(m.to_json("test")).predict({0.3}, "", "a hoax")[1] == doctest::Approx(m.predict({0.3}, "", "a hoax")[1]));
+  // Words need a hidden layer; the hidden layer needs a column per feature and per word twice.
+  std::string no_hidden = model;
+  no_hidden.replace(no_hidden.find(R"("hidden")"), std::string(R"("hidden":{"weights":[[0,0,5]],"bias":[0]},)").size(), "");
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(no_hidden), "a model that reads words needs a hidden layer", StanceModelError);
+  std::string narrow = model;
+  narrow.replace(narrow.find("[[0,0,5]]"), 9, "[[0,5]]");
+  CHECK_THROWS_AS(StanceModel::from_json(narrow), StanceModelError);
+  std::string twice = model;
+  twice.replace(twice.find(R"(["hoax"])"), 8, R"(["hoax","hoax"])");
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(twice), "the word 'hoax' is in the vocabulary twice", StanceModelError);
+  std::string sigmoid = model;
+  sigmoid.replace(sigmoid.find(R"("relu")"), 6, R"("sigmoid")");
+  CHECK_THROWS_WITH_AS(StanceModel::from_json(sigmoid), "unknown activation 'sigmoid'", StanceModelError);
 }
 
 TEST_CASE("stance model: a model without features is refused") {

@@ -1,12 +1,18 @@
 // Stance benchmark: FNC-1 (headline vs article body; official weighted score, per-class F1,
-// macro-F1 on the competition test set) and ANS (Arabic sentence pairs). Trains the judge
+// macro-F1 on the competition test set) and ANS (Arabic sentence pairs). Trains judges
 // (engine/diff/stance_model.hpp) on the training splits with the project's own features and code,
-// writes the model file, and calibrates the alignment threshold of `parallax compare` on FNC-1's
-// training pairs (related vs unrelated). Prints tables; never fails on scores.
+// and calibrates the alignment threshold of `parallax compare` on FNC-1's training pairs (related
+// vs unrelated). Prints tables; never fails on scores.
 //
-// Usage: parallax_stance_bench DATA_DIR MODEL_DIR
-//   DATA_DIR holds fnc-1/ and ans/ (../shared/data); the trained judges are written to
-//   MODEL_DIR/stance_fnc1.json and MODEL_DIR/stance_ans.json (docs/claims.md describes them).
+// Usage: parallax_stance_bench DATA_DIR MODEL_DIR FEATURE_DIR
+//   DATA_DIR holds fnc-1/ and ans/ (../shared/data). Trains and scores the features-only judges
+//   (logistic regression and perceptron) on FNC-1, writes the ANS judge to
+//   MODEL_DIR/stance_ans.json, and the FNC-1 features to FEATURE_DIR/fnc1_{train,test}.tsv (one
+//   row per pair, in the order of the stances CSV) for bench/stance/train_bow.py, which trains
+//   the shipped FNC-1 judge (features and words) into MODEL_DIR/stance_fnc1.json.
+// Usage: parallax_stance_bench --evaluate MODEL_FILE DATA_DIR
+//   Scores a FNC-1 model file on the competition test set through the engine's own inference
+//   (StanceModel::predict, its bag of words included).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +35,11 @@ namespace {
 struct PairSet {
   std::vector<std::vector<double>> features;
   std::vector<int> labels;
+  std::vector<std::string> body_ids;  // FNC-1 only, for the feature dump
+  // The texts, for a model that reads words: claims[i] against evidence_texts[evidence_of[i]].
+  std::vector<std::string> claims;
+  std::vector<std::size_t> evidence_of;
+  std::vector<std::string> evidence_texts;
 };
 
 int class_index(const std::vector<std::string>& classes, const std::string& name) {
@@ -43,15 +54,36 @@ const std::vector<std::string> kAnsClasses = {"agree", "disagree", "other"};
 PairSet featurize_fnc(const std::string& dir, const std::string& split, StanceFeaturizer& f) {
   const auto bodies = read_csv(dir + "/" + split + "_bodies.csv");
   const auto stances = read_csv(dir + "/" + split + "_stances.csv");
-  std::map<std::string, std::string> body_text;
-  for (const auto& row : bodies.rows) body_text[row[bodies.column("Body ID")]] = row[bodies.column("articleBody")];
   PairSet set;
+  std::map<std::string, std::size_t> body_index;
+  for (const auto& row : bodies.rows) {
+    body_index[row[bodies.column("Body ID")]] = set.evidence_texts.size();
+    set.evidence_texts.push_back(row[bodies.column("articleBody")]);
+  }
   for (const auto& row : stances.rows) {
-    const std::string& body = body_text.at(row[stances.column("Body ID")]);
-    set.features.push_back(f.features(row[stances.column("Headline")], body, "en"));
+    const std::size_t body = body_index.at(row[stances.column("Body ID")]);
+    set.features.push_back(f.features(row[stances.column("Headline")], set.evidence_texts[body], "en"));
     set.labels.push_back(class_index(kFncClasses, row[stances.column("Stance")]));
+    set.body_ids.push_back(row[stances.column("Body ID")]);
+    set.claims.push_back(row[stances.column("Headline")]);
+    set.evidence_of.push_back(body);
   }
   return set;
+}
+
+// One row per pair: its index among the stances CSV's rows, body id, gold label, the features.
+void dump_fnc(const std::string& path, const PairSet& set) {
+  std::ofstream out(path);
+  out << "pair\tbody_id\tlabel";
+  for (const auto& name : stance_feature_names()) out << '\t' << name;
+  out << '\n';
+  out.precision(17);
+  for (std::size_t i = 0; i < set.labels.size(); ++i) {
+    out << i << '\t' << set.body_ids[i] << '\t' << kFncClasses[set.labels[i]];
+    for (const double v : set.features[i]) out << '\t' << v;
+    out << '\n';
+  }
+  if (!out) throw std::runtime_error("cannot write " + path);
 }
 
 PairSet featurize_ans(const std::string& path, StanceFeaturizer& f) {
@@ -60,6 +92,9 @@ PairSet featurize_ans(const std::string& path, StanceFeaturizer& f) {
   for (const auto& row : table.rows) {
     set.features.push_back(f.features(row[table.column("s1")], row[table.column("s2")], "ar"));
     set.labels.push_back(class_index(kAnsClasses, row[table.column("stance")]));
+    set.claims.push_back(row[table.column("s1")]);
+    set.evidence_of.push_back(set.evidence_texts.size());
+    set.evidence_texts.push_back(row[table.column("s2")]);
   }
   return set;
 }
@@ -74,8 +109,8 @@ Eigen::MatrixXd as_matrix(const PairSet& set) {
 
 std::vector<int> predict_all(const StanceModel& model, const PairSet& set) {
   std::vector<int> out;
-  for (const auto& row : set.features) {
-    const auto p = model.predict(row);
+  for (std::size_t i = 0; i < set.features.size(); ++i) {
+    const auto p = model.predict(set.features[i], set.claims[i], set.evidence_texts[set.evidence_of[i]]);
     out.push_back(static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin()));
   }
   return out;
@@ -187,16 +222,46 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+void print_fnc_scores(const char* title, const std::vector<int>& gold, const std::vector<int>& pred) {
+  std::printf("%s\n", title);
+  std::printf("  weighted score  %6.2f   (official baseline 79.53, best 82.02)\n", fnc_score(gold, pred));
+  std::printf("  accuracy        %6.2f\n", accuracy(gold, pred));
+  print_f1(kFncClasses, f1_per_class(gold, pred, kFncClasses.size()));
+}
+
+// --evaluate MODEL_FILE DATA_DIR
+int evaluate(const std::string& model_file, const std::string& data) {
+  const StanceModel model = StanceModel::load(model_file);
+  if (model.features() != stance_feature_names() || model.classes() != kFncClasses)
+    throw std::runtime_error(model_file + ": not a FNC-1 model of this program's features");
+  WordKeyer keyer;
+  const EntityAliases aliases = EntityAliases::defaults(keyer);
+  StanceFeaturizer featurizer(aliases);
+  const PairSet test = featurize_fnc(data + "/fnc-1", "competition_test", featurizer);
+  char title[256];
+  std::snprintf(title, sizeof title, "FNC-1 competition test (%zu pairs), %s (%s)", test.labels.size(),
+                model_file.c_str(), model.reads_words() ? "features and words" : "features only");
+  print_fnc_scores(title, test.labels, predict_all(model, test));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: parallax_stance_bench DATA_DIR MODEL_DIR\n";
+  try {
+    if (argc == 4 && std::string(argv[1]) == "--evaluate") return evaluate(argv[2], argv[3]);
+  } catch (const std::exception& e) {
+    std::cerr << "parallax_stance_bench: " << e.what() << "\n";
+    return 1;
+  }
+  if (argc != 4) {
+    std::cerr << "usage: parallax_stance_bench DATA_DIR MODEL_DIR FEATURE_DIR\n"
+                 "       parallax_stance_bench --evaluate MODEL_FILE DATA_DIR\n";
     return 2;
   }
   const std::string data = argv[1];
   const std::string model_dir = argv[2];
-  const std::string model_out = model_dir + "/stance_fnc1.json";
+  const std::string feature_dir = argv[3];
   try {
     WordKeyer keyer;
     const EntityAliases aliases = EntityAliases::defaults(keyer);
@@ -208,6 +273,9 @@ int main(int argc, char** argv) {
     const PairSet test = featurize_fnc(data + "/fnc-1", "competition_test", featurizer);
     std::printf("FNC-1: featurized %zu train + %zu test pairs in %.1f s\n", train.labels.size(),
                 test.labels.size(), seconds_since(start));
+    dump_fnc(feature_dir + "/fnc1_train.tsv", train);
+    dump_fnc(feature_dir + "/fnc1_test.tsv", test);
+    std::printf("FNC-1 features written to %s\n", feature_dir.c_str());
 
     const double t = calibrate_align_threshold(train);
     related_f1_at(test, t);
@@ -218,24 +286,18 @@ int main(int argc, char** argv) {
                                                   stance_feature_names(), options);
     StanceTrainingOptions mlp_options = options;
     mlp_options.hidden_units = 24;
-    const StanceModel model = StanceModel::train(as_matrix(train), train.labels, kFncClasses,
-                                                 stance_feature_names(), mlp_options);
-    std::ofstream(model_out) << model.to_json(
-        "FNC-1 train_stances.csv + train_bodies.csv (49,972 pairs); perceptron with 24 tanh hidden "
-        "units, softmax output, 600 full-batch Adam steps, step 0.05, L2 1e-4, Xavier init seed 42");
-    std::printf("trained in %.1f s; model written to %s\n\n", seconds_since(start), model_out.c_str());
+    const StanceModel perceptron = StanceModel::train(as_matrix(train), train.labels, kFncClasses,
+                                                      stance_feature_names(), mlp_options);
+    std::printf("features-only judges trained in %.1f s\n\n", seconds_since(start));
 
     const auto linear_pred = predict_all(linear, test);
-    std::printf("FNC-1 competition test, logistic regression: weighted score %.2f, macro-F1 %.2f\n",
+    std::printf("FNC-1 competition test, logistic regression (features only): weighted score %.2f, macro-F1 %.2f\n",
                 fnc_score(test.labels, linear_pred), [&] {
                   const auto f = f1_per_class(test.labels, linear_pred, kFncClasses.size());
                   return 100 * (f[0] + f[1] + f[2] + f[3]) / 4;
                 }());
-    const auto pred = predict_all(model, test);
-    std::printf("FNC-1 competition test (%zu pairs), perceptron (the shipped model)\n", test.labels.size());
-    std::printf("  weighted score  %6.2f   (official baseline 79.53, best 82.02)\n", fnc_score(test.labels, pred));
-    std::printf("  accuracy        %6.2f\n", accuracy(test.labels, pred));
-    print_f1(kFncClasses, f1_per_class(test.labels, pred, kFncClasses.size()));
+    print_fnc_scores("FNC-1 competition test, perceptron with 24 tanh units (features only; 600 full-batch Adam steps)",
+                     test.labels, predict_all(perceptron, test));
 
     const PairSet ans_train = featurize_ans(data + "/ans/stance/train.csv", featurizer);
     const PairSet ans_test = featurize_ans(data + "/ans/stance/test.csv", featurizer);

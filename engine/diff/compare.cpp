@@ -270,7 +270,7 @@ class SideAligner {
     const StanceModel& model = *options_.stance_model;
     const Claim& a = claims_[al.left];
     const Claim& b = claims_[al.right];
-    const auto p = model.predict(featurizer_->features(a.content, b.content, a.lang));
+    const auto p = model.predict(featurizer_->features(a.content, b.content, a.lang), a.content, b.content);
     const auto top = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
     const std::string& stance = model.classes()[top];
     char probability[16];

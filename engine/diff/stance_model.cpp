@@ -67,7 +67,8 @@ Eigen::MatrixXd StanceModel::scores(const Eigen::MatrixXd& x) const {
   if (hidden_weights_.size() > 0) {
     input = x * hidden_weights_.transpose();
     input.rowwise() += hidden_bias_.transpose();
-    input = input.array().tanh().matrix();
+    if (relu_) input = input.cwiseMax(0.0);
+    else input = input.array().tanh().matrix();
   }
   Eigen::MatrixXd s = input * weights_.transpose();
   s.rowwise() += bias_.transpose();
@@ -147,20 +148,28 @@ StanceModel StanceModel::train(const Eigen::MatrixXd& rows, const std::vector<in
   return m;
 }
 
-std::vector<double> StanceModel::predict(const std::vector<double>& features) const {
+std::vector<double> StanceModel::predict(const std::vector<double>& features, std::string_view claim,
+                                         std::string_view evidence) const {
   if (features.size() != features_.size()) {
     throw StanceModelError("stance model expects " + std::to_string(features_.size()) +
                            " features, got " + std::to_string(features.size()));
   }
-  const Eigen::RowVectorXd x =
-      ((from_vector(features) - mean_).array() / scale_.array()).matrix().transpose();
+  const auto f = static_cast<Eigen::Index>(features_.size());
+  const auto words = static_cast<Eigen::Index>(bag_of_words_.size());
+  Eigen::RowVectorXd x = Eigen::RowVectorXd::Zero(f + 2 * words);
+  x.head(f) = ((from_vector(features) - mean_).array() / scale_.array()).matrix().transpose();
+  if (words > 0) {
+    bag_of_words_.add_to(claim, x.data() + f);
+    bag_of_words_.add_to(evidence, x.data() + f + words);
+  }
   return to_vector(softmax_rows(scores(x)).row(0).transpose());
 }
 
 std::string StanceModel::to_json(const std::string& trained_on) const {
   nlohmann::ordered_json j;
   j["format"] = "parallax-stance-model";
-  j["version"] = 1;
+  const bool version_two = relu_ || bag_of_words_.size() > 0;
+  j["version"] = version_two ? 2 : 1;
   j["trained_on"] = trained_on;
   j["classes"] = classes_;
   j["features"] = features_;
@@ -170,6 +179,10 @@ std::string StanceModel::to_json(const std::string& trained_on) const {
   j["bias"] = to_vector(bias_);
   if (hidden_weights_.size() > 0) {
     j["hidden"] = {{"weights", rows_json(hidden_weights_)}, {"bias", to_vector(hidden_bias_)}};
+  }
+  if (version_two) {
+    j["activation"] = relu_ ? "relu" : "tanh";
+    if (bag_of_words_.size() > 0) j["bag_of_words"] = {{"vocabulary", bag_of_words_.vocabulary()}};
   }
   return j.dump(1) + "\n";
 }
@@ -181,9 +194,21 @@ StanceModel StanceModel::from_json(const std::string& text) {
     // The version compared as a number, not read as an int: a float out of int's range made that
     // conversion undefined (found by fuzz_stance_model: "version": 3.3e107).
     const auto version = j.find("version");
-    const bool version_one = version != j.end() && version->is_number() && version->get<double>() == 1.0;
-    if (j.value("format", "") != "parallax-stance-model" || !version_one) {
-      throw StanceModelError("not a parallax-stance-model version 1 file");
+    const double number = version != j.end() && version->is_number() ? version->get<double>() : 0.0;
+    if (j.value("format", "") != "parallax-stance-model" || (number != 1.0 && number != 2.0)) {
+      throw StanceModelError("not a parallax-stance-model file of version 1 or 2");
+    }
+    if (number == 2.0) {
+      const std::string activation = j.value("activation", "tanh");
+      if (activation != "tanh" && activation != "relu") throw StanceModelError("unknown activation '" + activation + "'");
+      m.relu_ = activation == "relu";
+      if (j.contains("bag_of_words")) {
+        try {
+          m.bag_of_words_ = BagOfWords(j.at("bag_of_words").at("vocabulary").get<std::vector<std::string>>());
+        } catch (const std::invalid_argument& e) {
+          throw StanceModelError(e.what());
+        }
+      }
     }
     m.classes_ = j.at("classes").get<std::vector<std::string>>();
     m.features_ = j.at("features").get<std::vector<std::string>>();
@@ -193,7 +218,10 @@ StanceModel StanceModel::from_json(const std::string& text) {
     m.mean_ = from_vector(j.at("mean").get<std::vector<double>>());
     m.scale_ = from_vector(j.at("scale").get<std::vector<double>>());
     m.bias_ = from_vector(j.at("bias").get<std::vector<double>>());
-    std::size_t inputs = m.features_.size();
+    std::size_t inputs = m.features_.size() + 2 * m.bag_of_words_.size();
+    // Words read without a hidden layer would need weights per class and word: not a format.
+    if (m.bag_of_words_.size() > 0 && !j.contains("hidden"))
+      throw StanceModelError("a model that reads words needs a hidden layer");
     if (j.contains("hidden")) {
       m.hidden_weights_ = matrix_from(j.at("hidden").at("weights"), inputs);
       m.hidden_bias_ = from_vector(j.at("hidden").at("bias").get<std::vector<double>>());

@@ -3,16 +3,24 @@
 // regression, or with hidden_units > 0 a one-hidden-layer (tanh) perceptron under the same softmax.
 // Trained by full-batch Adam with L2 regularization. Training is deterministic (no sampling; the
 // hidden layer starts from a fixed-seed Xavier draw), so the same data gives the same file.
+// A version 2 file may also read the words of the claim and of the evidence (bag_of_words.hpp)
+// through a ReLU hidden layer: FNC-1's model, trained by bench/stance/train_bow.py.
 //
 // Model file (JSON; documented in docs/claims.md):
 //   {"format": "parallax-stance-model", "version": 1, "trained_on": "...", "classes": [...],
 //    "features": [...], "mean": [...], "scale": [...], "weights": [[...] per class], "bias": [...],
 //    "hidden": {"weights": [[...] per unit], "bias": [...]}}   ("hidden" only for the perceptron)
+//   version 2 adds "activation": "tanh" | "relu" and "bag_of_words": {"vocabulary": [...]}: the
+//   hidden weights then have one column per feature, then one per word for the claim, then one
+//   per word for the evidence.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <Eigen/Dense>
+
+#include "diff/bag_of_words.hpp"
 
 namespace parallax {
 
@@ -42,8 +50,11 @@ class StanceModel {
   static StanceModel load(const std::string& path);       // throws StanceModelError
 
   std::string to_json(const std::string& trained_on) const;
-  // Class probabilities, in the order of classes().
-  std::vector<double> predict(const std::vector<double>& features) const;
+  // Class probabilities, in the order of classes(). A model that reads words needs the two texts
+  // the features were computed from.
+  std::vector<double> predict(const std::vector<double>& features, std::string_view claim = {},
+                              std::string_view evidence = {}) const;
+  bool reads_words() const { return bag_of_words_.size() > 0; }
   const std::vector<std::string>& classes() const { return classes_; }
   const std::vector<std::string>& features() const { return features_; }
 
@@ -55,8 +66,10 @@ class StanceModel {
 
   Eigen::MatrixXd weights_;  // classes x (hidden units, or features without a hidden layer)
   Eigen::VectorXd bias_;
-  Eigen::MatrixXd hidden_weights_;  // hidden units x features; empty for logistic regression
+  Eigen::MatrixXd hidden_weights_;  // hidden units x inputs; empty for logistic regression
   Eigen::VectorXd hidden_bias_;
+  bool relu_ = false;               // the hidden layer's activation: ReLU, else tanh
+  BagOfWords bag_of_words_;         // empty: the model reads the features only
 };
 
 }  // namespace parallax

@@ -1,7 +1,7 @@
 // The stance model loader (--stance-model FILE, JSON) on arbitrary bytes: a bad file is a
 // StanceModelError, never a crash or another exception. A model that loads predicts one
-// probability per class for a feature vector of its size; when every weight is finite the
-// probabilities are too and sum to 1.
+// probability per class for a feature vector of its size (and two texts, for a model that reads
+// words); when every weight is finite the probabilities are too and sum to 1.
 #include <cmath>
 #include <numeric>
 #include <optional>
@@ -20,7 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::vector<double> features(model->features().size(), 0.5);
-  const std::vector<double> probabilities = model->predict(features);
+  // A model that reads words reads them from both texts; one that does not ignores them.
+  const std::vector<double> probabilities =
+      model->predict(features, "Officials said the report was a hoax", std::string(parallax::fuzz::as_text(data, size)));
   FUZZ_REQUIRE(probabilities.size() == model->classes().size());
   bool finite = true;
   for (const double p : probabilities) finite = finite && std::isfinite(p);
