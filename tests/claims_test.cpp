@@ -580,6 +580,10 @@ TEST_CASE("more speech acts: complaining, made the statement, сделал за�
   claims = claims_of("Since Putin withdrew from the grain initiative, Erdogan has repeatedly pledged to renew it.", "en");
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].speaker_surface == "Erdogan");
+  // A hyphenated title counts as one word of the six a phrase after the verb may hold.
+  claims = claims_of("Разговор продлился почти полтора часа, сообщил пресс-секретарь президента РФ Дмитрий Песков.", "ru");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].speaker == "Kremlin");
   // "Сам" (himself) and a continuation ("Помимо этого") open no name.
   claims = claims_of("Помимо этого президент США сообщил, что Китай согласился продолжить поставки металлов.", "ru");
   REQUIRE(claims.size() == 1);

@@ -21,17 +21,19 @@ std::size_t source_phrase_end(const std::vector<MatchToken>& t, std::size_t i, s
   return length == 0 ? 0 : i + length;
 }
 
-// The phrase after position `from`: up to a boundary, a stop word, another cue, or max_words.
+// The phrase after position `from`: up to a boundary, a stop word, another cue, or max_words
+// (a hyphenated word counts once: "пресс-секретарь президента РФ Дмитрий Песков" is five).
 std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& t, std::size_t from,
                                                  std::size_t end, std::size_t max_words) {
-  std::size_t stop = from;
-  while (stop < end && stop - from < max_words) {
+  std::size_t stop = from, words = 0;
+  while (stop < end && (words < max_words || t[stop].gap_before == "-")) {
     // A comma right after the verb is allowed ("قال، البيت الأبيض"); a quote or colon there opens
     // the quotation ("وقال: “...”"), and any later boundary ends the phrase.
     const std::string& gap = t[stop].gap_before;
     const bool comma = gap == "،" || gap == ",";
     if (gap_is_boundary(gap) && (stop > from || !comma)) break;
     if (ends_speaker_phrase(t[stop].normalized) || is_speech_verb(t[stop].normalized)) break;
+    if (stop == from || t[stop].gap_before != "-") ++words;
     ++stop;
   }
   return {from, stop};
