@@ -218,7 +218,8 @@ TEST_CASE("page furniture is not a claim: comment forms, subscriptions, bylines,
       "تابعونا على مواقع التواصل الاجتماعي.\n"
       "Читайте также: Путин и Байден провели первый телефонный разговор\n"
       "Фото: REUTERS/Alex Brandon Pool\n"
-      "Photo: Kay Nietfeld / dpa picture alliance\n";
+      "Photo: Kay Nietfeld / dpa picture alliance\n"
+      "Also Read | PM Modi lands in Moscow: 5 things the prime minister said on India-Russia ties\n";
   const auto claims = claims_of(text, "en");
   std::vector<std::string> texts;
   for (const Claim& c : claims) texts.push_back(c.content);

@@ -202,11 +202,15 @@ bool is_byline(const std::vector<MatchToken>& tokens) {
   return source_word && tokens[1].gap_before.find(':') != std::string::npos;
 }
 
-bool is_furniture(const std::vector<MatchToken>& tokens) {
+bool ends_with_closing_punctuation(std::string_view s);
+
+// "Also Read | PM Modi lands in Moscow: 5 things the prime minister said on India-Russia ties": a
+// link line is furniture at any length when it does not end like a sentence.
+bool is_furniture(const std::vector<MatchToken>& tokens, std::string_view text) {
   std::vector<std::string> words;
   words.reserve(tokens.size());
   for (const MatchToken& t : tokens) words.push_back(t.normalized);
-  return is_boilerplate(words);
+  return is_boilerplate(words) || (opens_link_line(words) && !ends_with_closing_punctuation(text));
 }
 
 bool ends_with_closing_punctuation(std::string_view s) {
@@ -783,7 +787,7 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     if (!bullet) state.list_speaker.reset();
     if (!s.text.empty() && s.text.back() == ':')  // a list's header names who the list quotes
       state.list_speaker = named_speaker(state.learned, aliases_, s.tokens, 0, s.tokens.size());
-    if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens)) continue;
+    if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens, s.text)) continue;
     SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
     // A heading makes no claim unless it is attributed: it quotes someone ("ترامب: الرسوم ..."),
     // has a cue ("Белый дом опубликовал заявление ...") or is both sides' ("بوتين وأردوغان يتفقان").

@@ -72,6 +72,20 @@ const std::vector<Phrase>& normalized_phrases() {
   return phrases;
 }
 
+// Phrases that open a link to another story (a subset of kPhrases, checked at a line's start at
+// any length).
+const std::vector<Phrase>& normalized_link_openers() {
+  static const std::vector<Phrase> openers = [] {
+    std::vector<Phrase> out;
+    for (const auto& phrase : std::array<std::array<std::string_view, 2>, 4>{
+             {{"also", "read"}, {"read", "more"}, {"اقرا", "ايضا"}, {"читайте", "также"}}}) {
+      out.push_back({normalize_for_matching(phrase[0]), normalize_for_matching(phrase[1])});
+    }
+    return out;
+  }();
+  return openers;
+}
+
 std::vector<std::string> normalized(const auto& words) {
   std::vector<std::string> out;
   for (std::string_view w : words) out.push_back(normalize_for_matching(w));
@@ -85,6 +99,12 @@ bool has_phrase_at(const std::vector<std::string>& words, std::size_t at, const 
 }
 
 }  // namespace
+
+bool opens_link_line(const std::vector<std::string>& words) {
+  for (const Phrase& phrase : normalized_link_openers())
+    if (has_phrase_at(words, 0, phrase)) return true;
+  return false;
+}
 
 bool is_boilerplate(const std::vector<std::string>& words) {
   static const std::vector<std::string> byline_openers = normalized(kBylineOpeners);

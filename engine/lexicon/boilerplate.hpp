@@ -12,4 +12,9 @@ namespace parallax {
 // furniture rather than a statement.
 bool is_boilerplate(const std::vector<std::string>& normalized_words);
 
+// True when the words open with a link to another story ("Also Read", "Читайте также", "اقرأ
+// أيضا"). Such a line is furniture however long its title, unless it ends like a sentence: a
+// title without punctuation may run into the article's next sentence.
+bool opens_link_line(const std::vector<std::string>& normalized_words);
+
 }  // namespace parallax
