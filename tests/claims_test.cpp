@@ -193,6 +193,11 @@ TEST_CASE("seed 000: the White House and the Kremlin say what the article attrib
   CHECK(contains(kremlin, "اتفاقية الأجواء المفتوحة"));
   CHECK(contains(kremlin, "برنامج إيران النووي"));
   CHECK(contains(kremlin, "فيروس كورونا"));
+  // The New START announcement and the relief at the exchange of notes, after Psaki's quotation
+  // that never closes: a quotation ends with its paragraph.
+  CHECK(contains(kremlin, "توصلتا إلى اتفاق لتمديد البداية الجديدة"));
+  CHECK(contains(kremlin, "ارتياحهما"));
+  CHECK_FALSE(contains(white_house, "توصلتا إلى اتفاق"));
 
   // And not the other way round.
   CHECK_FALSE(contains(kremlin, "سولارويندز"));

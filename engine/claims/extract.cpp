@@ -686,10 +686,22 @@ std::string content_without_attribution(const Claim& c, const SentenceView& s, c
   return content;
 }
 
+bool opens_with_quotation_mark(std::string_view text) {
+  for (std::string_view mark : {"«", "“", "„", "\""})
+    if (text.rfind(mark, 0) == 0) return true;
+  return false;
+}
+
 // A quotation that runs over several sentences («...». «...», — сказал Путин) belongs as a whole
 // to the speaker named where it opens or where it closes: the sentences inside it have no cue.
 class QuotationTracker {
  public:
+  void end_at_paragraph() {
+    open_ = false;
+    inside_.clear();
+    speaker_.reset();
+  }
+
   // Call with each sentence's text, after its claims [first, claims.size()) were made.
   void after_sentence(std::string_view text, std::vector<Claim>& claims, const std::vector<bool>& narration,
                       std::size_t first) {
@@ -788,6 +800,11 @@ std::vector<Claim> ClaimExtractor::extract(const Document& doc, std::size_t docu
     if (!s.text.empty() && s.text.back() == ':')  // a list's header names who the list quotes
       state.list_speaker = named_speaker(state.learned, aliases_, s.tokens, 0, s.tokens.size());
     if (s.tokens.size() < options_.min_words || is_byline(s.tokens) || is_furniture(s.tokens, s.text)) continue;
+    // A quotation left open at the end of a paragraph ends there, unless the next paragraph opens
+    // with a quotation mark, as a quotation over several paragraphs does: seed 000 never closes
+    // Psaki's "“الرئيس الأمريكي شكر ...", and the Kremlin's announcement after it is no part of it.
+    if (si > 0 && doc.text.find('\n', sentences[si - 1].end) < s.offset && !opens_with_quotation_mark(s.text))
+      quotation.end_at_paragraph();
     SentenceAttributor attributor(aliases_, keyer_, state, options_, si);
     // A heading makes no claim unless it is attributed: it quotes someone ("ترامب: الرسوم ..."),
     // has a cue ("Белый дом опубликовал заявление ...") or is both sides' ("بوتين وأردوغان يتفقان").
