@@ -202,7 +202,12 @@ bool is_byline(const std::vector<MatchToken>& tokens) {
   return source_word && tokens[1].gap_before.find(':') != std::string::npos;
 }
 
-bool ends_with_closing_punctuation(std::string_view s);
+bool ends_with_closing_punctuation(std::string_view s) {
+  for (std::string_view mark : {".", "!", "?", "؟", "…", "”", "\"", "»", ")", ":"}) {
+    if (s.size() >= mark.size() && s.substr(s.size() - mark.size()) == mark) return true;
+  }
+  return false;
+}
 
 // "Also Read | PM Modi lands in Moscow: 5 things the prime minister said on India-Russia ties": a
 // link line is furniture at any length when it does not end like a sentence.
@@ -211,13 +216,6 @@ bool is_furniture(const std::vector<MatchToken>& tokens, std::string_view text) 
   words.reserve(tokens.size());
   for (const MatchToken& t : tokens) words.push_back(t.normalized);
   return is_boilerplate(words) || (opens_link_line(words) && !ends_with_closing_punctuation(text));
-}
-
-bool ends_with_closing_punctuation(std::string_view s) {
-  for (std::string_view mark : {".", "!", "?", "؟", "…", "”", "\"", "»", ")", ":"}) {
-    if (s.size() >= mark.size() && s.substr(s.size() - mark.size()) == mark) return true;
-  }
-  return false;
 }
 
 std::string_view range_text(const SentenceView& s, Range r) {
@@ -746,7 +744,8 @@ class QuotationTracker {
       } else if (text[i] == '"') {
         const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
         const bool word_before = i > 0 && !space(text[i - 1]) && text[i - 1] != '(';
-        const bool word_after = i + 1 < text.size() && !space(text[i + 1]) && !std::ispunct(static_cast<unsigned char>(text[i + 1]));
+        const bool word_after =
+            i + 1 < text.size() && !space(text[i + 1]) && !std::ispunct(static_cast<unsigned char>(text[i + 1]));
         open = !word_before && word_after;  // `переговоров ", -` closes
       }
     }
