@@ -41,7 +41,8 @@ std::pair<std::size_t, std::size_t> phrase_after(const std::vector<MatchToken>& 
 
 // A lower-case English word in -ly or one of the adverbs news puts between a subject and its verb.
 bool is_english_adverb(const MatchToken& token) {
-  static const std::set<std::string_view> adverbs = {"even", "still", "again", "never", "once", "already", "now", "soon"};
+  static const std::set<std::string_view> adverbs = {"even", "still", "again", "never",
+                                                     "once", "already", "now", "soon"};
   const std::string& w = token.normalized;
   if (token.capitalized || word_script(w) != Script::Latin) return false;
   return adverbs.count(w) > 0 || (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0);
@@ -60,7 +61,7 @@ std::size_t end_of_subject(const std::vector<MatchToken>& t, std::size_t start, 
 
 // The phrase before the cue: back to the clause start or the last boundary, without the fillers
 // at either end ("The German chancellor also said" -> "German chancellor"; "Scholz was said")
-// nor an object pronoun next to the verb.
+// nor the addressee or adverb next to the verb (end_of_subject).
 std::pair<std::size_t, std::size_t> phrase_before(const std::vector<MatchToken>& t,
                                                   std::size_t begin, std::size_t cue,
                                                   std::size_t max_words) {
