@@ -1,6 +1,7 @@
 #include "claims/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -684,10 +685,15 @@ std::string content_without_attribution(const Claim& c, const SentenceView& s, c
   return content;
 }
 
+constexpr std::array<std::string_view, 3> kOpeningQuotes = {"«", "“", "„"};
+constexpr std::array<std::string_view, 2> kClosingQuotes = {"»", "”"};
+
+bool starts_with_one_of(std::string_view text, const auto& marks) {
+  return std::any_of(marks.begin(), marks.end(), [&](std::string_view m) { return text.starts_with(m); });
+}
+
 bool opens_with_quotation_mark(std::string_view text) {
-  for (std::string_view mark : {"«", "“", "„", "\""})
-    if (text.rfind(mark, 0) == 0) return true;
-  return false;
+  return starts_with_one_of(text, kOpeningQuotes) || text.starts_with('"');
 }
 
 // A quotation that runs over several sentences («...». «...», — сказал Путин) belongs as a whole
@@ -737,9 +743,9 @@ class QuotationTracker {
   static bool open_after(std::string_view text, bool open) {
     for (std::size_t i = 0; i < text.size(); ++i) {
       const std::string_view rest = text.substr(i);
-      if (rest.rfind("«", 0) == 0 || rest.rfind("“", 0) == 0 || rest.rfind("„", 0) == 0) {
+      if (starts_with_one_of(rest, kOpeningQuotes)) {
         open = true;
-      } else if (rest.rfind("»", 0) == 0 || rest.rfind("”", 0) == 0) {
+      } else if (starts_with_one_of(rest, kClosingQuotes)) {
         open = false;
       } else if (text[i] == '"') {
         const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
@@ -756,7 +762,7 @@ class QuotationTracker {
   static bool named_after_close(const Claim& claim) {
     if (!claim.has_cue || claim.cue.span.begin < claim.span.begin) return false;
     std::size_t close = std::string::npos;
-    for (std::string_view mark : {"»", "”", "\""}) {
+    for (std::string_view mark : {kClosingQuotes[0], kClosingQuotes[1], std::string_view("\"")}) {
       const std::size_t at = claim.text.rfind(mark);
       if (at != std::string::npos && (close == std::string::npos || at > close)) close = at;
     }

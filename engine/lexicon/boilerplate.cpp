@@ -9,7 +9,7 @@ namespace parallax {
 namespace {
 
 // Word sequences that mark furniture wherever they occur in a short sentence.
-constexpr std::array<std::array<std::string_view, 4>, 19> kPhrases = {{
+constexpr std::array<std::array<std::string_view, 4>, 15> kPhrases = {{
     {"email", "address", "will", "not"},
     {"required", "fields", "are", "marked"},
     {"all", "rights", "reserved", ""},
@@ -17,18 +17,23 @@ constexpr std::array<std::array<std::string_view, 4>, 19> kPhrases = {{
     {"subscribe", "to", "our", ""},
     {"sign", "up", "for", ""},
     {"click", "here", "", ""},
-    {"also", "read", "", ""},
-    {"read", "more", "", ""},
     {"تابعونا", "على", "", ""},
     {"جميع", "الحقوق", "محفوظة", ""},
-    {"اقرا", "ايضا", "", ""},
     {"اشترك", "في", "", ""},
     {"اترك", "تعليقا", "", ""},
     {"подписывайтесь", "на", "", ""},
     {"все", "права", "защищены", ""},
-    {"читайте", "также", "", ""},
     {"оставьте", "комментарий", "", ""},
     {"подпишитесь", "на", "", ""},
+}};
+
+// Links to another story: furniture anywhere in a short sentence like the phrases above, and at a
+// line's start whatever its length (opens_link_line).
+constexpr std::array<std::array<std::string_view, 4>, 4> kLinkOpeners = {{
+    {"also", "read", "", ""},
+    {"read", "more", "", ""},
+    {"اقرا", "ايضا", "", ""},
+    {"читайте", "также", "", ""},
 }};
 
 // First words of a byline ("By Jane Doe") and of a publication stamp, which carries a date or time.
@@ -57,33 +62,30 @@ bool starts_with_one_of(const std::vector<std::string>& words, const std::vector
 
 using Phrase = std::vector<std::string>;
 
-// The lists as the words of a text are compared: normalized (ى -> ي, ة -> ه, case folded).
+// A list as the words of a text are compared: normalized (ى -> ي, ة -> ه, case folded).
+std::vector<Phrase> normalized_list(const auto& list) {
+  std::vector<Phrase> out;
+  for (const auto& phrase : list) {
+    Phrase words;
+    for (std::string_view w : phrase)
+      if (!w.empty()) words.push_back(normalize_for_matching(w));
+    out.push_back(std::move(words));
+  }
+  return out;
+}
+
+const std::vector<Phrase>& normalized_link_openers() {
+  static const std::vector<Phrase> openers = normalized_list(kLinkOpeners);
+  return openers;
+}
+
 const std::vector<Phrase>& normalized_phrases() {
   static const std::vector<Phrase> phrases = [] {
-    std::vector<Phrase> out;
-    for (const auto& phrase : kPhrases) {
-      Phrase words;
-      for (std::string_view w : phrase)
-        if (!w.empty()) words.push_back(normalize_for_matching(w));
-      out.push_back(std::move(words));
-    }
+    std::vector<Phrase> out = normalized_list(kPhrases);
+    out.insert(out.end(), normalized_link_openers().begin(), normalized_link_openers().end());
     return out;
   }();
   return phrases;
-}
-
-// Phrases that open a link to another story (a subset of kPhrases, checked at a line's start at
-// any length).
-const std::vector<Phrase>& normalized_link_openers() {
-  static const std::vector<Phrase> openers = [] {
-    std::vector<Phrase> out;
-    for (const auto& phrase : std::array<std::array<std::string_view, 2>, 4>{
-             {{"also", "read"}, {"read", "more"}, {"اقرا", "ايضا"}, {"читайте", "также"}}}) {
-      out.push_back({normalize_for_matching(phrase[0]), normalize_for_matching(phrase[1])});
-    }
-    return out;
-  }();
-  return openers;
 }
 
 std::vector<std::string> normalized(const auto& words) {
