@@ -200,7 +200,8 @@ StanceModel StanceModel::from_json(const std::string& text) {
     }
     if (number == 2.0) {
       const std::string activation = j.value("activation", "tanh");
-      if (activation != "tanh" && activation != "relu") throw StanceModelError("unknown activation '" + activation + "'");
+      if (activation != "tanh" && activation != "relu")
+        throw StanceModelError("unknown activation '" + activation + "'");
       m.relu_ = activation == "relu";
       if (j.contains("bag_of_words")) {
         try {
